@@ -1,0 +1,149 @@
+// Package clientconfig reads OAuth client configurations in the formats
+// teams keep in Git into one model in RFC 7591 vocabulary. Every value keeps
+// the file position it came from so findings can point at it.
+package clientconfig
+
+import "github.com/whichflow/whichflow/flows"
+
+// Pos is a position in a file; Line and Col are 1-based, 0 when unknown.
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// String is a scalar read from a configuration.
+type String struct {
+	Value string
+	Pos   Pos
+	// Set is true when the file states the value; false when it is a
+	// format default (Value then holds the default).
+	Set bool
+	// Unresolved is true for values that are only known at deploy time:
+	// var.x, ${ENV}, @@KEY@@, ##KEY##, templates. Rules that need the value
+	// must not fire on them.
+	Unresolved bool
+}
+
+// Bool is a boolean read from a configuration (Keycloak's "true" strings
+// included).
+type Bool struct {
+	Value      bool
+	Pos        Pos
+	Set        bool
+	Unresolved bool
+}
+
+// List is a list of strings; Pos is where the list (or its key) starts.
+type List struct {
+	Items      []String
+	Pos        Pos
+	Set        bool
+	Unresolved bool // the whole list is an unresolved expression
+}
+
+// Has reports whether the list holds v (resolved items only).
+func (l List) Has(v string) bool {
+	for _, it := range l.Items {
+		if !it.Unresolved && it.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the first item equal to v.
+func (l List) Find(v string) (String, bool) {
+	for _, it := range l.Items {
+		if !it.Unresolved && it.Value == v {
+			return it, true
+		}
+	}
+	return String{}, false
+}
+
+// Declarable says whether a format can express a setting at all: PKCE
+// enforcement is server policy in RFC 7591, for example.
+type Declarable struct {
+	Declarable bool
+	// Value is the declared setting when Declarable.
+	Value String
+}
+
+// Secret is literal credential material found in the file. Value is kept
+// only so printers can show a redacted form; it is never printed in full.
+type Secret struct {
+	Field string // the key it was found under, e.g. "client_secret"
+	Value string
+	Pos   Pos
+}
+
+// Client is one client registration, normalised.
+type Client struct {
+	Format flows.Format
+	// ID is what a user would search for: client_id / clientId / Spring
+	// registration id, else the name (Auth0, k8s metadata.name), Terraform
+	// TYPE.LABEL, OpenAPI security scheme name.
+	ID string
+	// Pos is where the client's definition starts; End is its last line
+	// (0 when unknown). Inline suppressions between them apply to it.
+	Pos Pos
+	End int
+
+	Name string
+	// Kind is whichflow.yaml's `kind:` (a --client value); empty elsewhere.
+	Kind String
+	// ApplicationType is a platform hint (RFC 7591 application_type, Auth0
+	// app_type, Okta type, Gravitee type), lower-cased.
+	ApplicationType String
+
+	// Public is the client type: true for public (token_endpoint_auth_method
+	// none, Keycloak publicClient, Auth0 spa/native ...).
+	Public Bool
+	// AuthMethod in RFC 7591 terms (none, client_secret_basic,
+	// client_secret_post, client_secret_jwt, private_key_jwt, tls_client_auth,
+	// self_signed_tls_client_auth). Unset when the format has no such field
+	// and it cannot be derived.
+	AuthMethod String
+	// AuthMethods is every declared method (Spring lists several).
+	AuthMethods List
+
+	// GrantTypes holds RFC grant identifiers (flows.Grant*), mapped from the
+	// format's own switches; each item's Pos points at the switch.
+	GrantTypes    List
+	ResponseTypes List
+	RedirectURIs  List
+
+	// PKCE: Value.Value is "S256", "plain" or "" (not enforced).
+	PKCE Declarable
+	// RefreshRotation: Value is "true" when refresh tokens rotate.
+	RefreshRotation Declarable
+	// SenderConstrained: DPoP- or mTLS-bound tokens declared.
+	DPoPBound Bool
+	MTLSBound Bool
+	// PARRequired: require_pushed_authorization_requests.
+	PARRequired Bool
+
+	Secrets []Secret
+
+	// BearerOnly clients (Keycloak) start no flows.
+	BearerOnly bool
+	// Builtin marks a provider's own clients (Keycloak account, admin-cli...).
+	Builtin bool
+	// GrantsOnly marks clients for which only grant rules apply (OpenAPI
+	// security schemes describe flows, not registrations).
+	GrantsOnly bool
+}
+
+// Directive is a `whichflow:ignore` comment found in the file.
+type Directive struct {
+	Pos  Pos
+	Text string // the comment text after "whichflow:ignore"
+}
+
+// File is the result of reading one configuration file.
+type File struct {
+	Path       string
+	Format     flows.Format
+	Clients    []Client
+	Directives []Directive
+}
