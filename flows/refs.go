@@ -1,0 +1,78 @@
+package flows
+
+import "strings"
+
+// Doc is a standard or guide that the catalog cites.
+type Doc struct {
+	Name string // "RFC 9700", "OAuth 2.1", "FAPI 2.0"
+	URL  string
+}
+
+// The documents the catalog cites. Sections are cited with Doc.S.
+var (
+	RFC6749     = rfc("6749")  // OAuth 2.0
+	RFC7523     = rfc("7523")  // JWT profile for client auth and grants
+	RFC7591     = rfc("7591")  // Dynamic client registration
+	RFC7636     = rfc("7636")  // PKCE
+	RFC8252     = rfc("8252")  // OAuth for native apps
+	RFC8414     = rfc("8414")  // AS metadata
+	RFC8628     = rfc("8628")  // Device authorization grant
+	RFC8693     = rfc("8693")  // Token exchange
+	RFC8705     = rfc("8705")  // mTLS
+	RFC9101     = rfc("9101")  // JAR
+	RFC9126     = rfc("9126")  // PAR
+	RFC9207     = rfc("9207")  // iss in the authorization response
+	RFC9449     = rfc("9449")  // DPoP
+	RFC9700     = rfc("9700")  // OAuth 2.0 Security BCP
+	RFC10017    = rfc("10017") // OAuth 2.0 for browser-based applications
+	OAuth21     = Doc{"OAuth 2.1", "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-16"}
+	FAPI2       = Doc{"FAPI 2.0", "https://openid.net/specs/fapi-security-profile-2_0-final.html"}
+	CIBACore    = Doc{"OpenID CIBA Core 1.0", "https://openid.net/specs/openid-client-initiated-backchannel-authentication-core-1_0.html"}
+	OIDCDisco   = Doc{"OpenID Connect Discovery 1.0", "https://openid.net/specs/openid-connect-discovery-1_0.html"}
+	CrossDevice = Doc{"Cross-Device Flows BCP", "https://datatracker.ietf.org/doc/draft-ietf-oauth-cross-device-security/"}
+	SeedGuide   = Doc{"Gravitee AM: Which Flow Should I Use?", "https://documentation.gravitee.io/am/guides/auth-protocols/oauth-2.0/which-flow-should-i-use"}
+)
+
+func rfc(n string) Doc {
+	return Doc{Name: "RFC " + n, URL: "https://www.rfc-editor.org/rfc/rfc" + n}
+}
+
+// Ref cites a section of a document.
+type Ref struct {
+	Doc     Doc
+	Section string // "2.1.2"; empty for the whole document
+}
+
+// S cites section sec of d.
+func (d Doc) S(sec string) Ref { return Ref{Doc: d, Section: sec} }
+
+// Whole cites d as a whole.
+func (d Doc) Whole() Ref { return Ref{Doc: d} }
+
+// String is the citation as printed everywhere: "RFC 9700 §2.1.2".
+func (r Ref) String() string {
+	if r.Section == "" {
+		return r.Doc.Name
+	}
+	return r.Doc.Name + " §" + r.Section
+}
+
+// URL links to the section where the document's site supports anchors.
+func (r Ref) URL() string {
+	if r.Section == "" {
+		return r.Doc.URL
+	}
+	if strings.HasPrefix(r.Doc.URL, "https://www.rfc-editor.org/") || strings.Contains(r.Doc.URL, "datatracker.ietf.org/doc/html/") {
+		return r.Doc.URL + "#section-" + r.Section
+	}
+	return r.Doc.URL
+}
+
+// RefStrings renders refs as citations, for JSON output.
+func RefStrings(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.String()
+	}
+	return out
+}
