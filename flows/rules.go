@@ -1,0 +1,423 @@
+package flows
+
+import (
+	"embed"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// Rank orders lint severities (the values of --fail-on and SARIF levels):
+// error 3, warning 2, note 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityError:
+		return 3
+	case SeverityWarning:
+		return 2
+	case SeverityNote:
+		return 1
+	}
+	return 0
+}
+
+// Example is one good or bad configuration snippet for a rule, in one
+// format's own syntax. Bad examples make the rule fire; good ones do not.
+type Example struct {
+	Format Format
+	Good   bool
+	// Name is a file name with the format's usual extension
+	// ("realm.json", "main.tf", "application.yml"), so the example can be
+	// fed to the reader as it is.
+	Name string
+	Text string
+}
+
+// Rule is a lint rule: metadata here, the check itself in internal/lint,
+// keyed by ID.
+type Rule struct {
+	// ID is the stable kebab-case identifier used in findings, suppressions
+	// and --format json. IDs are never reused.
+	ID    string
+	Title string
+	// Severity is the rule's default (and, today, only) severity.
+	Severity Severity
+	// Rationale says why the configuration is a problem.
+	Rationale string
+	// Remediation says what to change; it ends with a period.
+	Remediation string
+	Refs        []Ref
+	// Formats are the input formats the rule applies to.
+	Formats []Format
+	// High marks rules of the FAPI 2.0 profile: they run only with
+	// `lint --profile high`.
+	High bool
+	// Examples are loaded from rules/<ID>.txtar.
+	Examples []Example
+}
+
+// ExamplesFor returns the rule's good and bad examples in format f.
+func (r Rule) ExamplesFor(f Format) (good, bad []Example) {
+	for _, e := range r.Examples {
+		if e.Format != f {
+			continue
+		}
+		if e.Good {
+			good = append(good, e)
+		} else {
+			bad = append(bad, e)
+		}
+	}
+	return good, bad
+}
+
+// AppliesTo reports whether the rule applies to format f.
+func (r Rule) AppliesTo(f Format) bool {
+	for _, g := range r.Formats {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Rule IDs the lint engine refers to.
+const (
+	RuleImplicitGrant            = "implicit-grant"
+	RuleROPC                     = "ropc"
+	RulePublicClientNoPKCE       = "public-client-no-pkce"
+	RuleConfidentialClientNoPKCE = "confidential-client-no-pkce"
+	RuleRedirectWildcard         = "redirect-wildcard"
+	RuleRedirectHTTP             = "redirect-http-non-loopback"
+	RuleCCOnPublicClient         = "client-credentials-on-public-client"
+	RuleCommittedSecret          = "committed-secret"
+	RuleAmbiguousClientType      = "ambiguous-client-type"
+	RulePublicRefreshNoRotation  = "public-refresh-no-rotation"
+	RuleKindMismatch             = "kind-mismatch"
+	RuleInvalidConfig            = "invalid-config"
+	RuleSuppressionNoReason      = "suppression-without-reason"
+	RuleSuppressionExpired       = "suppression-expired"
+	RuleFAPIPAR                  = "fapi-par-required"
+	RuleFAPIClientAuth           = "fapi-client-auth"
+	RuleFAPIPublicClient         = "fapi-public-client"
+	RuleFAPISenderConstrained    = "fapi-sender-constrained"
+	RuleFAPIPKCES256             = "fapi-pkce-s256"
+)
+
+// SuppressionDocs is whichflow's own page on suppressing findings, cited by
+// the suppression hygiene rules.
+var SuppressionDocs = Doc{"whichflow lint: suppressions", "https://github.com/whichflow/whichflow/blob/main/docs/lint.md#suppressions"}
+
+// Format groups used by several rules.
+var (
+	allFormats = []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
+		FormatTerraformAuth0, FormatAuth0, FormatSpring, FormatGravitee, FormatOpenAPI, FormatWhichflow}
+	// registrationFormats describe registrations with redirect URIs,
+	// client types and secrets (everything but OpenAPI).
+	registrationFormats = []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
+		FormatTerraformAuth0, FormatAuth0, FormatSpring, FormatGravitee, FormatWhichflow}
+	// commentFormats can carry inline `whichflow:ignore` comments (YAML, HCL).
+	commentFormats = []Format{FormatRFC7591, FormatTerraformKeycloak, FormatTerraformOkta, FormatTerraformAuth0,
+		FormatAuth0, FormatSpring, FormatOpenAPI, FormatWhichflow}
+)
+
+var rules = []Rule{
+	{
+		ID:       RuleImplicitGrant,
+		Title:    "Implicit grant or a token-bearing response type is enabled",
+		Severity: SeverityError,
+		Rationale: "The implicit grant returns access tokens in the redirect URI fragment, where browser history, " +
+			"Referer headers, logs and injected scripts can read them, and nothing binds the token to the client " +
+			"that asked for it. RFC 9700 says clients SHOULD NOT use response types that issue access tokens at the " +
+			"authorization endpoint, OAuth 2.1 removes the grant, and RFC 10017 forbids it for browser-based apps.",
+		Remediation: "Disable the implicit grant and any `token` / `id_token token` response type; use the authorization code grant with PKCE S256 (behind a backend-for-frontend for sensitive single-page apps).",
+		Refs:        []Ref{RFC9700.S("2.1.2"), OAuth21.S("10"), RFC10017.S("7.2")},
+		Formats: []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
+			FormatTerraformAuth0, FormatAuth0, FormatGravitee, FormatOpenAPI, FormatWhichflow},
+	},
+	{
+		ID:       RuleROPC,
+		Title:    "Resource owner password credentials grant is enabled",
+		Severity: SeverityError,
+		Rationale: "The password grant hands the user's password to the client, trains users to type it outside the " +
+			"authorization server, and cannot do MFA, WebAuthn, SSO or consent. RFC 9700 says it MUST NOT be used " +
+			"and OAuth 2.1 omits it.",
+		Remediation: "Turn the password grant off (Keycloak: Direct Access Grants) and sign users in with the authorization code grant and PKCE; for machine access use client credentials.",
+		Refs:        []Ref{RFC9700.S("2.4"), OAuth21.S("10"), RFC10017.S("7.3")},
+		Formats:     allFormats,
+	},
+	{
+		ID:       RulePublicClientNoPKCE,
+		Title:    "Public client uses the code flow without enforced PKCE S256",
+		Severity: SeverityError,
+		Rationale: "A public client cannot authenticate at the token endpoint, so an intercepted authorization code " +
+			"can be redeemed by anyone unless PKCE binds it to the client's verifier. RFC 9700 says public clients " +
+			"MUST use PKCE, and `plain` exposes the verifier; where the configuration can enforce S256, it should.",
+		Remediation: "Enforce PKCE with the S256 method for this client (Keycloak attribute `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Okta `pkce_required = true`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
+		Refs:        []Ref{RFC9700.S("2.1.1"), OAuth21.S("4.1.1"), RFC7636.S("4.2"), RFC8252.S("6")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatGravitee},
+	},
+	{
+		ID:       RuleConfidentialClientNoPKCE,
+		Title:    "Confidential client uses the code flow without PKCE",
+		Severity: SeverityNote,
+		Rationale: "PKCE also protects confidential clients against authorization code injection and CSRF. RFC 9700 " +
+			"recommends it for them and OAuth 2.1 requires it unless the server is sure the client checks `nonce`.",
+		Remediation: "Require PKCE S256 for this client too (Keycloak `pkce.code.challenge.method: S256`, Spring Authorization Server `require-proof-key: true`, Okta `pkce_required = true`, Gravitee `forcePKCE`).",
+		Refs:        []Ref{RFC9700.S("2.1.1"), OAuth21.S("7.5.1")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatSpring, FormatGravitee},
+	},
+	{
+		ID:       RuleRedirectWildcard,
+		Title:    "Redirect URI contains a wildcard",
+		Severity: SeverityError,
+		Rationale: "Authorization servers must compare redirect URIs exactly. A wildcard lets an attacker choose a " +
+			"redirect target the pattern happens to match (`https://example.com*` matches `https://example.com.evil.io`), " +
+			"and receive codes or tokens there.",
+		Remediation: "Register every redirect URI exactly, one entry per environment; loopback ports are the only part that may vary (RFC 8252 §7.3).",
+		Refs:        []Ref{RFC9700.S("2.1"), RFC9700.S("4.1.3"), OAuth21.S("4.1.1")},
+		Formats:     registrationFormats,
+	},
+	{
+		ID:       RuleRedirectHTTP,
+		Title:    "Plain-http redirect URI on a host other than loopback",
+		Severity: SeverityError,
+		Rationale: "Authorization responses carry codes and sometimes tokens; over plain http anyone on the path can " +
+			"read them. RFC 9700 forbids http redirect URIs except loopback redirects of native apps.",
+		Remediation: "Use https for every redirect URI; native apps and CLIs use `http://127.0.0.1:{port}` or `http://[::1]:{port}` loopback redirects.",
+		Refs:        []Ref{RFC9700.S("2.6"), RFC8252.S("7.3"), RFC8252.S("8.3")},
+		Formats:     registrationFormats,
+	},
+	{
+		ID:       RuleCCOnPublicClient,
+		Title:    "Client credentials grant on a public client",
+		Severity: SeverityError,
+		Rationale: "The client credentials grant authenticates the client itself; a public client has no credentials, " +
+			"so anyone who knows its client ID could get its tokens. RFC 6749 allows the grant for confidential " +
+			"clients only.",
+		Remediation: "Register machine-to-machine access as a separate confidential client (preferably with `private_key_jwt` or mTLS) and remove client credentials / service accounts from the public client.",
+		Refs:        []Ref{RFC6749.S("4.4"), RFC6749.S("2.1")},
+		Formats:     registrationFormats,
+	},
+	{
+		ID:       RuleCommittedSecret,
+		Title:    "Client secret or key committed in the configuration",
+		Severity: SeverityWarning,
+		Rationale: "A secret in a file in version control is readable by everyone with access to the repository, its " +
+			"forks, CI logs and backups, for as long as the history exists. Placeholders such as `${VAR}`, `@@KEY@@`, " +
+			"`##KEY##`, `<...>` and Keycloak's `**********` mask are not reported.",
+		Remediation: "Replace the literal with a reference resolved at deploy time (environment variable, Terraform variable, vault lookup), rotate the exposed secret, and prefer `private_key_jwt` or mTLS over shared secrets.",
+		Refs:        []Ref{RFC6749.S("10.1"), RFC9700.S("2.5")},
+		Formats:     registrationFormats,
+	},
+	{
+		ID:       RuleAmbiguousClientType,
+		Title:    "Registration is both public and secret-authenticated",
+		Severity: SeverityWarning,
+		Rationale: "A client is either public or confidential. A registration that allows `none` as well as a " +
+			"secret-based method lets anyone act as the client without its secret, so the secret protects nothing, " +
+			"while readers of the configuration believe the client is confidential.",
+		Remediation: "Decide the client type: for a public client keep only `none` and drop the secret; for a confidential client remove `none` (and the public switch).",
+		Refs:        []Ref{RFC6749.S("2.1"), RFC7591.S("2"), RFC10017.S("6.3")},
+		Formats:     []Format{FormatRFC7591, FormatAuth0, FormatSpring, FormatGravitee, FormatWhichflow},
+	},
+	{
+		ID:       RulePublicRefreshNoRotation,
+		Title:    "Public client gets refresh tokens without rotation or sender constraint",
+		Severity: SeverityWarning,
+		Rationale: "A refresh token leaked from a public client can be used by anyone until it expires. RFC 9700 " +
+			"says refresh tokens of public clients MUST be sender-constrained (DPoP, mTLS) or rotated, so that " +
+			"reuse of a stolen token is detected.",
+		Remediation: "Turn on refresh token rotation for this client (Auth0 `rotation_type: rotating`, Okta `refresh_token_rotation = \"ROTATE\"`, Gravitee: leave rotation enabled) or bind refresh tokens with DPoP.",
+		Refs:        []Ref{RFC9700.S("2.2.2"), RFC9700.S("4.14.2"), OAuth21.S("4.3")},
+		Formats:     []Format{FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee},
+	},
+	{
+		ID:       RuleKindMismatch,
+		Title:    "Declared grants do not fit the client's kind",
+		Severity: SeverityError,
+		Rationale: "whichflow.yaml states what kind of client this is (`kind:`, the `advise --client` values). A " +
+			"declared grant that `whichflow advise` rejects for that kind (implicit for a spa, password for a " +
+			"trusted app, client credentials for a service acting for users) contradicts the team's own decision.",
+		Remediation: "Remove the rejected grant and register what `whichflow advise --client KIND` recommends, or correct `kind:` if the client is something else.",
+		Refs:        []Ref{RFC9700.S("2"), OAuth21.S("10")},
+		Formats:     []Format{FormatWhichflow},
+	},
+	{
+		ID:       RuleInvalidConfig,
+		Title:    "Configuration file cannot be read",
+		Severity: SeverityError,
+		Rationale: "The file looks like a client configuration whichflow reads, but it does not parse (or is too " +
+			"large to read safely), so none of its clients were checked and the deployment tool will probably " +
+			"reject it too.",
+		Remediation: "Fix the syntax error at the reported line (or split the file below the size cap) and run `whichflow lint` again.",
+		Refs:        []Ref{RFC7591.S("2")},
+		Formats:     allFormats,
+	},
+	{
+		ID:       RuleSuppressionNoReason,
+		Title:    "Suppression without a reason",
+		Severity: SeverityWarning,
+		Rationale: "A suppression hides a finding from everyone after its author; without a reason nobody can tell " +
+			"later whether it is still justified. The suppression still applies; this finding asks for the reason.",
+		Remediation: "Add `reason=\"...\"` to the `whichflow:ignore` comment (or `reason:` to the `.whichflow.yaml` entry), and an `expires=YYYY-MM-DD` date if the exception is temporary.",
+		Refs:        []Ref{SuppressionDocs.S("reasons")},
+		Formats:     commentFormats,
+	},
+	{
+		ID:       RuleSuppressionExpired,
+		Title:    "Suppression has expired",
+		Severity: SeverityNote,
+		Rationale: "A suppression carried an `expires` date that has passed, so it no longer hides the findings it " +
+			"named; they are reported again.",
+		Remediation: "Fix the findings the suppression covered, or renew it with a new `expires` date and an updated reason.",
+		Refs:        []Ref{SuppressionDocs.S("expiry")},
+		Formats:     commentFormats,
+	},
+	{
+		ID:       RuleFAPIPAR,
+		Title:    "FAPI 2.0: pushed authorization requests not required",
+		Severity: SeverityError,
+		High:     true,
+		Rationale: "FAPI 2.0 requires every authorization request to be pushed (PAR) and client-authenticated, so " +
+			"request parameters cannot be tampered with in the browser and the server knows the client before the " +
+			"user sees a login page.",
+		Remediation: "Require PAR for the client (`require_pushed_authorization_requests: true`, Keycloak attribute `require.pushed.authorization.requests`, Gravitee `requireParRequest`).",
+		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC9126.S("6")},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee},
+	},
+	{
+		ID:       RuleFAPIClientAuth,
+		Title:    "FAPI 2.0: client authenticates with a shared secret",
+		Severity: SeverityError,
+		High:     true,
+		Rationale: "FAPI 2.0 allows only asymmetric client authentication: mTLS (RFC 8705) or `private_key_jwt`. " +
+			"Shared secrets can be replayed by anyone who reads them.",
+		Remediation: "Authenticate the client with `private_key_jwt` (Keycloak `client-jwt`) or mTLS (`tls_client_auth`, Keycloak `client-x509`).",
+		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC8705.S("2"), RFC7523.S("2.2"), RFC9700.S("2.5")},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+	},
+	{
+		ID:       RuleFAPIPublicClient,
+		Title:    "FAPI 2.0: public client",
+		Severity: SeverityError,
+		High:     true,
+		Rationale: "FAPI 2.0 authorization servers accept confidential clients only; a browser app at that level " +
+			"uses a backend-for-frontend that is the confidential client.",
+		Remediation: "Make the client confidential with `private_key_jwt` or mTLS authentication, moving the OAuth client into a backend (BFF) for browser apps.",
+		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC10017.S("6.1")},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+	},
+	{
+		ID:       RuleFAPISenderConstrained,
+		Title:    "FAPI 2.0: access tokens are not sender-constrained",
+		Severity: SeverityError,
+		High:     true,
+		Rationale: "FAPI 2.0 accepts only sender-constrained access tokens, bound to a DPoP key or the client's TLS " +
+			"certificate, so a leaked token is useless without the key.",
+		Remediation: "Bind tokens to the client: `dpop_bound_access_tokens: true` or `tls_client_certificate_bound_access_tokens: true` (Keycloak attributes `dpop.bound.access.tokens` / `tls.client.certificate.bound.access.tokens`).",
+		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC9449.S("5.2"), RFC8705.S("3")},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee},
+	},
+	{
+		ID:          RuleFAPIPKCES256,
+		Title:       "FAPI 2.0: PKCE S256 not enforced",
+		Severity:    SeverityError,
+		High:        true,
+		Rationale:   "FAPI 2.0 requires PKCE with S256 on every authorization request, confidential clients included.",
+		Remediation: "Enforce PKCE S256 for the client (Keycloak `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
+		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC7636.S("4.2")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+	},
+}
+
+//go:embed rules/*.txtar
+var ruleExamples embed.FS
+
+var loadRules = sync.OnceValue(func() []Rule {
+	out := make([]Rule, len(rules))
+	for i, r := range rules {
+		ex, err := parseExamples(r.ID)
+		if err != nil {
+			panic(err) // the catalog is compiled in; its test catches this
+		}
+		r.Examples = ex
+		out[i] = r
+	}
+	return out
+})
+
+func parseExamples(id string) ([]Example, error) {
+	data, err := ruleExamples.ReadFile("rules/" + id + ".txtar")
+	if err != nil {
+		return nil, nil // the catalog test reports rules without examples
+	}
+	ar := txtar.Parse(data)
+	var out []Example
+	for _, f := range ar.Files {
+		dir, base := path.Split(f.Name)
+		format := Format(strings.TrimSuffix(dir, "/"))
+		var good bool
+		switch {
+		case strings.HasPrefix(base, "good"):
+			good = true
+		case strings.HasPrefix(base, "bad"):
+		default:
+			return nil, fmt.Errorf("rules/%s.txtar: %s: name must be FORMAT/good*.EXT or FORMAT/bad*.EXT", id, f.Name)
+		}
+		name := base
+		if i := strings.IndexByte(base, '.'); i >= 0 {
+			name = exampleName(format) + base[i:]
+		}
+		out = append(out, Example{Format: format, Good: good, Name: name, Text: string(f.Data)})
+	}
+	return out, nil
+}
+
+// exampleName is the file name an example of format f is read as: the name
+// such a file usually has in a repository.
+func exampleName(f Format) string {
+	switch f {
+	case FormatKeycloak:
+		return "realm"
+	case FormatTerraformKeycloak, FormatTerraformOkta, FormatTerraformAuth0:
+		return "main"
+	case FormatAuth0:
+		return "tenant"
+	case FormatSpring:
+		return "application"
+	case FormatGravitee:
+		return "application"
+	case FormatOpenAPI:
+		return "openapi"
+	case FormatWhichflow:
+		return "whichflow"
+	}
+	return "client"
+}
+
+// Rules returns the lint rules in catalog order.
+func Rules() []Rule { return loadRules() }
+
+// RuleByID looks a rule up by its ID.
+func RuleByID(id string) (Rule, bool) {
+	for _, r := range loadRules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// RuleIDs lists the rule IDs, for completion and flag help.
+func RuleIDs() []string {
+	rs := loadRules()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
