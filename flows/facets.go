@@ -1,0 +1,192 @@
+package flows
+
+// Client situations: the values of --client and of `kind:` in whichflow.yaml.
+const (
+	ClientMachine    = "machine"
+	ClientWeb        = "web"
+	ClientSPA        = "spa"
+	ClientNative     = "native"
+	ClientCLI        = "cli"
+	ClientDevice     = "device"
+	ClientDecoupled  = "decoupled"
+	ClientTrusted    = "trusted"
+	ClientThirdParty = "third-party"
+	ClientService    = "service"
+)
+
+// Facet IDs: each is a question, an `advise` flag and a key of --answers files.
+const (
+	FacetClient    = "client"
+	FacetBackend   = "backend"
+	FacetBrowser   = "browser"
+	FacetRedirects = "redirects"
+	FacetAssertion = "assertion"
+	FacetSecurity  = "security"
+	FacetProvider  = "provider"
+)
+
+// Values of the security and assertion facets.
+const (
+	SecurityStandard = "standard"
+	SecurityHigh     = "high"
+	AssertionJWT     = "jwt"
+	AssertionToken   = "token"
+)
+
+// Option is one answer to a facet.
+type Option struct {
+	Value       string
+	Label       string
+	Description string
+}
+
+// Facet is one question of the questionnaire.
+type Facet struct {
+	ID       string
+	Question string
+	// Help is the one-line description shown under the question and used as
+	// the flag's usage text.
+	Help    string
+	Options []Option
+	// Bool facets take true/false (the flag is a boolean flag).
+	Bool bool
+	// Default is taken, and reported as assumed, when the facet is not
+	// answered and nobody can be asked. Empty means the answer is required.
+	Default string
+	// AskWhenClient limits the question to these client situations; empty
+	// means it matters for every client.
+	AskWhenClient []string
+}
+
+var yesNo = []Option{{"true", "Yes", ""}, {"false", "No", ""}}
+
+var facets = []Facet{
+	{
+		ID:       FacetClient,
+		Question: "What kind of client is it?",
+		Help:     "the client situation that decides the flow",
+		Options: []Option{
+			{ClientMachine, "Machine to machine", "no user: a batch job, daemon or service calling an API for itself"},
+			{ClientWeb, "Server-side web app", "HTML rendered by a server that can keep a secret (Java, .NET, PHP, Rails, Node)"},
+			{ClientSPA, "Single-page app", "JavaScript in the browser: React, Angular, Vue"},
+			{ClientNative, "Native or mobile app", "iOS, Android, desktop: installed on the user's device"},
+			{ClientCLI, "Command-line tool", "a CLI run by a developer or operator"},
+			{ClientDevice, "Input-constrained device", "TV, console, IoT: no browser or no keyboard"},
+			{ClientDecoupled, "Decoupled approval", "a call centre, POS or kiosk starts the login; the user approves on their phone"},
+			{ClientTrusted, "Trusted first-party app", "your own app that wants to own the login screen"},
+			{ClientThirdParty, "Third-party partner", "a partner presents credentials or tokens from its own issuer"},
+			{ClientService, "Service acting for a user", "an API calling another API on behalf of the signed-in user"},
+		},
+	},
+	{
+		ID:            FacetBackend,
+		Question:      "Can the app run a backend (a backend-for-frontend) that keeps the tokens?",
+		Help:          "spa only: a server-side component can hold tokens and a secret",
+		Options:       yesNo,
+		Bool:          true,
+		Default:       "false",
+		AskWhenClient: []string{ClientSPA},
+	},
+	{
+		ID:            FacetBrowser,
+		Question:      "Can the tool open a browser on the same machine?",
+		Help:          "cli only: false for SSH sessions, containers and headless hosts",
+		Options:       yesNo,
+		Bool:          true,
+		Default:       "true",
+		AskWhenClient: []string{ClientCLI},
+	},
+	{
+		ID:            FacetRedirects,
+		Question:      "Can the app send the user to a browser and receive a redirect?",
+		Help:          "trusted only: false when no browser redirect is possible at all",
+		Options:       yesNo,
+		Bool:          true,
+		Default:       "true",
+		AskWhenClient: []string{ClientTrusted},
+	},
+	{
+		ID:       FacetAssertion,
+		Question: "What does the partner present?",
+		Help:     "third-party only: a signed JWT assertion, or a token from its own issuer",
+		Options: []Option{
+			{AssertionJWT, "A signed JWT", "an assertion from an issuer you trust (RFC 7523)"},
+			{AssertionToken, "A token from its own server", "an access or ID token to exchange (RFC 8693)"},
+		},
+		Default:       AssertionJWT,
+		AskWhenClient: []string{ClientThirdParty},
+	},
+	{
+		ID:       FacetSecurity,
+		Question: "What level of security does the API need?",
+		Help:     "high: FAPI 2.0 style (PAR, private_key_jwt or mTLS, sender-constrained tokens)",
+		Options: []Option{
+			{SecurityStandard, "Standard", "RFC 9700 best current practice"},
+			{SecurityHigh, "High", "FAPI 2.0 style: financial, health or other high-value data"},
+		},
+		Default: SecurityStandard,
+	},
+	{
+		ID:       FacetProvider,
+		Question: "Which authorization server?",
+		Help:     "fills real endpoints into snippets and states what the server cannot do",
+		Default:  ProviderGeneric,
+		// Options are the provider profiles; filled in by Facets().
+	},
+}
+
+// Facets returns the questions in the order they are asked.
+func Facets() []Facet {
+	out := make([]Facet, len(facets))
+	copy(out, facets)
+	for i := range out {
+		if out[i].ID == FacetProvider {
+			for _, p := range Providers() {
+				out[i].Options = append(out[i].Options, Option{p.ID, p.Name, p.Note})
+			}
+		}
+	}
+	return out
+}
+
+// FacetByID looks a facet up.
+func FacetByID(id string) (Facet, bool) {
+	for _, f := range Facets() {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Facet{}, false
+}
+
+// Values lists a facet's allowed values.
+func (f Facet) Values() []string {
+	out := make([]string, len(f.Options))
+	for i, o := range f.Options {
+		out[i] = o.Value
+	}
+	return out
+}
+
+// Allows reports whether v is one of the facet's values.
+func (f Facet) Allows(v string) bool {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// MattersFor reports whether the question is relevant for a client situation.
+func (f Facet) MattersFor(client string) bool {
+	if len(f.AskWhenClient) == 0 {
+		return true
+	}
+	for _, c := range f.AskWhenClient {
+		if c == client {
+			return true
+		}
+	}
+	return false
+}

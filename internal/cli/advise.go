@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/whichflow/whichflow/advisor"
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/iostreams"
+	"github.com/whichflow/whichflow/internal/prompt"
+)
+
+// asker asks one question; the huh adapter in internal/prompt satisfies it.
+type asker interface {
+	Ask(f flows.Facet) (string, error)
+}
+
+// AdviseOptions are advise's inputs.
+type AdviseOptions struct {
+	IO     *iostreams.IOStreams
+	Prompt func() asker
+	// Discover reads the issuer's metadata; only called with --issuer.
+	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
+
+	Answers     advisor.Answers // from flags
+	AnswersFile string
+	Issuer      string
+	Format      string
+	Accessible  bool
+}
+
+// Output formats of advise.
+var adviseFormats = []string{"text", "json", "markdown"}
+
+// NewCmdAdvise builds `whichflow advise`.
+func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
+	opts := &AdviseOptions{IO: f.IOStreams, Answers: advisor.Answers{}}
+	opts.Prompt = func() asker { return prompt.New(opts.IO, opts.Accessible || opts.IO.Accessible()) }
+	opts.Discover = func(ctx context.Context, issuer string) (advisor.Discovery, error) {
+		return discover(ctx, f, issuer)
+	}
+	values := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:   "advise",
+		Short: "Recommend an OAuth 2.0 / OIDC flow for a client",
+		Long: heredoc.Docf(`
+			Recommend a flow from a few answers about the client, with the reasons,
+			the caveats and their RFC references, the tempting flows that are rejected
+			and why, and the client metadata to register (RFC 7591).
+
+			On a terminal, missing answers are asked one question at a time. Elsewhere
+			--client is required and the other answers take their defaults, which the
+			output lists as assumed.
+
+			Client situations (--client):%s
+		`, describeValues(mustFacet(flows.FacetClient))),
+		Example: heredoc.Doc(`
+			# ask the questions
+			$ whichflow advise
+
+			# a browser-only single-page app, for scripts
+			$ whichflow advise --client spa --format json
+
+			# a CLI that runs over SSH, checked against a real server
+			$ whichflow advise --client cli --browser=false --issuer https://id.example.com/realms/main
+
+			# answers kept in a file
+			$ whichflow advise --answers client.yaml --format markdown > docs/auth.md
+		`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for id, p := range values {
+				if cmd.Flags().Changed(id) {
+					opts.Answers[id] = *p
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return adviseRun(cmd.Context(), opts)
+		},
+	}
+	for _, facet := range flows.Facets() {
+		p := new(string)
+		values[facet.ID] = p
+		if facet.Bool {
+			cmd.Flags().Var(&boolString{p: p}, facet.ID, facet.Help)
+			cmd.Flags().Lookup(facet.ID).NoOptDefVal = "true"
+			continue
+		}
+		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
+	}
+	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags")
+	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
+	enumFlag(cmd, &opts.Format, "format", "text", adviseFormats, "output format")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
+	return cmd
+}
+
+func mustFacet(id string) flows.Facet {
+	f, ok := flows.FacetByID(id)
+	if !ok {
+		panic("unknown facet " + id)
+	}
+	return f
+}
+
+// boolString is a boolean flag stored as "true"/"false" so that answers from
+// flags, files and prompts share one representation.
+type boolString struct{ p *string }
+
+func (b *boolString) String() string { return *b.p }
+func (b *boolString) Type() string   { return "bool" }
+func (b *boolString) IsBoolFlag() bool {
+	return true
+}
+func (b *boolString) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "true", "1", "yes":
+		*b.p = "true"
+	case "false", "0", "no":
+		*b.p = "false"
+	default:
+		return fmt.Errorf("expected true or false")
+	}
+	return nil
+}
+
+// gatherAnswers merges the answers file, flags and, when a human can answer,
+// the questionnaire. Flags win over the file.
+func gatherAnswers(opts *AdviseOptions) (advisor.Answers, error) {
+	answers := advisor.Answers{}
+	if opts.AnswersFile != "" {
+		fromFile, issuer, err := readAnswersFile(opts.AnswersFile)
+		if err != nil {
+			return nil, err
+		}
+		answers = fromFile
+		if opts.Issuer == "" {
+			opts.Issuer = issuer
+		}
+	}
+	for k, v := range opts.Answers {
+		answers[k] = v
+	}
+	if err := advisor.Validate(answers); err != nil {
+		return nil, &FlagError{Err: err}
+	}
+	if opts.Issuer != "" {
+		if _, ok := answers[flows.FacetProvider]; !ok {
+			// endpoints and capabilities come from discovery instead.
+			answers[flows.FacetProvider] = flows.ProviderGeneric
+		}
+	}
+	if opts.IO.CanPrompt() || opts.Accessible {
+		var ask asker
+		for {
+			facet, more := advisor.Next(answers)
+			if !more {
+				break
+			}
+			if ask == nil {
+				ask = opts.Prompt()
+			}
+			v, err := ask.Ask(facet)
+			if err != nil {
+				return nil, err
+			}
+			answers[facet.ID] = v
+		}
+	}
+	if answers[flows.FacetClient] == "" {
+		return nil, FlagErrorf("--client is required when whichflow cannot ask (not a terminal): one of %s\n(or give an answers file with --answers FILE)",
+			strings.Join(mustFacet(flows.FacetClient).Values(), ", "))
+	}
+	return answers, nil
+}
+
+func adviseRun(ctx context.Context, opts *AdviseOptions) error {
+	answers, err := gatherAnswers(opts)
+	if err != nil {
+		if errors.Is(err, prompt.ErrAborted) {
+			return ErrCancel
+		}
+		return err
+	}
+	d, err := advisor.Decide(answers)
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	if opts.Issuer != "" {
+		disc, err := opts.Discover(ctx, opts.Issuer)
+		if err != nil {
+			return &FlagError{Err: err}
+		}
+		d.ApplyDiscovery(disc)
+	}
+	return writeAdvice(opts.IO, opts.Format, d)
+}
+
+func writeAdvice(io *iostreams.IOStreams, format string, d advisor.Decision) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	case "markdown":
+		_, err := io.Out.Write([]byte(adviceMarkdown(d)))
+		return err
+	default:
+		_, err := io.Out.Write([]byte(adviceText(d, newStyles(io.ColorEnabled()))))
+		return err
+	}
+}
