@@ -53,7 +53,7 @@ func truthy(v string) bool {
 // colorAllowed honours NO_COLOR (no-color.org), CLICOLOR=0 and
 // CLICOLOR_FORCE.
 func colorAllowed(tty bool) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
+	if os.Getenv("NO_COLOR") != "" { // no-color.org: present and not empty
 		return false
 	}
 	if truthy(os.Getenv("CLICOLOR_FORCE")) {

@@ -1,0 +1,42 @@
+# whichflow — make targets. `make test` is what CI runs.
+GO ?= go
+PKGS := ./...
+
+.PHONY: all build run test fmt-check vet unit golden bench e2e docs docs-check fuzz
+
+all: build
+
+build:
+	$(GO) build -o bin/whichflow ./cmd/whichflow
+
+run:
+	$(GO) run ./cmd/whichflow
+
+# gofmt check, go vet, unit tests and the testscript end-to-end scripts.
+test: fmt-check vet unit
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+# Refresh golden files (review the diff before committing).
+golden:
+	WHICHFLOW_UPDATE=1 $(GO) test -count=1 $(PKGS)
+
+bench:
+	$(GO) run ./bench
+
+e2e:
+	./e2e/run.sh
+
+docs:
+	$(GO) run ./cmd/whichflow docs --out docs
+
+docs-check:
+	$(GO) run ./cmd/whichflow docs --out docs --check
