@@ -1,0 +1,137 @@
+package clientconfig
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// Auth0 Deploy CLI: tenant.yaml (`clients:` with other tenant sections) and
+// the directory format's clients/*.json (one client object). The schema
+// passes Management API Client fields through.
+//
+// app_type spa/native or token_endpoint_auth_method none = public; absent
+// auth method = client_secret_post (Management API default); no per-client
+// PKCE field (not declarable); refresh_token.rotation_type "rotating" =
+// rotation declared (absent = non-rotating). require_proof_of_possession is
+// one generic PoP flag and is reported as DPoPBound. Deploy CLI keywords
+// (##KEY## in strings, @@KEY@@ as whole values) are unresolved.
+
+// auth0Keys are Management API client fields other formats do not use.
+var auth0Keys = []string{"app_type", "callbacks", "jwt_configuration", "oidc_conformant", "is_first_party",
+	"cross_origin_auth", "allowed_logout_urls", "custom_login_page_on", "sso_disabled", "is_token_endpoint_ip_header_trusted"}
+
+// auth0TenantKeys are tenant.yaml sections besides clients.
+var auth0TenantKeys = []string{"tenant", "resourceServers", "rules", "rulesConfigs", "connections", "databases",
+	"clientGrants", "emailTemplates", "pages", "guardianFactors", "hooks", "actions", "branding", "prompts"}
+
+func isAuth0Client(m *yaml.Node) bool {
+	return isMap(m) && has(m, "name") && has(m, auth0Keys...)
+}
+
+func readAuth0(docs []*yaml.Node) (*File, bool) {
+	if len(docs) != 1 {
+		return nil, false
+	}
+	root := deref(docs[0])
+	var list []*yaml.Node
+	switch {
+	case isAuth0Client(root):
+		list = []*yaml.Node{root}
+	case isMap(root):
+		_, cl := get(root, "clients")
+		its := items(cl)
+		tenant := has(root, auth0TenantKeys...)
+		for _, it := range its {
+			if isAuth0Client(it) || (tenant && isMap(it) && has(it, "name")) {
+				list = append(list, it)
+			}
+		}
+		if len(list) == 0 && !(tenant && cl != nil) {
+			return nil, false
+		}
+	case isSeq(root):
+		for _, it := range items(root) {
+			if isAuth0Client(it) {
+				list = append(list, it)
+			}
+		}
+		if len(list) == 0 {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	f := newFile(flows.FormatAuth0)
+	for _, m := range list {
+		f.Clients = append(f.Clients, auth0Client(m))
+	}
+	return f, true
+}
+
+// auth0Grant maps an Auth0 grant identifier to the RFC one where there is one.
+func auth0Grant(s string) string {
+	switch s {
+	case "http://auth0.com/oauth/grant-type/password-realm":
+		return flows.GrantPassword
+	}
+	return s
+}
+
+func auth0Client(m *yaml.Node) Client {
+	c := Client{Format: flows.FormatAuth0, Pos: pos(m), End: endLine(m)}
+	c.Name = scalar(m, "name")
+	c.ID = c.Name
+	if c.ID == "" {
+		c.ID = scalar(m, "client_id")
+	}
+	c.ApplicationType = strKey(m, "", "app_type")
+	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
+
+	c.AuthMethod = strKey(m, flows.AuthClientSecretPost, "token_endpoint_auth_method")
+	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
+	if _, cam := get(m, "client_authentication_methods"); cam != nil {
+		for _, kv := range pairs(cam) {
+			meth := kv[0].Value
+			switch meth {
+			case flows.AuthPrivateKeyJWT, flows.AuthTLSClient, flows.AuthSelfSignedTLS:
+				it := String{Value: meth, Pos: pos(kv[0]), Set: true}
+				if c.AuthMethods.Items[0].Set {
+					c.AuthMethods.Items = append(c.AuthMethods.Items, it)
+				} else {
+					c.AuthMethods = List{Pos: it.Pos, Set: true, Items: []String{it}}
+					c.AuthMethod = it
+				}
+			}
+		}
+	}
+	auth0Public(&c)
+
+	c.GrantTypes = listKey(m, "grant_types")
+	for i := range c.GrantTypes.Items {
+		c.GrantTypes.Items[i].Value = auth0Grant(c.GrantTypes.Items[i].Value)
+	}
+	c.RedirectURIs = listKey(m, "callbacks")
+
+	c.PKCE = Declarable{}
+	rot := String{Value: "false", Pos: pos(m)}
+	if k, rt := get(m, "refresh_token"); k != nil {
+		rot.Pos = pos(k)
+		if rk, v := get(rt, "rotation_type"); rk != nil {
+			s := str(v)
+			rot = String{Value: boolString(s.Value == "rotating"), Pos: s.Pos, Set: true, Unresolved: s.Unresolved}
+		}
+	}
+	c.RefreshRotation = Declarable{Declarable: true, Value: rot}
+	c.DPoPBound = boolKey(m, false, "require_proof_of_possession")
+	c.PARRequired = boolKey(m, false, "require_pushed_authorization_requests")
+
+	if _, v := get(m, "client_secret"); v != nil {
+		if s, ok := secretAt("client_secret", v); ok {
+			c.Secrets = append(c.Secrets, s)
+		}
+	}
+	return c
+}

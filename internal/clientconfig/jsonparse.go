@@ -1,0 +1,369 @@
+package clientconfig
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// maxDepth bounds nesting for every syntax (JSON, YAML flow/block, HCL): no
+// real client configuration comes close, and it keeps recursive decoders
+// (ours, yaml.v3, hclsyntax) far from deep stacks.
+const maxDepth = 256
+
+// tagUnresolved marks a scalar that stands for a value only known at deploy
+// time (Auth0 Deploy CLI @@KEY@@ tokens, for example).
+const tagUnresolved = "!unresolved"
+
+// jsonParser is a small position-keeping JSON decoder that builds yaml.Node
+// trees, so JSON and YAML share one adapter code path. It is faster than
+// encoding/json into map[string]any (no reflection) and records 1-based
+// line and column (columns count runes) for every value.
+//
+// Beyond RFC 8259 it accepts a bare @@KEY@@ token as a value (Auth0 Deploy CLI
+// keyword replacement), tagged tagUnresolved.
+type jsonParser struct {
+	data      []byte
+	off       int
+	line      int
+	lineStart int
+	cont      int // UTF-8 continuation bytes seen on the current line
+	slab      []yaml.Node
+	err       *ParseError
+}
+
+func parseJSON(data []byte) (*yaml.Node, *ParseError) {
+	p := &jsonParser{data: data, line: 1}
+	p.skipBOM()
+	p.ws()
+	n := p.value(0)
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.ws()
+	if p.off < len(p.data) {
+		p.fail("unexpected data after the top-level value")
+		return nil, p.err
+	}
+	return n, nil
+}
+
+func (p *jsonParser) skipBOM() {
+	if len(p.data) >= 3 && p.data[0] == 0xEF && p.data[1] == 0xBB && p.data[2] == 0xBF {
+		p.off = 3
+		p.lineStart = 3
+	}
+}
+
+func (p *jsonParser) pos() Pos {
+	return Pos{Line: p.line, Col: p.off - p.lineStart - p.cont + 1}
+}
+
+func (p *jsonParser) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = &ParseError{Format: "json", Pos: p.pos(), Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (p *jsonParser) node() *yaml.Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]yaml.Node, 32)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	ps := p.pos()
+	n.Line, n.Column = ps.Line, ps.Col
+	return n
+}
+
+func (p *jsonParser) ws() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case ' ', '\t', '\r':
+			p.off++
+		case '\n':
+			p.off++
+			p.line++
+			p.lineStart = p.off
+			p.cont = 0
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) *yaml.Node {
+	if depth > maxDepth {
+		p.fail("nesting deeper than %d levels", maxDepth)
+		return nil
+	}
+	if p.off >= len(p.data) {
+		p.fail("unexpected end of input")
+		return nil
+	}
+	switch c := p.data[p.off]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		n := p.node()
+		n.Kind, n.Tag, n.Style = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle
+		s, ok := p.str()
+		if !ok {
+			return nil
+		}
+		n.Value = s
+		return n
+	case c == 't' || c == 'f' || c == 'n':
+		n := p.node()
+		n.Kind = yaml.ScalarNode
+		for _, w := range [...]struct{ lit, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
+			if p.hasPrefix(w.lit) {
+				n.Value, n.Tag = w.lit, w.tag
+				p.off += len(w.lit)
+				return n
+			}
+		}
+		p.fail("invalid literal")
+		return nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		n := p.node()
+		start := p.off
+		for p.off < len(p.data) {
+			b := p.data[p.off]
+			if (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E' {
+				p.off++
+				continue
+			}
+			break
+		}
+		n.Kind, n.Value = yaml.ScalarNode, string(p.data[start:p.off])
+		if _, err := strconv.ParseFloat(n.Value, 64); err != nil {
+			p.off = start
+			p.fail("invalid number")
+			return nil
+		}
+		n.Tag = "!!int"
+		return n
+	case c == '@' && p.hasPrefix("@@"):
+		// Auth0 Deploy CLI keyword: @@KEY@@ stands for a JSON value.
+		n := p.node()
+		start := p.off
+		p.off += 2
+		for p.off < len(p.data) && isKeywordByte(p.data[p.off]) {
+			p.off++
+		}
+		if !p.hasPrefix("@@") || p.off == start+2 {
+			p.fail("invalid @@KEYWORD@@ token")
+			return nil
+		}
+		p.off += 2
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, tagUnresolved, string(p.data[start:p.off])
+		return n
+	default:
+		p.fail("unexpected character %q", rune(c))
+		return nil
+	}
+}
+
+func isKeywordByte(b byte) bool {
+	return b == '_' || b == '-' || b == '.' || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+}
+
+func (p *jsonParser) hasPrefix(s string) bool {
+	return len(p.data)-p.off >= len(s) && string(p.data[p.off:p.off+len(s)]) == s
+}
+
+func (p *jsonParser) object(depth int) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag = yaml.MappingNode, "!!map"
+	p.off++ // {
+	p.ws()
+	if p.off < len(p.data) && p.data[p.off] == '}' {
+		p.off++
+		return n
+	}
+	for {
+		p.ws()
+		if p.off >= len(p.data) || p.data[p.off] != '"' {
+			p.fail("expected a string key")
+			return nil
+		}
+		k := p.node()
+		k.Kind, k.Tag, k.Style = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle
+		s, ok := p.str()
+		if !ok {
+			return nil
+		}
+		k.Value = s
+		p.ws()
+		if p.off >= len(p.data) || p.data[p.off] != ':' {
+			p.fail("expected ':' after object key")
+			return nil
+		}
+		p.off++
+		p.ws()
+		v := p.value(depth + 1)
+		if v == nil {
+			return nil
+		}
+		n.Content = append(n.Content, k, v)
+		p.ws()
+		if p.off >= len(p.data) {
+			p.fail("unexpected end of input in object")
+			return nil
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case '}':
+			p.off++
+			return n
+		default:
+			p.fail("expected ',' or '}' in object")
+			return nil
+		}
+	}
+}
+
+func (p *jsonParser) array(depth int) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	p.off++ // [
+	p.ws()
+	if p.off < len(p.data) && p.data[p.off] == ']' {
+		p.off++
+		return n
+	}
+	for {
+		p.ws()
+		v := p.value(depth + 1)
+		if v == nil {
+			return nil
+		}
+		n.Content = append(n.Content, v)
+		p.ws()
+		if p.off >= len(p.data) {
+			p.fail("unexpected end of input in array")
+			return nil
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case ']':
+			p.off++
+			return n
+		default:
+			p.fail("expected ',' or ']' in array")
+			return nil
+		}
+	}
+}
+
+// str reads a JSON string at p.off (which holds the opening quote).
+func (p *jsonParser) str() (string, bool) {
+	p.off++
+	start := p.off
+	for p.off < len(p.data) {
+		b := p.data[p.off]
+		switch {
+		case b == '"':
+			s := string(p.data[start:p.off])
+			p.off++
+			return s, true
+		case b == '\\':
+			return p.strSlow(start)
+		case b < 0x20:
+			p.fail("control character in string")
+			return "", false
+		case b >= 0x80:
+			if b&0xC0 == 0x80 {
+				p.cont++
+			}
+		}
+		p.off++
+	}
+	p.fail("unterminated string")
+	return "", false
+}
+
+func (p *jsonParser) strSlow(start int) (string, bool) {
+	buf := make([]byte, 0, p.off-start+16)
+	buf = append(buf, p.data[start:p.off]...)
+	for p.off < len(p.data) {
+		b := p.data[p.off]
+		switch {
+		case b == '"':
+			p.off++
+			return string(buf), true
+		case b < 0x20:
+			p.fail("control character in string")
+			return "", false
+		case b == '\\':
+			if p.off+1 >= len(p.data) {
+				p.off++
+				p.fail("unterminated string")
+				return "", false
+			}
+			e := p.data[p.off+1]
+			p.off += 2
+			switch e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					return "", false
+				}
+				if utf16.IsSurrogate(r) && p.hasPrefix(`\u`) {
+					p.off += 2
+					r2, ok := p.hex4()
+					if !ok {
+						return "", false
+					}
+					r = utf16.DecodeRune(r, r2)
+				}
+				buf = utf8.AppendRune(buf, r)
+			default:
+				p.off -= 2
+				p.fail("invalid escape in string")
+				return "", false
+			}
+			continue
+		case b >= 0x80 && b&0xC0 == 0x80:
+			p.cont++
+		}
+		buf = append(buf, b)
+		p.off++
+	}
+	p.fail("unterminated string")
+	return "", false
+}
+
+func (p *jsonParser) hex4() (rune, bool) {
+	if len(p.data)-p.off < 4 {
+		p.fail("invalid \\u escape")
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(p.data[p.off:p.off+4]), 16, 32)
+	if err != nil {
+		p.fail("invalid \\u escape")
+		return 0, false
+	}
+	p.off += 4
+	return rune(v), true
+}

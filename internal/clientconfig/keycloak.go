@@ -1,0 +1,233 @@
+package clientconfig
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// Keycloak realm export / import (JSON, also keycloak-config-cli YAML):
+// `clients[]` of a realm, or a single client representation.
+//
+// Absent booleans take the model defaults Keycloak applies on import
+// (ClientRepresentation → RepresentationToModel): standardFlowEnabled true;
+// publicClient, bearerOnly, implicitFlowEnabled, directAccessGrantsEnabled,
+// serviceAccountsEnabled false. Attributes are strings ("true").
+// Refresh tokens: attribute use.refresh.tokens (default "true") adds
+// refresh_token when a flow that issues them is on (code, password, device,
+// CIBA); client_credentials.use_refresh_token (default "false") does the same
+// for service accounts. Rotation is realm-level (revokeRefreshToken, default
+// false), so it is declarable only in a realm export. SAML clients
+// (protocol saml) are not OAuth clients and are skipped.
+
+var keycloakBuiltins = map[string]bool{
+	"account": true, "account-console": true, "admin-cli": true, "broker": true,
+	"realm-management": true, "security-admin-console": true,
+}
+
+// keycloakClientKeys are representation fields that, with clientId, make a
+// mapping a Keycloak client.
+var keycloakClientKeys = []string{"publicClient", "bearerOnly", "standardFlowEnabled", "implicitFlowEnabled",
+	"directAccessGrantsEnabled", "serviceAccountsEnabled", "redirectUris", "rootUrl", "protocol", "attributes",
+	"secret", "clientAuthenticatorType", "webOrigins", "enabled"}
+
+func isKeycloakClient(m *yaml.Node) bool {
+	return isMap(m) && has(m, "clientId") && has(m, keycloakClientKeys...)
+}
+
+func readKeycloak(docs []*yaml.Node) (*File, bool) {
+	if len(docs) != 1 {
+		return nil, false
+	}
+	root := deref(docs[0])
+	var (
+		list  []*yaml.Node
+		realm *yaml.Node
+	)
+	switch {
+	case isKeycloakClient(root):
+		list = []*yaml.Node{root}
+	case isMap(root):
+		_, cl := get(root, "clients")
+		if cl == nil || !isSeq(cl) {
+			return nil, false
+		}
+		its := items(cl)
+		isRealm := has(root, "realm", "id") && (len(its) == 0 || has(root, "users", "roles", "enabled", "sslRequired", "clientScopes"))
+		anyKC := false
+		for _, it := range its {
+			if isMap(it) && has(it, "clientId") {
+				anyKC = true
+				break
+			}
+		}
+		if !anyKC && !(isRealm && len(its) == 0) {
+			return nil, false
+		}
+		list, realm = its, root
+	case isSeq(root):
+		for _, it := range items(root) {
+			if isKeycloakClient(it) {
+				list = append(list, it)
+			}
+		}
+		if len(list) == 0 {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	f := newFile(flows.FormatKeycloak)
+	for _, m := range list {
+		if !isMap(m) || strings.EqualFold(scalar(m, "protocol"), "saml") {
+			continue
+		}
+		f.Clients = append(f.Clients, keycloakClient(m, realm))
+	}
+	return f, true
+}
+
+// kcAttr returns the key and value nodes of attribute name.
+func kcAttr(m *yaml.Node, name string) (k, v *yaml.Node) {
+	_, attrs := get(m, "attributes")
+	return get(attrs, name)
+}
+
+func kcAttrBool(m *yaml.Node, name string, def bool) Bool {
+	_, attrs := get(m, "attributes")
+	if attrs == nil {
+		return Bool{Value: def, Pos: pos(m)}
+	}
+	b := boolKey(attrs, def, name)
+	if !b.Set {
+		b.Pos = pos(m)
+	}
+	return b
+}
+
+func keycloakClient(m, realm *yaml.Node) Client {
+	c := Client{Format: flows.FormatKeycloak, Pos: pos(m), End: endLine(m)}
+	c.ID = scalar(m, "clientId")
+	c.Name = scalar(m, "name")
+	c.Builtin = keycloakBuiltins[c.ID]
+
+	c.Public = boolKey(m, false, "publicClient")
+	bearer := boolKey(m, false, "bearerOnly")
+	c.BearerOnly = bearer.Value && !bearer.Unresolved
+
+	// Grants, each positioned at the switch that enables it.
+	var grants List
+	grants.Pos = pos(m)
+	add := func(b Bool, grant string) bool {
+		if b.Set {
+			grants.Set = true
+		}
+		if !b.Value || b.Unresolved {
+			return false
+		}
+		grants.Items = append(grants.Items, String{Value: grant, Pos: b.Pos, Set: b.Set})
+		return true
+	}
+	code := add(boolKey(m, true, "standardFlowEnabled"), flows.GrantAuthorizationCode)
+	add(boolKey(m, false, "implicitFlowEnabled"), flows.GrantImplicit)
+	ropc := add(boolKey(m, false, "directAccessGrantsEnabled"), flows.GrantPassword)
+	sa := boolKey(m, false, "serviceAccountsEnabled")
+	cc := add(sa, flows.GrantClientCredentials)
+	device := add(kcAttrBool(m, "oauth2.device.authorization.grant.enabled", false), flows.GrantDeviceCode)
+	ciba := add(kcAttrBool(m, "oidc.ciba.grant.enabled", false), flows.GrantCIBA)
+	add(kcAttrBool(m, "standard.token.exchange.enabled", false), flows.GrantTokenExchange)
+	refresh := kcAttrBool(m, "use.refresh.tokens", true)
+	ccRefresh := kcAttrBool(m, "client_credentials.use_refresh_token", false)
+	if (code || ropc || device || ciba) && refresh.Value && !refresh.Unresolved {
+		add(refresh, flows.GrantRefreshToken)
+	} else if cc && ccRefresh.Value && !ccRefresh.Unresolved {
+		add(ccRefresh, flows.GrantRefreshToken)
+	}
+	if c.BearerOnly {
+		// Bearer-only clients start no flows.
+		grants.Items = nil
+	}
+	c.GrantTypes = grants
+
+	// Auth method: publicClient wins; else clientAuthenticatorType.
+	switch {
+	case c.Public.Value && !c.Public.Unresolved:
+		c.AuthMethod = String{Value: flows.AuthNone, Pos: c.Public.Pos, Set: c.Public.Set}
+		c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
+	default:
+		at := strKey(m, "client-secret", "clientAuthenticatorType")
+		methods := map[string][]string{
+			"client-secret":     {flows.AuthClientSecretBasic, flows.AuthClientSecretPost},
+			"client-jwt":        {flows.AuthPrivateKeyJWT},
+			"client-secret-jwt": {flows.AuthClientSecretJWT},
+			"client-x509":       {flows.AuthTLSClient},
+			"federated-jwt":     {flows.AuthPrivateKeyJWT},
+		}[at.Value]
+		c.AuthMethods = List{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved}
+		for _, meth := range methods {
+			c.AuthMethods.Items = append(c.AuthMethods.Items, String{Value: meth, Pos: at.Pos, Set: at.Set})
+		}
+		if len(methods) > 0 {
+			c.AuthMethod = String{Value: methods[0], Pos: at.Pos, Set: at.Set}
+		} else {
+			c.AuthMethod = String{Value: at.Value, Pos: at.Pos, Set: at.Set, Unresolved: true}
+		}
+	}
+
+	// Redirect URIs; relative ones resolve against rootUrl.
+	root := strKey(m, "", "rootUrl")
+	c.RedirectURIs = listKey(m, "redirectUris")
+	kept := c.RedirectURIs.Items[:0]
+	for _, it := range c.RedirectURIs.Items {
+		if it.Value == "" && !it.Unresolved {
+			continue // Keycloak ignores empty entries
+		}
+		if strings.HasPrefix(it.Value, "/") && root.Value != "" {
+			it.Value = strings.TrimSuffix(root.Value, "/") + it.Value
+			it.Unresolved = it.Unresolved || root.Unresolved
+		}
+		kept = append(kept, it)
+	}
+	c.RedirectURIs.Items = kept
+
+	// PKCE: attribute pkce.code.challenge.method ("S256", "plain", "" = off).
+	pk := String{Pos: pos(m)}
+	if _, v := kcAttr(m, "pkce.code.challenge.method"); v != nil {
+		pk = str(v)
+	}
+	c.PKCE = Declarable{Declarable: true, Value: pk}
+
+	if realm != nil {
+		rb := boolKey(realm, false, "revokeRefreshToken")
+		c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(rb.Value), Pos: rb.Pos, Set: rb.Set, Unresolved: rb.Unresolved}}
+	}
+	c.DPoPBound = kcAttrBool(m, "dpop.bound.access.tokens", false)
+	c.MTLSBound = kcAttrBool(m, "tls.client.certificate.bound.access.tokens", false)
+	c.PARRequired = kcAttrBool(m, "require.pushed.authorization.requests", false)
+
+	// Secrets: `secret` unless the export mask or a placeholder; inline
+	// private keys in attributes (saml.signing.private.key, ...).
+	if _, v := get(m, "secret"); v != nil {
+		if s, ok := secretAt("secret", v); ok {
+			c.Secrets = append(c.Secrets, s)
+		}
+	}
+	_, attrs := get(m, "attributes")
+	for _, kv := range pairs(attrs) {
+		if strings.Contains(strings.ToLower(kv[0].Value), "private.key") {
+			if s, ok := secretAt("attributes."+kv[0].Value, kv[1]); ok {
+				c.Secrets = append(c.Secrets, s)
+			}
+		}
+	}
+	return c
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}

@@ -1,0 +1,76 @@
+package clientconfig
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// OpenAPI 3.x `components.securitySchemes` and Swagger 2.0
+// `securityDefinitions`: each scheme of type oauth2 becomes a client named
+// after the scheme, with GrantsOnly set (the document describes the flows an
+// API accepts, not a registration). OpenAPI 3 flows implicit, password,
+// clientCredentials, authorizationCode; Swagger 2 flow implicit, password,
+// application (client credentials), accessCode (authorization code). A
+// document without an oauth2 scheme is not a client configuration
+// (ErrUnrecognised).
+
+var openAPI3Flows = map[string]string{
+	"implicit":          flows.GrantImplicit,
+	"password":          flows.GrantPassword,
+	"clientCredentials": flows.GrantClientCredentials,
+	"authorizationCode": flows.GrantAuthorizationCode,
+}
+
+var swagger2Flows = map[string]string{
+	"implicit":    flows.GrantImplicit,
+	"password":    flows.GrantPassword,
+	"application": flows.GrantClientCredentials,
+	"accessCode":  flows.GrantAuthorizationCode,
+}
+
+func readOpenAPI(docs []*yaml.Node) (*File, bool) {
+	if len(docs) != 1 {
+		return nil, false
+	}
+	root := deref(docs[0])
+	if !isMap(root) || !has(root, "openapi", "swagger") {
+		return nil, false
+	}
+	var schemes *yaml.Node
+	if _, comp := get(root, "components"); comp != nil {
+		_, schemes = get(comp, "securitySchemes")
+	}
+	if schemes == nil {
+		_, schemes = get(root, "securityDefinitions")
+	}
+	f := newFile(flows.FormatOpenAPI)
+	for _, kv := range pairs(schemes) {
+		s := kv[1]
+		if !strings.EqualFold(scalar(s, "type"), "oauth2") {
+			continue
+		}
+		c := Client{Format: flows.FormatOpenAPI, ID: kv[0].Value, Name: kv[0].Value, Pos: pos(kv[0]), End: endLine(s), GrantsOnly: true}
+		c.GrantTypes = List{Pos: pos(kv[0]), Set: true}
+		if fk, fl := get(s, "flows"); fk != nil {
+			c.GrantTypes.Pos = pos(fk)
+			for _, f := range pairs(fl) {
+				if g, ok := openAPI3Flows[f[0].Value]; ok {
+					c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(f[0]), Set: true})
+				}
+			}
+		} else if fk, fv := get(s, "flow"); fk != nil {
+			c.GrantTypes.Pos = pos(fk)
+			if g, ok := swagger2Flows[fv.Value]; ok {
+				c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(fv), Set: true})
+			}
+		}
+		f.Clients = append(f.Clients, c)
+	}
+	if len(f.Clients) == 0 {
+		return nil, false
+	}
+	return f, true
+}

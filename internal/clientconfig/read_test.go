@@ -1,0 +1,260 @@
+package clientconfig
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// update rewrites golden files: WHICHFLOW_UPDATE=1 go test ./internal/clientconfig/
+var update = os.Getenv("WHICHFLOW_UPDATE") != ""
+
+// corpusDir finds ../shared/corpus relative to the module root.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the package directory")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus")
+	if fi, err := os.Stat(c); err != nil || !fi.IsDir() {
+		t.Fatalf("shared corpus not found at %s (expected ../shared/corpus next to the module root): %v", c, err)
+	}
+	return c
+}
+
+// summary is the reviewed, compact normal form of a client in golden files.
+// A value is written "value" when the file states it, "value*" when it is
+// the format default, "?" when unresolved; positions are line:col.
+func summary(c Client) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q @%d:%d-%d", c.Format, c.ID, c.Pos.Line, c.Pos.Col, c.End)
+	if c.Name != "" && c.Name != c.ID {
+		fmt.Fprintf(&b, " name=%q", c.Name)
+	}
+	if c.Kind.Set {
+		fmt.Fprintf(&b, " kind=%s", sv(c.Kind))
+	}
+	if c.ApplicationType.Value != "" || c.ApplicationType.Unresolved {
+		fmt.Fprintf(&b, " app=%s", sv(c.ApplicationType))
+	}
+	if !c.GrantsOnly {
+		fmt.Fprintf(&b, " public=%s auth=%s", bv(c.Public), sv(c.AuthMethod))
+		if len(c.AuthMethods.Items) > 1 {
+			fmt.Fprintf(&b, " auths=%s", lv(c.AuthMethods))
+		}
+	}
+	fmt.Fprintf(&b, " grants=%s", lv(c.GrantTypes))
+	if c.ResponseTypes.Set || len(c.ResponseTypes.Items) > 0 {
+		fmt.Fprintf(&b, " responses=%s", lv(c.ResponseTypes))
+	}
+	if c.RedirectURIs.Set || len(c.RedirectURIs.Items) > 0 {
+		fmt.Fprintf(&b, " redirects=%s", lv(c.RedirectURIs))
+	}
+	if c.PKCE.Declarable {
+		fmt.Fprintf(&b, " pkce=%s", sv(c.PKCE.Value))
+	}
+	if c.RefreshRotation.Declarable {
+		fmt.Fprintf(&b, " rotation=%s", sv(c.RefreshRotation.Value))
+	}
+	if c.DPoPBound.Value || c.DPoPBound.Unresolved {
+		fmt.Fprintf(&b, " dpop=%s", bv(c.DPoPBound))
+	}
+	if c.MTLSBound.Value || c.MTLSBound.Unresolved {
+		fmt.Fprintf(&b, " mtls=%s", bv(c.MTLSBound))
+	}
+	if c.PARRequired.Value || c.PARRequired.Unresolved {
+		fmt.Fprintf(&b, " par=%s", bv(c.PARRequired))
+	}
+	for _, s := range c.Secrets {
+		fmt.Fprintf(&b, " secret{%s=%s @%d:%d}", s.Field, redact(s.Value), s.Pos.Line, s.Pos.Col)
+	}
+	if c.BearerOnly {
+		b.WriteString(" bearer-only")
+	}
+	if c.Builtin {
+		b.WriteString(" builtin")
+	}
+	if c.GrantsOnly {
+		b.WriteString(" grants-only")
+	}
+	return b.String()
+}
+
+func redact(s string) string {
+	if len(s) <= 4 {
+		return "****"
+	}
+	return s[:2] + "…" + fmt.Sprint(len(s))
+}
+
+func sv(s String) string {
+	switch {
+	case s.Unresolved:
+		return "?" + s.Value
+	case !s.Set:
+		return s.Value + "*"
+	}
+	if s.Value == "" {
+		return `""`
+	}
+	return s.Value
+}
+
+func bv(b Bool) string {
+	return sv(String{Value: fmt.Sprint(b.Value), Set: b.Set, Unresolved: b.Unresolved})
+}
+
+func lv(l List) string {
+	if l.Unresolved {
+		return "?"
+	}
+	var parts []string
+	for _, it := range l.Items {
+		p := it.Value
+		if it.Unresolved {
+			p = "?" + p
+		} else if !it.Set {
+			p += "*"
+		}
+		parts = append(parts, fmt.Sprintf("%s@%d", p, it.Pos.Line))
+	}
+	s := "[" + strings.Join(parts, " ") + "]"
+	if !l.Set {
+		s += "*"
+	}
+	return s
+}
+
+type golden struct {
+	Format     string   `json:"format"`
+	Clients    []string `json:"clients"`
+	Directives []string `json:"directives,omitempty"`
+}
+
+func goldenOf(f *File) golden {
+	g := golden{Format: string(f.Format), Clients: []string{}}
+	for _, c := range f.Clients {
+		g.Clients = append(g.Clients, summary(c))
+	}
+	for _, d := range f.Directives {
+		g.Directives = append(g.Directives, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Text))
+	}
+	return g
+}
+
+func marshalGolden(g golden) []byte {
+	var b bytes.Buffer
+	b.WriteString("{\"format\": ")
+	j, _ := json.Marshal(g.Format)
+	b.Write(j)
+	b.WriteString(",\n \"clients\": [")
+	for i, c := range g.Clients {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		j, _ := json.Marshal(c)
+		b.WriteString("\n  ")
+		b.Write(j)
+	}
+	b.WriteString("]")
+	if len(g.Directives) > 0 {
+		j, _ := json.Marshal(g.Directives)
+		b.WriteString(",\n \"directives\": ")
+		b.Write(j)
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", "golden", name)
+	if update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("golden %s missing (run with WHICHFLOW_UPDATE=1): %v", p, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// TestCorpus reads every real configuration in ../shared/corpus: each must be
+// recognised and parse, and its normal form must match the reviewed golden.
+func TestCorpus(t *testing.T) {
+	dir := corpusDir(t)
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	if len(files) < 40 {
+		t.Fatalf("corpus has %d files, want 40", len(files))
+	}
+	for _, p := range files {
+		rel, _ := filepath.Rel(dir, p)
+		t.Run(rel, func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Read(rel, data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if len(f.Clients) == 0 {
+				t.Fatalf("no clients read")
+			}
+			for _, c := range f.Clients {
+				if c.ID == "" {
+					t.Errorf("client at %d:%d has no ID", c.Pos.Line, c.Pos.Col)
+				}
+				if c.Pos.Line == 0 || c.End < c.Pos.Line {
+					t.Errorf("client %s: bad extent %v-%d", c.ID, c.Pos, c.End)
+				}
+			}
+			checkGolden(t, "corpus/"+strings.ReplaceAll(rel, string(filepath.Separator), "__")+".golden", marshalGolden(goldenOf(f)))
+		})
+	}
+}
+
+func TestErrorsAreTyped(t *testing.T) {
+	_, err := Read("x.json", []byte(`{"name": "not oauth"}`))
+	if !errors.Is(err, ErrUnrecognised) {
+		t.Fatalf("got %v, want ErrUnrecognised", err)
+	}
+}

@@ -1,0 +1,553 @@
+package clientconfig
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// Terraform (.tf, HCL native syntax), read with hclsyntax only: no
+// evaluation context, so var.*, local.*, resource references, function calls
+// and ${} interpolations are Unresolved (unknown, not absent). Literal list
+// items stay resolved even when other items are expressions.
+//
+//   - keycloak_openid_client (keycloak/terraform-provider-keycloak):
+//     access_type PUBLIC / CONFIDENTIAL / BEARER-ONLY; standard_flow_enabled,
+//     implicit_flow_enabled, direct_access_grants_enabled,
+//     service_accounts_enabled, oauth2_device_authorization_grant_enabled,
+//     standard_token_exchange_enabled default false; use_refresh_tokens
+//     default true; pkce_code_challenge_method; valid_redirect_uris relative
+//     to root_url; client_secret; client_authenticator_type; extra_config
+//     attributes as in a realm export. Rotation is realm-level: not declarable.
+//   - okta_app_oauth (okta/terraform-provider-okta): type web / native /
+//     browser / service; grant_types default to the type's minimum
+//     (authorization_code for web/native/browser, client_credentials for
+//     service); pkce_required defaults true for browser and native (Okta
+//     PKCE is S256); token_endpoint_auth_method default client_secret_basic;
+//     client_basic_secret; refresh_token_rotation ROTATE / STATIC (default).
+//   - auth0_client (auth0/terraform-provider-auth0) with the Auth0 semantics
+//     of auth0.go; auth0_client_credentials (authentication_method,
+//     client_secret) applies to the auth0_client its client_id references
+//     (auth0_client.X.id).
+//
+// The client ID is the resource address TYPE.LABEL.
+
+func readTerraform(data []byte) (*File, error) {
+	if p, deep := hclTooDeep(data); deep {
+		return nil, &ParseError{Format: "hcl", Pos: p, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+	}
+	file, diags := hclsyntax.ParseConfig(data, "main.tf", hcl.InitialPos)
+	if diags.HasErrors() {
+		if !hasMarkers(data) {
+			return nil, ErrUnrecognised
+		}
+		pe := &ParseError{Format: "hcl", Msg: "invalid HCL"}
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				pe.Msg = d.Summary
+				if d.Detail != "" {
+					pe.Msg += ": " + d.Detail
+				}
+				if d.Subject != nil {
+					pe.Pos = Pos{Line: d.Subject.Start.Line, Col: d.Subject.Start.Column}
+				}
+				break
+			}
+		}
+		return nil, pe
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, ErrUnrecognised
+	}
+	f := &File{}
+	byAddr := map[string]int{}
+	var creds []*hclsyntax.Block
+	for _, b := range body.Blocks {
+		if b.Type != "resource" || len(b.Labels) != 2 {
+			continue
+		}
+		var c Client
+		switch b.Labels[0] {
+		case "keycloak_openid_client":
+			c = tfKeycloak(b)
+		case "okta_app_oauth":
+			c = tfOkta(b)
+		case "auth0_client":
+			c = tfAuth0(b)
+		case "auth0_client_credentials":
+			creds = append(creds, b)
+			continue
+		default:
+			continue
+		}
+		c.ID = b.Labels[0] + "." + b.Labels[1]
+		c.Pos = hpos(b.TypeRange.Start)
+		c.End = b.CloseBraceRange.End.Line
+		byAddr[c.ID] = len(f.Clients)
+		f.Clients = append(f.Clients, c)
+	}
+	for _, b := range creds {
+		tfAuth0Credentials(b, f, byAddr)
+	}
+	if len(f.Clients) == 0 {
+		return nil, ErrUnrecognised
+	}
+	f.Format = f.Clients[0].Format
+	f.Directives = scanDirectives(data, true)
+	return f, nil
+}
+
+func hpos(p hcl.Pos) Pos { return Pos{Line: p.Line, Col: p.Column} }
+
+// hclTooDeep bounds bracket nesting outside strings and comments.
+func hclTooDeep(data []byte) (Pos, bool) {
+	depth, line, ls := 0, 1, 0
+	inStr := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\n' {
+			line++
+			ls = i + 1
+			if inStr {
+				inStr = false // HCL quoted strings are single-line
+			}
+			continue
+		}
+		if inStr {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inStr = false
+			case '{':
+				if i > 0 && data[i-1] == '$' {
+					depth++
+				}
+			}
+			if depth > maxDepth {
+				return Pos{Line: line, Col: i - ls + 1}, true
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inStr = true
+		case '#':
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case '/':
+			if i+1 < len(data) && data[i+1] == '/' {
+				for i+1 < len(data) && data[i+1] != '\n' {
+					i++
+				}
+			}
+		case '(', '[', '{':
+			depth++
+			if depth > maxDepth {
+				return Pos{Line: line, Col: i - ls + 1}, true
+			}
+		case ')', ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return Pos{}, false
+}
+
+// tfBlock wraps a resource body for attribute lookups.
+type tfBlock struct {
+	b *hclsyntax.Block
+}
+
+func (t tfBlock) attr(name string) *hclsyntax.Attribute {
+	if a, ok := t.b.Body.Attributes[name]; ok {
+		return a
+	}
+	return nil
+}
+
+func (t tfBlock) block(name string) *hclsyntax.Block {
+	for _, b := range t.b.Body.Blocks {
+		if b.Type == name {
+			return b
+		}
+	}
+	return nil
+}
+
+func (t tfBlock) pos() Pos { return hpos(t.b.TypeRange.Start) }
+
+// staticValue evaluates an expression with no context; ok is false when it
+// needs variables, functions or anything else only known at plan time.
+func staticValue(e hclsyntax.Expression) (cty.Value, bool) {
+	if len(e.Variables()) > 0 {
+		return cty.NilVal, false
+	}
+	v, diags := e.Value(nil)
+	if diags.HasErrors() || !v.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+func exprString(e hclsyntax.Expression) String {
+	s := String{Pos: hpos(e.StartRange().Start), Set: true}
+	v, ok := staticValue(e)
+	if !ok {
+		s.Unresolved = true
+		return s
+	}
+	if v.IsNull() {
+		s.Set = false
+		return s
+	}
+	switch v.Type() {
+	case cty.String:
+		s.Value = v.AsString()
+	case cty.Bool:
+		s.Value = boolString(v.True())
+	case cty.Number:
+		s.Value = v.AsBigFloat().String()
+	default:
+		s.Unresolved = true
+	}
+	return s
+}
+
+// str reads a string attribute; def is the provider default.
+func (t tfBlock) str(name, def string) String {
+	a := t.attr(name)
+	if a == nil {
+		return String{Value: def, Pos: t.pos()}
+	}
+	s := exprString(a.Expr)
+	if !s.Set && !s.Unresolved { // = null
+		return String{Value: def, Pos: hpos(a.SrcRange.Start)}
+	}
+	return s
+}
+
+// boolean reads a bool attribute, positioned at the attribute name.
+func (t tfBlock) boolean(name string, def bool) Bool {
+	a := t.attr(name)
+	if a == nil {
+		return Bool{Value: def, Pos: t.pos()}
+	}
+	b := Bool{Pos: hpos(a.NameRange.Start), Set: true, Value: def}
+	v, ok := staticValue(a.Expr)
+	if !ok {
+		b.Unresolved = true
+		return b
+	}
+	if v.IsNull() {
+		b.Set = false
+		return b
+	}
+	switch v.Type() {
+	case cty.Bool:
+		b.Value = v.True()
+	case cty.String:
+		if val, ok := parseBool(v.AsString()); ok {
+			b.Value = val
+		} else {
+			b.Unresolved = true
+		}
+	default:
+		b.Unresolved = true
+	}
+	return b
+}
+
+// list reads a list attribute element by element.
+func (t tfBlock) list(name string) List {
+	a := t.attr(name)
+	if a == nil {
+		return List{Pos: t.pos()}
+	}
+	l := List{Pos: hpos(a.NameRange.Start), Set: true}
+	tup, ok := a.Expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		v, ok := staticValue(a.Expr)
+		if !ok || !(v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) || v.IsNull() {
+			if ok && v.IsNull() {
+				return List{Pos: l.Pos}
+			}
+			l.Unresolved = true
+			return l
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if ev.Type() == cty.String && !ev.IsNull() {
+				l.Items = append(l.Items, String{Value: ev.AsString(), Pos: hpos(a.Expr.StartRange().Start), Set: true})
+			}
+		}
+		return l
+	}
+	for _, e := range tup.Exprs {
+		l.Items = append(l.Items, exprString(e))
+	}
+	return l
+}
+
+// objectAttr reads a string from a map attribute (extra_config).
+func (t tfBlock) objectAttr(name, key string) (String, bool) {
+	a := t.attr(name)
+	if a == nil {
+		return String{}, false
+	}
+	obj, ok := a.Expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return String{}, false
+	}
+	for _, it := range obj.Items {
+		k, ok := staticValue(it.KeyExpr)
+		if !ok || k.Type() != cty.String || k.IsNull() || k.AsString() != key {
+			continue
+		}
+		s := exprString(it.ValueExpr)
+		s.Pos = hpos(it.KeyExpr.StartRange().Start)
+		return s, true
+	}
+	return String{}, false
+}
+
+func (t tfBlock) extraBool(key string, def bool) Bool {
+	s, ok := t.objectAttr("extra_config", key)
+	if !ok {
+		return Bool{Value: def, Pos: t.pos()}
+	}
+	b := Bool{Pos: s.Pos, Set: true, Unresolved: s.Unresolved, Value: def}
+	if !s.Unresolved {
+		if v, ok := parseBool(s.Value); ok {
+			b.Value = v
+		} else {
+			b.Unresolved = true
+		}
+	}
+	return b
+}
+
+func tfSecret(t tfBlock, name string) []Secret {
+	a := t.attr(name)
+	if a == nil {
+		return nil
+	}
+	s := exprString(a.Expr)
+	if !s.Set || s.Unresolved || placeholderSecret(s.Value) {
+		return nil
+	}
+	return []Secret{{Field: name, Value: s.Value, Pos: s.Pos}}
+}
+
+func tfKeycloak(b *hclsyntax.Block) Client {
+	t := tfBlock{b}
+	c := Client{Format: flows.FormatTerraformKeycloak}
+	c.Name = t.str("name", "").Value
+	if c.Name == "" {
+		if id := t.str("client_id", ""); !id.Unresolved {
+			c.Name = id.Value
+		}
+	}
+	at := t.str("access_type", "")
+	switch {
+	case at.Unresolved || !at.Set:
+		c.Public = Bool{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved}
+	default:
+		v := strings.ToUpper(at.Value)
+		c.Public = Bool{Value: v == "PUBLIC", Pos: at.Pos, Set: true}
+		c.BearerOnly = v == "BEARER-ONLY"
+	}
+	var grants List
+	grants.Pos = t.pos()
+	add := func(b Bool, grant string) bool {
+		if b.Set {
+			grants.Set = true
+		}
+		if !b.Value || b.Unresolved {
+			return false
+		}
+		grants.Items = append(grants.Items, String{Value: grant, Pos: b.Pos, Set: b.Set})
+		return true
+	}
+	code := add(t.boolean("standard_flow_enabled", false), flows.GrantAuthorizationCode)
+	add(t.boolean("implicit_flow_enabled", false), flows.GrantImplicit)
+	ropc := add(t.boolean("direct_access_grants_enabled", false), flows.GrantPassword)
+	add(t.boolean("service_accounts_enabled", false), flows.GrantClientCredentials)
+	device := add(t.boolean("oauth2_device_authorization_grant_enabled", false), flows.GrantDeviceCode)
+	ciba := add(t.extraBool("oidc.ciba.grant.enabled", false), flows.GrantCIBA)
+	add(t.boolean("standard_token_exchange_enabled", false), flows.GrantTokenExchange)
+	if r := t.boolean("use_refresh_tokens", true); (code || ropc || device || ciba) && r.Value && !r.Unresolved {
+		add(r, flows.GrantRefreshToken)
+	}
+	if c.BearerOnly {
+		grants.Items = nil
+	}
+	c.GrantTypes = grants
+
+	if c.Public.Value {
+		c.AuthMethod = String{Value: flows.AuthNone, Pos: c.Public.Pos, Set: true}
+		c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: true, Items: []String{c.AuthMethod}}
+	} else {
+		cat := t.str("client_authenticator_type", "client-secret")
+		methods := map[string][]string{
+			"client-secret":     {flows.AuthClientSecretBasic, flows.AuthClientSecretPost},
+			"client-jwt":        {flows.AuthPrivateKeyJWT},
+			"client-secret-jwt": {flows.AuthClientSecretJWT},
+			"client-x509":       {flows.AuthTLSClient},
+		}[cat.Value]
+		c.AuthMethods = List{Pos: cat.Pos, Set: cat.Set, Unresolved: cat.Unresolved}
+		for _, m := range methods {
+			c.AuthMethods.Items = append(c.AuthMethods.Items, String{Value: m, Pos: cat.Pos, Set: cat.Set})
+		}
+		if len(methods) > 0 {
+			c.AuthMethod = String{Value: methods[0], Pos: cat.Pos, Set: cat.Set}
+		} else {
+			c.AuthMethod = String{Value: cat.Value, Pos: cat.Pos, Set: cat.Set, Unresolved: true}
+		}
+	}
+
+	root := t.str("root_url", "")
+	c.RedirectURIs = t.list("valid_redirect_uris")
+	for i, it := range c.RedirectURIs.Items {
+		if strings.HasPrefix(it.Value, "/") && (root.Value != "" || root.Unresolved) {
+			c.RedirectURIs.Items[i].Value = strings.TrimSuffix(root.Value, "/") + it.Value
+			c.RedirectURIs.Items[i].Unresolved = it.Unresolved || root.Unresolved
+		}
+	}
+	pk := t.str("pkce_code_challenge_method", "")
+	if !pk.Set {
+		if s, ok := t.objectAttr("extra_config", "pkce.code.challenge.method"); ok {
+			pk = s
+		}
+	}
+	c.PKCE = Declarable{Declarable: true, Value: pk}
+	c.DPoPBound = t.boolean("require_dpop_bound_tokens", false)
+	if !c.DPoPBound.Set {
+		c.DPoPBound = t.extraBool("dpop.bound.access.tokens", false)
+	}
+	c.MTLSBound = t.extraBool("tls.client.certificate.bound.access.tokens", false)
+	c.PARRequired = t.extraBool("require.pushed.authorization.requests", false)
+	c.Secrets = tfSecret(t, "client_secret")
+	return c
+}
+
+func tfOkta(b *hclsyntax.Block) Client {
+	t := tfBlock{b}
+	c := Client{Format: flows.FormatTerraformOkta}
+	if l := t.str("label", ""); !l.Unresolved {
+		c.Name = l.Value
+	}
+	typ := t.str("type", "")
+	typ.Value = strings.ToLower(typ.Value)
+	c.ApplicationType = typ
+	c.GrantTypes = t.list("grant_types")
+	if !c.GrantTypes.Set && !typ.Unresolved {
+		switch typ.Value {
+		case "service":
+			c.GrantTypes = defaultList(typ.Pos, flows.GrantClientCredentials)
+		case "web", "native", "browser":
+			c.GrantTypes = defaultList(typ.Pos, flows.GrantAuthorizationCode)
+		}
+	}
+	c.ResponseTypes = t.list("response_types")
+	c.RedirectURIs = t.list("redirect_uris")
+	c.AuthMethod = t.str("token_endpoint_auth_method", flows.AuthClientSecretBasic)
+	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
+	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone && !c.AuthMethod.Unresolved, Pos: c.AuthMethod.Pos,
+		Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved}
+
+	defPKCE := typ.Value == "browser" || typ.Value == "native"
+	pr := t.boolean("pkce_required", defPKCE)
+	pk := String{Pos: pr.Pos, Set: pr.Set, Unresolved: pr.Unresolved || (!pr.Set && typ.Unresolved)}
+	if pr.Value {
+		pk.Value = "S256"
+	}
+	c.PKCE = Declarable{Declarable: true, Value: pk}
+	rot := t.str("refresh_token_rotation", "STATIC")
+	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(strings.EqualFold(rot.Value, "ROTATE")), Pos: rot.Pos, Set: rot.Set, Unresolved: rot.Unresolved}}
+	c.Secrets = tfSecret(t, "client_basic_secret")
+	return c
+}
+
+func tfAuth0(b *hclsyntax.Block) Client {
+	t := tfBlock{b}
+	c := Client{Format: flows.FormatTerraformAuth0}
+	if n := t.str("name", ""); !n.Unresolved {
+		c.Name = n.Value
+	}
+	c.ApplicationType = t.str("app_type", "")
+	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
+	c.AuthMethod = t.str("token_endpoint_auth_method", flows.AuthClientSecretPost)
+	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
+	auth0Public(&c)
+	c.GrantTypes = t.list("grant_types")
+	for i := range c.GrantTypes.Items {
+		c.GrantTypes.Items[i].Value = auth0Grant(c.GrantTypes.Items[i].Value)
+	}
+	c.RedirectURIs = t.list("callbacks")
+	rot := String{Value: "false", Pos: t.pos()}
+	if rb := t.block("refresh_token"); rb != nil {
+		rs := tfBlock{rb}.str("rotation_type", "")
+		rot = String{Value: boolString(rs.Value == "rotating"), Pos: rs.Pos, Set: rs.Set, Unresolved: rs.Unresolved}
+		if !rs.Set {
+			rot.Value = "false"
+		}
+	}
+	c.RefreshRotation = Declarable{Declarable: true, Value: rot}
+	c.DPoPBound = t.boolean("require_proof_of_possession", false)
+	c.PARRequired = t.boolean("require_pushed_authorization_requests", false)
+	c.Secrets = tfSecret(t, "client_secret")
+	return c
+}
+
+// auth0Public derives the client type from app_type and the auth method.
+func auth0Public(c *Client) {
+	app := c.ApplicationType
+	switch {
+	case c.AuthMethod.Set && !c.AuthMethod.Unresolved && c.AuthMethod.Value == flows.AuthNone:
+		c.Public = Bool{Value: true, Pos: c.AuthMethod.Pos, Set: true}
+	case app.Set && !app.Unresolved && (app.Value == "spa" || app.Value == "native"):
+		c.Public = Bool{Value: true, Pos: app.Pos, Set: true}
+	case app.Unresolved || c.AuthMethod.Unresolved:
+		c.Public = Bool{Pos: c.Pos, Set: true, Unresolved: true}
+	default:
+		c.Public = Bool{Value: false, Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set || app.Set}
+	}
+}
+
+// tfAuth0Credentials applies an auth0_client_credentials resource to the
+// auth0_client its client_id references.
+func tfAuth0Credentials(b *hclsyntax.Block, f *File, byAddr map[string]int) {
+	t := tfBlock{b}
+	a := t.attr("client_id")
+	if a == nil {
+		return
+	}
+	trav, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(trav.Traversal) < 2 || trav.Traversal.RootName() != "auth0_client" {
+		return
+	}
+	attr, ok := trav.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return
+	}
+	i, ok := byAddr["auth0_client."+attr.Name]
+	if !ok {
+		return
+	}
+	c := &f.Clients[i]
+	if am := t.str("authentication_method", ""); am.Set {
+		c.AuthMethod = am
+		c.AuthMethods = List{Pos: am.Pos, Set: true, Items: []String{am}}
+		auth0Public(c)
+	}
+	c.Secrets = append(c.Secrets, tfSecret(t, "client_secret")...)
+}

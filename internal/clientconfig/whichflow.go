@@ -1,0 +1,57 @@
+package clientconfig
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// whichflow's own whichflow.yaml: RFC 7591 client metadata (snake_case, same
+// defaults) plus `kind:`, one of the `--client` values. A file holds one
+// client or a `clients:` list.
+
+// Kinds are the `kind:` values whichflow.yaml accepts (advise's --client).
+var Kinds = []string{"machine", "web", "spa", "native", "cli", "device", "decoupled", "trusted", "third-party", "service"}
+
+func isKind(s string) bool {
+	for _, k := range Kinds {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+func isWhichflowClient(m *yaml.Node) bool {
+	return isMap(m) && !has(m, "apiVersion") && isKind(scalar(m, "kind"))
+}
+
+func readWhichflow(docs []*yaml.Node) (*File, bool) {
+	var objs []*yaml.Node
+	for _, d := range docs {
+		d = deref(d)
+		if isWhichflowClient(d) {
+			objs = append(objs, d)
+			continue
+		}
+		if !isMap(d) {
+			continue
+		}
+		_, cl := get(d, "clients")
+		for _, it := range items(cl) {
+			if isWhichflowClient(it) {
+				objs = append(objs, it)
+			}
+		}
+	}
+	if len(objs) == 0 {
+		return nil, false
+	}
+	f := newFile(flows.FormatWhichflow)
+	for _, o := range objs {
+		c := rfcClient(o, false, flows.FormatWhichflow)
+		c.Kind = strKey(o, "", "kind")
+		f.Clients = append(f.Clients, c)
+	}
+	return f, true
+}
