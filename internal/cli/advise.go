@@ -21,18 +21,56 @@ type asker interface {
 	Ask(f flows.Facet) (string, error)
 }
 
-// AdviseOptions are advise's inputs.
-type AdviseOptions struct {
+// AnswerOptions are the questionnaire's inputs, shared by every command
+// that takes the answer flags (advise, scaffold).
+type AnswerOptions struct {
 	IO     *iostreams.IOStreams
 	Prompt func() asker
-	// Discover reads the issuer's metadata; only called with --issuer.
-	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
 
 	Answers     advisor.Answers // from flags
 	AnswersFile string
 	Issuer      string
-	Format      string
 	Accessible  bool
+
+	values map[string]*string
+}
+
+// AdviseOptions are advise's inputs.
+type AdviseOptions struct {
+	AnswerOptions
+	// Discover reads the issuer's metadata; only called with --issuer.
+	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
+	Format   string
+}
+
+// addAnswerFlags registers one flag per facet plus --answers, --issuer and
+// --accessible on cmd. Call opts.collect in RunE.
+func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
+	opts.Answers = advisor.Answers{}
+	opts.values = map[string]*string{}
+	opts.Prompt = func() asker { return prompt.New(opts.IO, opts.Accessible || opts.IO.Accessible()) }
+	for _, facet := range flows.Facets() {
+		p := new(string)
+		opts.values[facet.ID] = p
+		if facet.Bool {
+			cmd.Flags().Var(&boolString{p: p}, facet.ID, facet.Help)
+			cmd.Flags().Lookup(facet.ID).NoOptDefVal = "true"
+			continue
+		}
+		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
+	}
+	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags")
+	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
+}
+
+// collect copies the facet flags the user set into opts.Answers.
+func (opts *AnswerOptions) collect(cmd *cobra.Command) {
+	for id, p := range opts.values {
+		if cmd.Flags().Changed(id) {
+			opts.Answers[id] = *p
+		}
+	}
 }
 
 // Output formats of advise.
@@ -40,12 +78,10 @@ var adviseFormats = []string{"text", "json", "markdown"}
 
 // NewCmdAdvise builds `whichflow advise`.
 func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
-	opts := &AdviseOptions{IO: f.IOStreams, Answers: advisor.Answers{}}
-	opts.Prompt = func() asker { return prompt.New(opts.IO, opts.Accessible || opts.IO.Accessible()) }
+	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams}}
 	opts.Discover = func(ctx context.Context, issuer string) (advisor.Discovery, error) {
 		return discover(ctx, f, issuer)
 	}
-	values := map[string]*string{}
 	cmd := &cobra.Command{
 		Use:   "advise",
 		Short: "Recommend an OAuth 2.0 / OIDC flow for a client",
@@ -75,31 +111,15 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 		`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for id, p := range values {
-				if cmd.Flags().Changed(id) {
-					opts.Answers[id] = *p
-				}
-			}
+			opts.collect(cmd)
 			if runF != nil {
 				return runF(opts)
 			}
 			return adviseRun(cmd.Context(), opts)
 		},
 	}
-	for _, facet := range flows.Facets() {
-		p := new(string)
-		values[facet.ID] = p
-		if facet.Bool {
-			cmd.Flags().Var(&boolString{p: p}, facet.ID, facet.Help)
-			cmd.Flags().Lookup(facet.ID).NoOptDefVal = "true"
-			continue
-		}
-		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
-	}
-	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags")
-	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
+	addAnswerFlags(cmd, &opts.AnswerOptions)
 	enumFlag(cmd, &opts.Format, "format", "text", adviseFormats, "output format")
-	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
 	return cmd
 }
 
@@ -134,7 +154,7 @@ func (b *boolString) Set(v string) error {
 
 // gatherAnswers merges the answers file, flags and, when a human can answer,
 // the questionnaire. Flags win over the file.
-func gatherAnswers(opts *AdviseOptions) (advisor.Answers, error) {
+func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
 	answers := advisor.Answers{}
 	if opts.AnswersFile != "" {
 		fromFile, issuer, err := readAnswersFile(opts.AnswersFile)
@@ -183,16 +203,9 @@ func gatherAnswers(opts *AdviseOptions) (advisor.Answers, error) {
 }
 
 func adviseRun(ctx context.Context, opts *AdviseOptions) error {
-	answers, err := gatherAnswers(opts)
+	d, err := decide(&opts.AnswerOptions)
 	if err != nil {
-		if errors.Is(err, prompt.ErrAborted) {
-			return ErrCancel
-		}
 		return err
-	}
-	d, err := advisor.Decide(answers)
-	if err != nil {
-		return &FlagError{Err: err}
 	}
 	if opts.Issuer != "" {
 		disc, err := opts.Discover(ctx, opts.Issuer)
@@ -202,6 +215,23 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 		d.ApplyDiscovery(disc)
 	}
 	return writeAdvice(opts.IO, opts.Format, d)
+}
+
+// decide gathers the answers (asking when a human can answer) and returns
+// the advisor's decision.
+func decide(opts *AnswerOptions) (advisor.Decision, error) {
+	answers, err := gatherAnswers(opts)
+	if err != nil {
+		if errors.Is(err, prompt.ErrAborted) {
+			return advisor.Decision{}, ErrCancel
+		}
+		return advisor.Decision{}, err
+	}
+	d, err := advisor.Decide(answers)
+	if err != nil {
+		return advisor.Decision{}, &FlagError{Err: err}
+	}
+	return d, nil
 }
 
 func writeAdvice(io *iostreams.IOStreams, format string, d advisor.Decision) error {
