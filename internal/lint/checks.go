@@ -1,0 +1,485 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/whichflow/whichflow/advisor"
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/clientconfig"
+)
+
+// hit is where a check fired and what it says.
+type hit struct {
+	pos clientconfig.Pos
+	msg string
+	// refs replace the rule's refs when set (kind-mismatch cites what the
+	// advisor cited).
+	refs []string
+}
+
+// check is the logic of one rule over one client. It returns false when the
+// rule does not fire. Checks never fire on unresolved values they need.
+type check func(c *clientconfig.Client) (hit, bool)
+
+// checks maps rule IDs to their logic. Rules without an entry here
+// (invalid-config, the suppression rules) are raised by the engine itself.
+var checks = map[string]check{
+	flows.RuleImplicitGrant:            checkImplicit,
+	flows.RuleROPC:                     checkROPC,
+	flows.RulePublicClientNoPKCE:       checkPublicNoPKCE,
+	flows.RuleConfidentialClientNoPKCE: checkConfidentialNoPKCE,
+	flows.RuleRedirectWildcard:         checkRedirectWildcard,
+	flows.RuleRedirectHTTP:             checkRedirectHTTP,
+	flows.RuleCCOnPublicClient:         checkCCOnPublic,
+	flows.RuleCommittedSecret:          checkCommittedSecret,
+	flows.RuleAmbiguousClientType:      checkAmbiguous,
+	flows.RulePublicRefreshNoRotation:  checkPublicRefresh,
+	flows.RuleKindMismatch:             checkKindMismatch,
+	flows.RuleFAPIPAR:                  checkFAPIPAR,
+	flows.RuleFAPIClientAuth:           checkFAPIClientAuth,
+	flows.RuleFAPIPublicClient:         checkFAPIPublic,
+	flows.RuleFAPISenderConstrained:    checkFAPISenderConstrained,
+	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
+}
+
+// grantsOnlyRules are the rules that apply to GrantsOnly clients (OpenAPI
+// security schemes describe flows, not registrations).
+var grantsOnlyRules = map[string]bool{flows.RuleImplicitGrant: true, flows.RuleROPC: true}
+
+// lintClients runs every applicable rule over every client of file.
+func lintClients(display string, file *clientconfig.File, opts *Options, cfg *config) []Finding {
+	var out []Finding
+	for i := range file.Clients {
+		c := &file.Clients[i]
+		if c.Builtin && !opts.IncludeBuiltin {
+			continue
+		}
+		for _, r := range flows.Rules() {
+			chk := checks[r.ID]
+			if chk == nil {
+				continue
+			}
+			if r.High {
+				// FAPI rules need the format to be able to say what they ask
+				// for; elsewhere they would be unfixable noise.
+				if opts.Profile != ProfileHigh || !r.AppliesTo(c.Format) {
+					continue
+				}
+			}
+			if c.GrantsOnly && !grantsOnlyRules[r.ID] {
+				continue
+			}
+			if c.BearerOnly && r.ID != flows.RuleCommittedSecret {
+				continue
+			}
+			h, ok := chk(c)
+			if !ok {
+				continue
+			}
+			f := newFinding(r, display, c.ID, h.pos, h.msg)
+			if h.refs != nil {
+				f.Refs = h.refs
+			}
+			out = append(out, f)
+		}
+	}
+	out = append(out, applyDirectives(display, file, out, opts.Now)...)
+	for i := range out {
+		if out[i].Suppressed == nil {
+			cfg.apply(&out[i], opts.Now)
+		}
+	}
+	return out
+}
+
+// --- helpers over the model -------------------------------------------------
+
+func resolvedItems(l clientconfig.List) []clientconfig.String {
+	var out []clientconfig.String
+	for _, it := range l.Items {
+		if !it.Unresolved {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func hasCode(c *clientconfig.Client) (clientconfig.String, bool) {
+	return c.GrantTypes.Find(flows.GrantAuthorizationCode)
+}
+
+// redirectFlow reports whether a redirect-based flow is on.
+func redirectFlow(c *clientconfig.Client) bool {
+	if c.GrantTypes.Has(flows.GrantAuthorizationCode) || c.GrantTypes.Has(flows.GrantImplicit) {
+		return true
+	}
+	for _, rt := range resolvedItems(c.ResponseTypes) {
+		if strings.TrimSpace(rt.Value) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isPublic reports a resolved public client.
+func isPublic(c *clientconfig.Client) bool { return c.Public.Value && !c.Public.Unresolved }
+
+// isConfidential reports a resolved confidential client.
+func isConfidential(c *clientconfig.Client) bool { return !c.Public.Value && !c.Public.Unresolved }
+
+func quoteAll(items []clientconfig.String) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = fmt.Sprintf("%q", it.Value)
+	}
+	return strings.Join(q, ", ")
+}
+
+func firstPos(ps ...clientconfig.Pos) clientconfig.Pos {
+	for _, p := range ps {
+		if p.Line > 0 {
+			return p
+		}
+	}
+	return clientconfig.Pos{}
+}
+
+// --- the checks ---------------------------------------------------------------
+
+func checkImplicit(c *clientconfig.Client) (hit, bool) {
+	var parts []string
+	var pos clientconfig.Pos
+	if it, ok := c.GrantTypes.Find(flows.GrantImplicit); ok {
+		parts = append(parts, "the implicit grant is enabled")
+		pos = it.Pos
+	}
+	var tokenTypes []clientconfig.String
+	for _, rt := range resolvedItems(c.ResponseTypes) {
+		for _, w := range strings.Fields(rt.Value) {
+			if w == "token" {
+				tokenTypes = append(tokenTypes, rt)
+				break
+			}
+		}
+	}
+	if len(tokenTypes) > 0 {
+		parts = append(parts, "response types "+quoteAll(tokenTypes)+" return access tokens from the authorization endpoint")
+		pos = firstPos(pos, tokenTypes[0].Pos)
+	}
+	if len(parts) == 0 {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, c.GrantTypes.Pos, c.Pos), msg: strings.Join(parts, "; ")}, true
+}
+
+// passwordGrants are the password grant and vendor variants of it.
+var passwordGrants = []string{flows.GrantPassword, "http://auth0.com/oauth/grant-type/password-realm"}
+
+func checkROPC(c *clientconfig.Client) (hit, bool) {
+	var found []clientconfig.String
+	for _, g := range passwordGrants {
+		if it, ok := c.GrantTypes.Find(g); ok {
+			found = append(found, it)
+		}
+	}
+	if len(found) == 0 {
+		return hit{}, false
+	}
+	msg := "the password grant is enabled"
+	if len(found) > 1 || found[0].Value != flows.GrantPassword {
+		msg = "password grants are enabled: " + quoteAll(found)
+	}
+	return hit{pos: firstPos(found[0].Pos, c.GrantTypes.Pos, c.Pos), msg: msg}, true
+}
+
+// pkceGap describes a declarable PKCE setting that is not S256; ok is false
+// when PKCE cannot be declared, is unresolved, or is S256.
+func pkceGap(c *clientconfig.Client) (clientconfig.Pos, string, bool) {
+	if !c.PKCE.Declarable || c.PKCE.Value.Unresolved {
+		return clientconfig.Pos{}, "", false
+	}
+	switch v := c.PKCE.Value.Value; {
+	case strings.EqualFold(v, "S256"):
+		return clientconfig.Pos{}, "", false
+	case strings.EqualFold(v, "plain"):
+		return c.PKCE.Value.Pos, "allows the PKCE method \"plain\", which exposes the verifier", true
+	default:
+		return c.PKCE.Value.Pos, "does not enforce PKCE", true
+	}
+}
+
+func checkPublicNoPKCE(c *clientconfig.Client) (hit, bool) {
+	code, ok := hasCode(c)
+	if !ok || !isPublic(c) {
+		return hit{}, false
+	}
+	pos, what, gap := pkceGap(c)
+	if !gap {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, code.Pos, c.Pos), msg: "public client with the authorization code grant " + what + " (S256 required)"}, true
+}
+
+func checkConfidentialNoPKCE(c *clientconfig.Client) (hit, bool) {
+	code, ok := hasCode(c)
+	if !ok || !isConfidential(c) {
+		return hit{}, false
+	}
+	pos, what, gap := pkceGap(c)
+	if !gap {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, code.Pos, c.Pos), msg: "confidential client with the authorization code grant " + what}, true
+}
+
+func checkRedirectWildcard(c *clientconfig.Client) (hit, bool) {
+	if !redirectFlow(c) {
+		return hit{}, false
+	}
+	var bad []clientconfig.String
+	for _, u := range resolvedItems(c.RedirectURIs) {
+		if strings.Contains(u.Value, "*") {
+			bad = append(bad, u)
+		}
+	}
+	if len(bad) == 0 {
+		return hit{}, false
+	}
+	noun := "redirect URI contains"
+	if len(bad) > 1 {
+		noun = "redirect URIs contain"
+	}
+	return hit{pos: firstPos(bad[0].Pos, c.RedirectURIs.Pos, c.Pos), msg: noun + " a wildcard: " + quoteAll(bad)}, true
+}
+
+func checkRedirectHTTP(c *clientconfig.Client) (hit, bool) {
+	if !redirectFlow(c) {
+		return hit{}, false
+	}
+	var bad []clientconfig.String
+	for _, u := range resolvedItems(c.RedirectURIs) {
+		if host, ok := httpHost(u.Value); ok && !isLoopback(host) {
+			bad = append(bad, u)
+		}
+	}
+	if len(bad) == 0 {
+		return hit{}, false
+	}
+	noun := "plain-http redirect URI"
+	if len(bad) > 1 {
+		noun = "plain-http redirect URIs"
+	}
+	return hit{pos: firstPos(bad[0].Pos, c.RedirectURIs.Pos, c.Pos), msg: noun + " on a non-loopback host: " + quoteAll(bad)}, true
+}
+
+// httpHost returns the host of an http:// URI, tolerating wildcards in the
+// port or path that net/url rejects.
+func httpHost(u string) (string, bool) {
+	u = strings.TrimSpace(u)
+	if len(u) < 7 || !strings.EqualFold(u[:7], "http://") {
+		return "", false
+	}
+	rest := u[7:]
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if strings.HasPrefix(rest, "[") {
+		if i := strings.IndexByte(rest, ']'); i >= 0 {
+			return strings.ToLower(rest[1:i]), true
+		}
+		return strings.ToLower(rest), true
+	}
+	if i := strings.IndexByte(rest, ':'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.ToLower(strings.TrimSuffix(rest, ".")), true
+}
+
+func isLoopback(host string) bool {
+	switch host {
+	case "localhost", "127.0.0.1", "::1":
+		return true
+	}
+	return false
+}
+
+func checkCCOnPublic(c *clientconfig.Client) (hit, bool) {
+	it, ok := c.GrantTypes.Find(flows.GrantClientCredentials)
+	if !ok || !isPublic(c) {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client has the client credentials grant (service account) enabled"}, true
+}
+
+func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
+	var parts []string
+	var pos clientconfig.Pos
+	for _, s := range c.Secrets {
+		if IsPlaceholder(s.Value) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
+		pos = firstPos(pos, s.Pos)
+	}
+	if len(parts) == 0 {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, c.Pos), msg: "literal secret in the file: " + strings.Join(parts, ", ")}, true
+}
+
+var secretMethods = map[string]bool{flows.AuthClientSecretBasic: true, flows.AuthClientSecretPost: true, flows.AuthClientSecretJWT: true}
+
+func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
+	methods := resolvedItems(c.AuthMethods)
+	if c.AuthMethod.Set && !c.AuthMethod.Unresolved {
+		methods = append(methods, c.AuthMethod)
+	}
+	var none, secret *clientconfig.String
+	for i := range methods {
+		m := &methods[i]
+		switch {
+		case m.Value == flows.AuthNone && none == nil:
+			none = m
+		case secretMethods[m.Value] && secret == nil:
+			secret = m
+		}
+	}
+	switch {
+	case none != nil && secret != nil:
+		return hit{pos: firstPos(none.Pos, secret.Pos, c.Pos),
+			msg: fmt.Sprintf("client allows both %q (public) and %q (secret)", none.Value, secret.Value)}, true
+	case none != nil && len(c.Secrets) > 0:
+		return hit{pos: firstPos(none.Pos, c.Secrets[0].Pos, c.Pos),
+			msg: fmt.Sprintf("client authenticates with %q (public) but has a client secret (%s)", none.Value, c.Secrets[0].Field)}, true
+	case secret != nil && c.Public.Value && c.Public.Set && !c.Public.Unresolved &&
+		c.Format != flows.FormatKeycloak && c.Format != flows.FormatTerraformKeycloak:
+		// Keycloak keeps clientAuthenticatorType on public clients and
+		// ignores it; elsewhere a declared public type with a secret
+		// method is a contradiction.
+		return hit{pos: firstPos(c.Public.Pos, secret.Pos, c.Pos),
+			msg: fmt.Sprintf("client is declared public but authenticates with %q", secret.Value)}, true
+	}
+	return hit{}, false
+}
+
+func checkPublicRefresh(c *clientconfig.Client) (hit, bool) {
+	rt, ok := c.GrantTypes.Find(flows.GrantRefreshToken)
+	if !ok || !isPublic(c) || !c.RefreshRotation.Declarable || c.RefreshRotation.Value.Unresolved {
+		return hit{}, false
+	}
+	if c.RefreshRotation.Value.Value == "true" || c.DPoPBound.Value || c.MTLSBound.Value ||
+		c.DPoPBound.Unresolved || c.MTLSBound.Unresolved {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(c.RefreshRotation.Value.Pos, rt.Pos, c.Pos),
+		msg: "public client gets refresh tokens without rotation, DPoP or mTLS binding"}, true
+}
+
+func checkKindMismatch(c *clientconfig.Client) (hit, bool) {
+	kind := c.Kind
+	if c.Format != flows.FormatWhichflow || !kind.Set || kind.Unresolved || kind.Value == "" {
+		return hit{}, false
+	}
+	d, err := advisor.Decide(advisor.Answers{"client": kind.Value})
+	if err != nil {
+		return hit{}, false // an unknown kind is for the reader to report
+	}
+	allowed := map[string]bool{}
+	for _, g := range d.Registration.GrantTypes {
+		allowed[g] = true
+	}
+	allowed[d.Recommendation.GrantType] = true
+	for _, a := range d.Alternatives {
+		allowed[a.GrantType] = true
+	}
+	rejected := map[string]advisor.Rejection{}
+	for _, r := range d.Rejected {
+		rejected[r.GrantType] = r
+	}
+	var parts []string
+	var pos clientconfig.Pos
+	var refs []string
+	for _, g := range resolvedItems(c.GrantTypes) {
+		if r, ok := rejected[g.Value]; ok {
+			parts = append(parts, fmt.Sprintf("%q is rejected for kind %q: %s", g.Value, kind.Value, strings.TrimSuffix(r.Reason, ".")))
+			refs = append(refs, r.Refs...)
+		} else if !allowed[g.Value] {
+			parts = append(parts, fmt.Sprintf("%q is not what `whichflow advise --client %s` registers", g.Value, kind.Value))
+		} else {
+			continue
+		}
+		pos = firstPos(pos, g.Pos)
+	}
+	if len(parts) == 0 {
+		return hit{}, false
+	}
+	h := hit{pos: firstPos(pos, c.GrantTypes.Pos, c.Pos), msg: strings.Join(parts, "; ")}
+	if len(refs) > 0 {
+		h.refs = dedup(refs)
+	}
+	return h, true
+}
+
+func dedup(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func checkFAPIPAR(c *clientconfig.Client) (hit, bool) {
+	code, ok := hasCode(c)
+	if !ok || c.PARRequired.Value || c.PARRequired.Unresolved {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR"}, true
+}
+
+var fapiAuth = map[string]bool{flows.AuthPrivateKeyJWT: true, flows.AuthTLSClient: true, flows.AuthSelfSignedTLS: true}
+
+func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
+	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || fapiAuth[c.AuthMethod.Value] {
+		return hit{}, false
+	}
+	how := "authenticates with"
+	if !c.AuthMethod.Set {
+		how = "authenticates (by default) with"
+	}
+	return hit{pos: firstPos(c.AuthMethod.Pos, c.Pos), msg: fmt.Sprintf("client %s %q; FAPI 2.0 allows private_key_jwt or mTLS only", how, c.AuthMethod.Value)}, true
+}
+
+func checkFAPIPublic(c *clientconfig.Client) (hit, bool) {
+	if !isPublic(c) {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(c.Public.Pos, c.AuthMethod.Pos, c.Pos), msg: "public client; FAPI 2.0 allows confidential clients only"}, true
+}
+
+func checkFAPISenderConstrained(c *clientconfig.Client) (hit, bool) {
+	if len(resolvedItems(c.GrantTypes)) == 0 || c.DPoPBound.Value || c.MTLSBound.Value ||
+		c.DPoPBound.Unresolved || c.MTLSBound.Unresolved {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(c.DPoPBound.Pos, c.MTLSBound.Pos, c.Pos), msg: "access tokens are bound neither to a DPoP key nor to an mTLS certificate"}, true
+}
+
+func checkFAPIPKCE(c *clientconfig.Client) (hit, bool) {
+	code, ok := hasCode(c)
+	if !ok {
+		return hit{}, false
+	}
+	pos, what, gap := pkceGap(c)
+	if !gap {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, code.Pos, c.Pos), msg: "client " + what + "; FAPI 2.0 requires S256"}, true
+}

@@ -1,0 +1,425 @@
+// Package lint runs the catalog's rules over client configurations: it finds
+// the files, reads them in parallel through clientconfig, runs one small
+// check per rule over each client, applies suppressions and a baseline, and
+// returns the findings in a deterministic order.
+package lint
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/clientconfig"
+)
+
+// DefaultMaxFileSize is the size above which a file is not read: 64 MiB, a
+// generous Keycloak realm export.
+const DefaultMaxFileSize = 64 << 20
+
+// Profiles of rules (--profile).
+const (
+	ProfileStandard = "standard"
+	ProfileHigh     = "high"
+)
+
+// Options configure a lint run.
+type Options struct {
+	// Paths are files or directories, as given on the command line; empty
+	// means ".". Findings name files relative to these, as given.
+	Paths []string
+	// Profile is ProfileStandard (default) or ProfileHigh (adds the FAPI 2.0
+	// rules).
+	Profile string
+	// IncludeBuiltin lints Keycloak's built-in clients too.
+	IncludeBuiltin bool
+	// MaxFileSize caps what is read; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Workers bounds parallel reads; 0 means GOMAXPROCS.
+	Workers int
+	// Config is a .whichflow.yaml path; "" looks for .whichflow.yaml in the
+	// first directory given (or the working directory).
+	Config string
+	// Baseline drops findings whose fingerprints it holds (nil: none).
+	Baseline *Baseline
+	// Now is the date suppressions expire against; zero means time.Now().
+	Now time.Time
+}
+
+// Finding is one rule firing on one client of one file.
+type Finding struct {
+	Rule     string         `json:"rule"`
+	Severity flows.Severity `json:"severity"`
+	File     string         `json:"file"`
+	Line     int            `json:"line"`
+	Column   int            `json:"column"`
+	Client   string         `json:"client"`
+	Message  string         `json:"message"`
+	Refs     []string       `json:"refs"`
+	// Suppressed is set when a suppression covers the finding: it is kept
+	// for SARIF but does not count for the summary or the exit code.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
+	// Fingerprint identifies the finding across runs (baseline, SARIF
+	// partialFingerprints): rule, file, client and message, not the line.
+	Fingerprint string `json:"-"`
+}
+
+// Suppression says what suppressed a finding.
+type Suppression struct {
+	// Kind is "inSource" for a whichflow:ignore comment, "external" for a
+	// .whichflow.yaml entry (the SARIF suppression kinds).
+	Kind   string `json:"kind"`
+	Reason string `json:"reason,omitempty"`
+	// Location is where the suppression is written, "file:line".
+	Location string `json:"location,omitempty"`
+}
+
+// Skip is a file that was not linted, and why.
+type Skip struct {
+	Path   string
+	Reason string
+	// Notable skips (a file too large to read) are worth telling the user
+	// even without -v.
+	Notable bool
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []Finding
+	// Files counts the files recognised and linted (invalid ones included).
+	Files int
+	// Clients counts the client registrations read.
+	Clients int
+	Skipped []Skip
+	// Baselined counts findings dropped because the baseline holds them.
+	Baselined int
+}
+
+// Summary counts what is not suppressed.
+type Summary struct {
+	Files    int `json:"files"`
+	Clients  int `json:"clients"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Notes    int `json:"notes"`
+}
+
+// Summary counts the findings that are not suppressed, by severity.
+func (r *Result) Summary() Summary {
+	s := Summary{Files: r.Files, Clients: r.Clients}
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		switch f.Severity {
+		case flows.SeverityError:
+			s.Errors++
+		case flows.SeverityWarning:
+			s.Warnings++
+		default:
+			s.Notes++
+		}
+	}
+	return s
+}
+
+// Fails reports whether any unsuppressed finding is at or above failOn
+// ("error", "warning", "note"; "never" never fails).
+func (r *Result) Fails(failOn string) bool {
+	min := flows.Severity(failOn).Rank()
+	if min == 0 {
+		return false
+	}
+	for _, f := range r.Findings {
+		if f.Suppressed == nil && f.Severity.Rank() >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// PathError is returned when a path given to Run cannot be read at all (the
+// CLI exits 2).
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Unwrap() error { return e.Err }
+
+// configExts are the extensions lint reads when walking a directory; files
+// named on the command line are read whatever their name.
+var configExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".tf": true, ".properties": true}
+
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
+
+type job struct {
+	path     string
+	explicit bool
+}
+
+// Run lints the paths in opts.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Profile == "" {
+		opts.Profile = ProfileStandard
+	}
+	if opts.Profile != ProfileStandard && opts.Profile != ProfileHigh {
+		return nil, fmt.Errorf("unknown profile %q (want standard or high)", opts.Profile)
+	}
+
+	cfg, err := loadConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+
+	jobs, err := discover(opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+
+	res := &Result{}
+	results := make([]fileResult, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < opts.Workers && w < len(jobs); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := new(bytes.Buffer)
+			for i := range next {
+				results[i] = lintFile(jobs[i], &opts, cfg, buf)
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	for _, fr := range results {
+		if fr.skip != nil {
+			res.Skipped = append(res.Skipped, *fr.skip)
+			continue
+		}
+		if fr.recognised {
+			res.Files++
+			res.Clients += fr.clients
+		}
+		res.Findings = append(res.Findings, fr.findings...)
+	}
+	res.Findings = append(res.Findings, cfg.findings(opts.Now)...)
+	if opts.Baseline != nil {
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if opts.Baseline.Has(f.Fingerprint) {
+				res.Baselined++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		res.Findings = kept
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+// SortFindings orders findings by file, line, column, rule, client.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Client < b.Client
+	})
+}
+
+// discover expands paths into the files to read, in a stable order.
+func discover(paths []string) ([]job, error) {
+	var jobs []job
+	seen := map[string]bool{}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		if !st.IsDir() {
+			if !seen[p] {
+				seen[p] = true
+				jobs = append(jobs, job{path: p, explicit: true})
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path == p {
+					return err
+				}
+				return nil // an unreadable subdirectory is skipped, not fatal
+			}
+			if d.IsDir() {
+				if path != p && skipDirs[d.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() || !configExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			if !seen[path] {
+				seen[path] = true
+				jobs = append(jobs, job{path: path})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+	}
+	return jobs, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+type fileResult struct {
+	skip       *Skip
+	recognised bool
+	clients    int
+	findings   []Finding
+}
+
+// lintFile reads one file (never more than the cap), parses and checks it.
+// buf is the worker's reusable read buffer.
+func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResult) {
+	display := filepath.ToSlash(j.path)
+	defer func() {
+		if r := recover(); r != nil {
+			fr = fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{},
+				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts)}}
+		}
+	}()
+	f, err := os.Open(j.path)
+	if err != nil {
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+	}
+	if st.Size() > opts.MaxFileSize {
+		return tooLarge(display, st.Size(), opts, cfg)
+	}
+	buf.Reset()
+	n, err := buf.ReadFrom(io.LimitReader(f, opts.MaxFileSize+1))
+	if err != nil {
+		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true}}
+	}
+	if n > opts.MaxFileSize { // grew while we read it
+		return tooLarge(display, n, opts, cfg)
+	}
+	data := buf.Bytes()
+
+	file, err := clientconfig.Read(j.path, data)
+	if buf.Cap() > 4<<20 {
+		// Do not keep a huge buffer alive for the next small file.
+		*buf = bytes.Buffer{}
+	}
+	var pe *clientconfig.ParseError
+	switch {
+	case errors.Is(err, clientconfig.ErrUnrecognised):
+		return fileResult{skip: &Skip{Path: display, Reason: "not a client configuration whichflow recognises"}}
+	case errors.As(err, &pe):
+		msg := pe.Msg
+		if pe.Format != "" {
+			msg = pe.Format + ": " + msg
+		}
+		return fileResult{recognised: true, findings: []Finding{invalid(display, pe.Pos, msg, cfg, opts)}}
+	case err != nil:
+		return fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{}, err.Error(), cfg, opts)}}
+	case file == nil:
+		return fileResult{skip: &Skip{Path: display, Reason: "no clients"}}
+	}
+	return fileResult{recognised: true, clients: len(file.Clients), findings: lintClients(display, file, opts, cfg)}
+}
+
+func tooLarge(display string, size int64, opts *Options, cfg *config) fileResult {
+	msg := fmt.Sprintf("file is %s, over the %s cap; not read", humanSize(size), humanSize(opts.MaxFileSize))
+	return fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{}, msg, cfg, opts)}}
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func invalid(file string, pos clientconfig.Pos, msg string, cfg *config, opts *Options) Finding {
+	r, _ := flows.RuleByID(flows.RuleInvalidConfig)
+	f := newFinding(r, file, "", pos, msg)
+	cfg.apply(&f, opts.Now)
+	return f
+}
+
+func newFinding(r flows.Rule, file, client string, pos clientconfig.Pos, msg string) Finding {
+	line, col := pos.Line, pos.Col
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: client,
+		Message: msg, Refs: flows.RefStrings(r.Refs)}
+	f.Fingerprint = Fingerprint(f)
+	return f
+}

@@ -1,0 +1,438 @@
+package lint
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/clientconfig"
+)
+
+// ConfigFile is the name of the suppression file lint looks for.
+const ConfigFile = ".whichflow.yaml"
+
+// --- inline directives --------------------------------------------------------
+
+type directive struct {
+	line    int
+	col     int
+	rules   map[string]bool
+	reason  string
+	expires string
+}
+
+var kvRe = regexp.MustCompile(`([A-Za-z_]+)=("(?:[^"\\]|\\.)*"|\S+)`)
+
+// parseDirective reads `RULE[,RULE] reason="..." expires=YYYY-MM-DD`.
+func parseDirective(d clientconfig.Directive) directive {
+	out := directive{line: d.Pos.Line, col: d.Pos.Col, rules: map[string]bool{}}
+	text := strings.TrimSpace(d.Text)
+	text = strings.TrimSpace(strings.TrimSuffix(text, "*/"))
+	first, rest, _ := strings.Cut(text, " ")
+	if strings.Contains(first, "=") { // no rule list at all
+		first, rest = "", text
+	}
+	for _, r := range strings.Split(first, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			out.rules[r] = true
+		}
+	}
+	for _, m := range kvRe.FindAllStringSubmatch(rest, -1) {
+		v := m[2]
+		if strings.HasPrefix(v, `"`) {
+			if u, err := unquote(v); err == nil {
+				v = u
+			}
+		}
+		switch strings.ToLower(m[1]) {
+		case "reason":
+			out.reason = strings.TrimSpace(v)
+		case "expires":
+			out.expires = v
+		}
+	}
+	return out
+}
+
+func unquote(s string) (string, error) {
+	var v string
+	err := json.Unmarshal([]byte(s), &v)
+	return v, err
+}
+
+// expired reports whether an expires date has passed (a suppression is good
+// through the whole day it names). An unreadable date counts as expired.
+func expired(expires string, now time.Time) (bool, error) {
+	if expires == "" {
+		return false, nil
+	}
+	t, err := time.Parse("2006-01-02", expires)
+	if err != nil {
+		return true, fmt.Errorf("expires=%s is not a date (YYYY-MM-DD)", expires)
+	}
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return today.After(t), nil
+}
+
+// applyDirectives marks the findings of one file that its whichflow:ignore
+// comments suppress, and returns the findings about the comments themselves.
+func applyDirectives(display string, file *clientconfig.File, findings []Finding, now time.Time) []Finding {
+	var extra []Finding
+	for _, raw := range file.Directives {
+		d := parseDirective(raw)
+		target := directiveClient(file, d.line)
+		clientID := ""
+		if target != nil {
+			clientID = target.ID
+		}
+		pos := clientconfig.Pos{Line: d.line, Col: d.col}
+		isExpired, dateErr := expired(d.expires, now)
+		if d.reason == "" {
+			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
+			extra = append(extra, newFinding(r, display, clientID, pos,
+				fmt.Sprintf("whichflow:ignore %s has no reason=\"...\"", strings.Join(sortedKeys(d.rules), ","))))
+		}
+		if isExpired {
+			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
+			msg := fmt.Sprintf("whichflow:ignore %s expired on %s and no longer suppresses", strings.Join(sortedKeys(d.rules), ","), d.expires)
+			if dateErr != nil {
+				msg = fmt.Sprintf("whichflow:ignore %s: %v, so it does not suppress", strings.Join(sortedKeys(d.rules), ","), dateErr)
+			}
+			extra = append(extra, newFinding(r, display, clientID, pos, msg))
+			continue
+		}
+		for i := range findings {
+			f := &findings[i]
+			if f.Suppressed != nil || !d.rules[f.Rule] {
+				continue
+			}
+			applies := false
+			if target != nil {
+				applies = f.Client == target.ID
+			} else {
+				applies = f.Line == d.line+1 || f.Line == d.line
+			}
+			if applies {
+				f.Suppressed = &Suppression{Kind: "inSource", Reason: d.reason, Location: fmt.Sprintf("%s:%d", display, d.line)}
+			}
+		}
+	}
+	return extra
+}
+
+// directiveClient is the client a directive on line belongs to: the
+// innermost client whose lines contain it, or the one starting on the next
+// line.
+func directiveClient(file *clientconfig.File, line int) *clientconfig.Client {
+	var best *clientconfig.Client
+	for i := range file.Clients {
+		c := &file.Clients[i]
+		start := c.Pos.Line
+		if start == 0 {
+			continue
+		}
+		in := start <= line && line <= c.End
+		next := line+1 == start
+		if !in && !next {
+			continue
+		}
+		if best == nil || start > best.Pos.Line {
+			best = c
+		}
+	}
+	return best
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// --- .whichflow.yaml ----------------------------------------------------------
+
+type ignoreEntry struct {
+	Rule    string `yaml:"rule"`
+	Client  string `yaml:"client"`
+	Path    string `yaml:"path"`
+	Reason  string `yaml:"reason"`
+	Expires string `yaml:"expires"`
+	line    int
+	col     int
+	pathRe  *regexp.Regexp
+}
+
+type config struct {
+	path    string // as displayed
+	entries []ignoreEntry
+}
+
+// loadConfig reads opts.Config, or .whichflow.yaml beside the first path or
+// in the working directory. A missing default file is no error.
+func loadConfig(opts Options) (*config, error) {
+	path := opts.Config
+	if path == "" {
+		var candidates []string
+		if len(opts.Paths) > 0 {
+			p := opts.Paths[0]
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				p = filepath.Dir(p)
+			}
+			candidates = append(candidates, filepath.Join(p, ConfigFile))
+		}
+		candidates = append(candidates, ConfigFile)
+		for _, c := range candidates {
+			if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
+				path = c
+				break
+			}
+		}
+		if path == "" {
+			return &config{}, nil
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &PathError{Path: path, Err: err}
+	}
+	cfg := &config{path: filepath.ToSlash(path)}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: %v", ConfigFile, err)}
+	}
+	if len(root.Content) == 0 {
+		return cfg, nil
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: want a mapping with an ignore: list", ConfigFile)}
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value != "ignore" {
+			continue
+		}
+		list := doc.Content[i+1]
+		if list.Kind != yaml.SequenceNode {
+			return nil, &PathError{Path: path, Err: fmt.Errorf("ignore: must be a list (line %d)", list.Line)}
+		}
+		for _, it := range list.Content {
+			var e ignoreEntry
+			if err := it.Decode(&e); err != nil {
+				return nil, &PathError{Path: path, Err: fmt.Errorf("ignore entry at line %d: %v", it.Line, err)}
+			}
+			e.line, e.col = it.Line, it.Column
+			if e.Path != "" {
+				e.pathRe = globRegexp(e.Path)
+			}
+			cfg.entries = append(cfg.entries, e)
+		}
+	}
+	return cfg, nil
+}
+
+// globRegexp compiles a path glob (*, ?, **) matching a whole path or any
+// trailing part of it that starts at a slash.
+func globRegexp(glob string) *regexp.Regexp {
+	glob = strings.TrimPrefix(filepath.ToSlash(glob), "./")
+	var b strings.Builder
+	b.WriteString(`(?:^|/)`)
+	for i := 0; i < len(glob); i++ {
+		switch c := glob[i]; c {
+		case '*':
+			if i+1 < len(glob) && glob[i+1] == '*' {
+				i++
+				if i+1 < len(glob) && glob[i+1] == '/' {
+					i++
+					b.WriteString(`(?:.*/)?`)
+				} else {
+					b.WriteString(`.*`)
+				}
+			} else {
+				b.WriteString(`[^/]*`)
+			}
+		case '?':
+			b.WriteString(`[^/]`)
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString(`$`)
+	return regexp.MustCompile(b.String())
+}
+
+func globMatch(pattern, s string) bool {
+	if pattern == "" || pattern == "*" {
+		return true
+	}
+	ok, err := filepath.Match(pattern, s)
+	return err == nil && ok
+}
+
+// apply marks f suppressed when a live entry of the config matches it.
+func (c *config) apply(f *Finding, now time.Time) {
+	if c == nil {
+		return
+	}
+	for _, e := range c.entries {
+		if e.Rule != "" && e.Rule != "*" && e.Rule != f.Rule {
+			continue
+		}
+		if !globMatch(e.Client, f.Client) {
+			continue
+		}
+		if e.pathRe != nil && !e.pathRe.MatchString(f.File) {
+			continue
+		}
+		if gone, _ := expired(e.Expires, now); gone {
+			continue
+		}
+		f.Suppressed = &Suppression{Kind: "external", Reason: e.Reason, Location: fmt.Sprintf("%s:%d", c.path, e.line)}
+		return
+	}
+}
+
+// findings are the config's own problems: entries without a reason, and
+// expired entries.
+func (c *config) findings(now time.Time) []Finding {
+	var out []Finding
+	for _, e := range c.entries {
+		pos := clientconfig.Pos{Line: e.line, Col: e.col}
+		what := e.Rule
+		if what == "" {
+			what = "*"
+		}
+		if strings.TrimSpace(e.Reason) == "" {
+			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
+			out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry for %s has no reason", what)))
+		}
+		if gone, err := expired(e.Expires, now); gone {
+			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
+			msg := fmt.Sprintf("ignore entry for %s expired on %s and no longer suppresses", what, e.Expires)
+			if err != nil {
+				msg = fmt.Sprintf("ignore entry for %s: %v, so it does not suppress", what, err)
+			}
+			out = append(out, newFinding(r, c.path, e.Client, pos, msg))
+		}
+	}
+	return out
+}
+
+// --- fingerprints and the baseline --------------------------------------------
+
+// Fingerprint identifies a finding independently of where in the file it
+// is: rule, file, client and message.
+func Fingerprint(f Finding) string {
+	h := sha256.New()
+	for _, s := range []string{f.Rule, f.File, f.Client, f.Message} {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// Baseline is a set of accepted findings, by fingerprint.
+type Baseline struct {
+	set map[string]int
+}
+
+type baselineFile struct {
+	SchemaVersion int             `json:"schema_version"`
+	Findings      []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	File        string `json:"file"`
+	Client      string `json:"client"`
+}
+
+// ReadBaseline reads a file written by WriteBaseline.
+func ReadBaseline(r io.Reader) (*Baseline, error) {
+	var bf baselineFile
+	if err := json.NewDecoder(r).Decode(&bf); err != nil {
+		return nil, fmt.Errorf("not a whichflow baseline: %v", err)
+	}
+	if bf.SchemaVersion != 1 {
+		return nil, fmt.Errorf("baseline schema_version %d, want 1", bf.SchemaVersion)
+	}
+	b := &Baseline{set: map[string]int{}}
+	for _, e := range bf.Findings {
+		b.set[e.Fingerprint]++
+	}
+	return b, nil
+}
+
+// Has reports whether the baseline holds fingerprint fp.
+func (b *Baseline) Has(fp string) bool { return b != nil && b.set[fp] > 0 }
+
+// WriteBaseline writes the fingerprints of the unsuppressed findings.
+func WriteBaseline(w io.Writer, findings []Finding) error {
+	bf := baselineFile{SchemaVersion: 1, Findings: []baselineEntry{}}
+	for _, f := range findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		bf.Findings = append(bf.Findings, baselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, File: f.File, Client: f.Client})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(bf)
+}
+
+// --- secrets --------------------------------------------------------------------
+
+// Redact shows the first two characters of a secret and its length, never
+// the secret.
+func Redact(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= 4 {
+		return fmt.Sprintf("… (%d chars)", n)
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d chars)", string(r[:2]), n)
+}
+
+var placeholderRe = regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
+
+// IsPlaceholder reports values that stand for a secret supplied at deploy
+// time (DESIGN §3): ${VAR}, <...>, @@X@@, ##X##, **********, your-...,
+// replace-..., templates.
+func IsPlaceholder(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" || placeholderRe.MatchString(v) {
+		return true
+	}
+	l := strings.ToLower(v)
+	for _, p := range []string{"your-", "your_", "replace-", "replace_", "changeme", "change-me"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
