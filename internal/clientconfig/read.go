@@ -30,8 +30,11 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	if e.Pos.Line > 0 {
+	if e.Pos.Line > 0 && e.Pos.Col > 0 {
 		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, e.Pos.Col, e.Msg)
+	}
+	if e.Pos.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Pos.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
@@ -134,8 +137,46 @@ func dispatch(data []byte, docs []*yaml.Node, comments bool) (*File, error) {
 	}
 	if comments {
 		f.Directives = scanDirectives(data, false)
+		extendOverComments(data, f.Clients)
 	}
 	return f, nil
+}
+
+// extendOverComments stretches each client's End over the comment and blank
+// lines that follow it while they stay indented at least as deep as the
+// client (a YAML node ends at its last value, but a trailing
+// `# whichflow:ignore` inside the block belongs to it).
+func extendOverComments(data []byte, clients []Client) {
+	if len(clients) == 0 {
+		return
+	}
+	var lines [][]byte
+	for i := 0; len(data) > 0; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			lines = append(lines, data)
+			break
+		}
+		lines = append(lines, data[:j])
+		data = data[j+1:]
+	}
+	for i := range clients {
+		c := &clients[i]
+		if c.End <= 0 || c.Pos.Col <= 0 {
+			continue
+		}
+		for l := c.End + 1; l <= len(lines); l++ {
+			text := lines[l-1]
+			trim := bytes.TrimLeft(text, " \t")
+			if len(bytes.TrimSpace(trim)) == 0 {
+				continue
+			}
+			if trim[0] != '#' || len(text)-len(trim)+1 < c.Pos.Col {
+				break
+			}
+			c.End = l
+		}
+	}
 }
 
 // --- YAML -------------------------------------------------------------------

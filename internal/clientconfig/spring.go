@@ -42,7 +42,8 @@ var (
 type springEntry struct {
 	raw   []string
 	canon []string
-	key   *yaml.Node // for positions
+	keys  []*yaml.Node // per part: the key node it came from
+	key   *yaml.Node   // the leaf key, for positions
 	val   *yaml.Node
 }
 
@@ -64,7 +65,7 @@ func splitProp(k string) (raw, canon []string) {
 }
 
 // flattenSpring turns a YAML document into dotted entries.
-func flattenSpring(n *yaml.Node, raw, canon []string, key *yaml.Node, out *[]springEntry, depth int) {
+func flattenSpring(n *yaml.Node, raw, canon []string, keys []*yaml.Node, key *yaml.Node, out *[]springEntry, depth int) {
 	n = deref(n)
 	if n == nil || depth > maxDepth || len(*out) > 100000 {
 		return
@@ -75,12 +76,16 @@ func flattenSpring(n *yaml.Node, raw, canon []string, key *yaml.Node, out *[]spr
 				continue
 			}
 			r, c := splitProp(kv[0].Value)
-			flattenSpring(kv[1], append(append([]string{}, raw...), r...), append(append([]string{}, canon...), c...), kv[0], out, depth+1)
+			ks := append([]*yaml.Node{}, keys...)
+			for range r {
+				ks = append(ks, kv[0])
+			}
+			flattenSpring(kv[1], append(append([]string{}, raw...), r...), append(append([]string{}, canon...), c...), ks, kv[0], out, depth+1)
 		}
 		return
 	}
 	if key != nil {
-		*out = append(*out, springEntry{raw: raw, canon: canon, key: key, val: n})
+		*out = append(*out, springEntry{raw: raw, canon: canon, keys: keys, key: key, val: n})
 	}
 }
 
@@ -99,7 +104,7 @@ func hasPrefix(canon, prefix []string) bool {
 func readSpringDocs(docs []*yaml.Node) (*File, bool) {
 	var entries []springEntry
 	for _, d := range docs {
-		flattenSpring(d, nil, nil, nil, &entries, 0)
+		flattenSpring(d, nil, nil, nil, nil, &entries, 0)
 	}
 	return springFromEntries(entries)
 }
@@ -132,15 +137,19 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 			n = len(springASPrefix)
 		}
 		id := e.raw[n]
+		first := e.key
+		if n < len(e.keys) {
+			first = e.keys[n]
+		}
 		mk := map[bool]string{true: "as:", false: "client:"}[server] + id
 		sc := byKey[mk]
 		if sc == nil {
-			sc = &springClient{key: id, server: server, first: e.key, props: map[string]springEntry{}, lists: map[string][]springEntry{}}
+			sc = &springClient{key: id, server: server, first: first, props: map[string]springEntry{}, lists: map[string][]springEntry{}}
 			byKey[mk] = sc
 			order = append(order, sc)
 		}
-		if e.key.Line < sc.first.Line {
-			sc.first = e.key
+		if first.Line < sc.first.Line {
+			sc.first = first
 		}
 		if l := endLine(e.val); l > sc.end {
 			sc.end = l
@@ -339,7 +348,11 @@ func readProperties(data []byte) (*File, error) {
 		kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: startLine, Column: indent + 1}
 		vn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: val, Line: startLine, Column: valCol}
 		raw, canon := splitProp(key)
-		entries = append(entries, springEntry{raw: raw, canon: canon, key: kn, val: vn})
+		keys := make([]*yaml.Node, len(raw))
+		for i := range keys {
+			keys[i] = kn
+		}
+		entries = append(entries, springEntry{raw: raw, canon: canon, keys: keys, key: kn, val: vn})
 	}
 	f, ok := springFromEntries(entries)
 	if !ok {

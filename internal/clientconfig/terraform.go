@@ -199,7 +199,7 @@ func staticValue(e hclsyntax.Expression) (cty.Value, bool) {
 }
 
 func exprString(e hclsyntax.Expression) String {
-	s := String{Pos: hpos(e.StartRange().Start), Set: true}
+	s := String{Pos: hpos(e.Range().Start), Set: true}
 	v, ok := staticValue(e)
 	if !ok {
 		s.Unresolved = true
@@ -313,7 +313,7 @@ func (t tfBlock) objectAttr(name, key string) (String, bool) {
 			continue
 		}
 		s := exprString(it.ValueExpr)
-		s.Pos = hpos(it.KeyExpr.StartRange().Start)
+		s.Pos = hpos(it.KeyExpr.Range().Start)
 		return s, true
 	}
 	return String{}, false
