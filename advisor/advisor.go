@@ -335,6 +335,16 @@ func (d *Decision) addCaveat(c flows.Caveat, text string) {
 	d.Caveats = append(d.Caveats, Caveat{ID: c.ID, Severity: c.Severity, Text: text, Refs: flows.RefStrings(c.Refs), SeedDiffers: c.SeedDiffers})
 }
 
+// addGap adds a provider-unsupported caveat citing the missing feature's
+// standard.
+func (d *Decision) addGap(g flows.Gap) {
+	c, _ := flows.CaveatByID(flows.CaveatProviderUnsupported)
+	if refs := g.Refs(); len(refs) > 0 {
+		c.Refs = refs
+	}
+	d.addCaveat(c, g.Text)
+}
+
 func registration(s shape, f flows.Flow) Registration {
 	r := Registration{
 		GrantTypes:              []string{f.GrantType},
@@ -364,13 +374,12 @@ func registration(s shape, f flows.Flow) Registration {
 }
 
 func (d *Decision) addProviderGaps(p flows.Provider) {
-	c, _ := flows.CaveatByID(flows.CaveatProviderUnsupported)
 	if g, ok := p.FlowGap(d.Recommendation.Flow); ok {
-		d.addCaveat(c, g.Text)
+		d.addGap(g)
 	}
 	for _, e := range d.Recommendation.Extensions {
 		if g, ok := p.ExtensionGap(e); ok {
-			d.addCaveat(c, g.Text)
+			d.addGap(g)
 		}
 	}
 }

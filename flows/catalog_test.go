@@ -129,7 +129,7 @@ func TestProviders(t *testing.T) {
 		}
 		ids[p.ID] = true
 		for _, g := range p.Gaps {
-			if (g.Flow == "") == (g.Extension == "") || g.Text == "" || g.Source == "" {
+			if (g.Flow == "") == (g.Extension == "") || g.Text == "" || g.Source == "" || len(g.Refs()) == 0 {
 				t.Errorf("provider %s: a gap names exactly one flow or extension, with text and source: %+v", p.ID, g)
 			}
 		}
@@ -137,6 +137,14 @@ func TestProviders(t *testing.T) {
 	f, _ := FacetByID(FacetProvider)
 	if len(f.Options) != len(Providers()) {
 		t.Errorf("provider facet has %d options for %d providers", len(f.Options), len(Providers()))
+	}
+}
+
+func TestExtensions(t *testing.T) {
+	for _, id := range []string{ExtPAR, ExtDPoP, ExtMTLS, ExtPrivateKeyJWT, ExtBFF, ExtLoopback, ExtJAR} {
+		if e, ok := ExtensionByID(id); !ok || len(e.Refs) == 0 || e.Name == "" {
+			t.Errorf("extension %s missing from the catalog or without refs", id)
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func adviceText(d advisor.Decision, s styles) string {
 	if len(r.Extensions) > 0 {
 		facts = append(facts, "with "+strings.Join(r.Extensions, ", "))
 	}
-	fmt.Fprintf(&b, "  %s\n", strings.Join(facts, " · "))
+	fmt.Fprintf(&b, "%s\n", wrap(strings.Join(facts, " · "), 2, textWidth))
 	fmt.Fprintf(&b, "%s\n", wrap(r.Summary, 2, textWidth))
 	if len(d.Assumed) > 0 {
 		var parts []string

@@ -1,0 +1,5 @@
+package cli
+
+import "github.com/whichflow/whichflow/internal/prompt"
+
+var errAbortedForTest = prompt.ErrAborted
