@@ -51,7 +51,7 @@ func (p *Prompter) Ask(f flows.Facet) (string, error) {
 		}
 		opts[i] = huh.NewOption(label, o.Value)
 	}
-	sel := huh.NewSelect[string]().Title(f.Question).Description(f.Help).Options(opts...).Value(&value)
+	sel := huh.NewSelect[string]().Title(f.Question).Description(questionHelp(f)).Options(opts...).Value(&value)
 	form := huh.NewForm(huh.NewGroup(sel)).
 		WithInput(p.rawIn).
 		WithOutput(p.out).
@@ -63,7 +63,29 @@ func (p *Prompter) Ask(f flows.Facet) (string, error) {
 		}
 		return "", err
 	}
+	// The form clears itself; leave a record of the answer on stderr.
+	fmt.Fprintf(p.out, "✓ %s %s\n", f.Question, optionLabel(f, value))
 	return value, nil
+}
+
+// questionHelp drops the "spa only:" scope prefix of a flag's help: the
+// questionnaire only asks what applies.
+func questionHelp(f flows.Facet) string {
+	if len(f.AskWhenClient) > 0 {
+		if _, after, ok := strings.Cut(f.Help, ": "); ok {
+			return after
+		}
+	}
+	return f.Help
+}
+
+func optionLabel(f flows.Facet, v string) string {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return v
 }
 
 // askAccessible is whichflow's own plain prompt: huh v1.0.0's accessible
@@ -72,8 +94,8 @@ func (p *Prompter) Ask(f flows.Facet) (string, error) {
 func (p *Prompter) askAccessible(f flows.Facet) (string, error) {
 	def := 0
 	fmt.Fprintf(p.out, "%s\n", f.Question)
-	if f.Help != "" {
-		fmt.Fprintf(p.out, "(%s)\n", f.Help)
+	if h := questionHelp(f); h != "" {
+		fmt.Fprintf(p.out, "(%s)\n", h)
 	}
 	for i, o := range f.Options {
 		line := fmt.Sprintf("%d. %s", i+1, o.Label)
