@@ -48,8 +48,18 @@ type springEntry struct {
 }
 
 func canonProp(s string) string {
-	s = strings.ToLower(s)
-	return strings.NewReplacer("-", "", "_", "").Replace(s)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-' || c == '_':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func splitProp(k string) (raw, canon []string) {
@@ -104,7 +114,22 @@ func hasPrefix(canon, prefix []string) bool {
 func readSpringDocs(docs []*yaml.Node) (*File, bool) {
 	var entries []springEntry
 	for _, d := range docs {
-		flattenSpring(d, nil, nil, nil, nil, &entries, 0)
+		// Only the spring subtree matters; skip everything else cheaply.
+		for _, kv := range pairs(d) {
+			if kv[0].Kind != yaml.ScalarNode {
+				continue
+			}
+			head, _, _ := strings.Cut(kv[0].Value, ".")
+			if canonProp(head) != "spring" {
+				continue
+			}
+			r, c := splitProp(kv[0].Value)
+			ks := make([]*yaml.Node, len(r))
+			for i := range ks {
+				ks[i] = kv[0]
+			}
+			flattenSpring(kv[1], r, c, ks, kv[0], &entries, 1)
+		}
 	}
 	return springFromEntries(entries)
 }
