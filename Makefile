@@ -29,7 +29,9 @@ unit:
 golden:
 	WHICHFLOW_UPDATE=1 $(GO) test -count=1 $(PKGS)
 
+# Start-up ratios (advise, snippet vs hello-world), then lint throughput and memory.
 bench:
+	$(GO) run ./bench/startup
 	$(GO) run ./bench
 
 e2e:
