@@ -44,7 +44,7 @@ func adviceMarkdown(d advisor.Decision) string {
 		for _, c := range d.Caveats {
 			fmt.Fprintf(&b, "- **%s** (%s): %s _%s_\n", c.Severity, c.ID, c.Text, strings.Join(c.Refs, ", "))
 			if c.SeedDiffers != "" {
-				fmt.Fprintf(&b, "  - Where the seed guide differs: %s\n", c.SeedDiffers)
+				fmt.Fprintf(&b, "  - Where guides differ: %s\n", c.SeedDiffers)
 			}
 		}
 	}

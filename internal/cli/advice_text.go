@@ -105,7 +105,7 @@ func adviceText(d advisor.Decision, s styles) string {
 			fmt.Fprintf(&b, "  %s %s\n", severityMark(s, c.Severity), strings.TrimLeft(wrap(c.Text, 4, textWidth), " "))
 			fmt.Fprintf(&b, "    %s\n", s.dim(c.ID+" · "+strings.Join(c.Refs, ", ")))
 			if c.SeedDiffers != "" {
-				fmt.Fprintf(&b, "%s\n", s.dim(wrap("Seed guide differs: "+c.SeedDiffers, 4, textWidth)))
+				fmt.Fprintf(&b, "%s\n", s.dim(wrap("Where guides differ: "+c.SeedDiffers, 4, textWidth)))
 			}
 		}
 	}
