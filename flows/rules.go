@@ -231,9 +231,9 @@ var rules = []Rule{
 		Rationale: "A refresh token leaked from a public client can be used by anyone until it expires. RFC 9700 " +
 			"says refresh tokens of public clients MUST be sender-constrained (DPoP, mTLS) or rotated, so that " +
 			"reuse of a stolen token is detected.",
-		Remediation: "Turn on refresh token rotation for this client (Auth0 `rotation_type: rotating`, Okta `refresh_token_rotation = \"ROTATE\"`, Gravitee: leave rotation enabled) or bind refresh tokens with DPoP.",
+		Remediation: "Turn on refresh token rotation for this client (Auth0 `rotation_type: rotating`, Okta `refresh_token_rotation = \"ROTATE\"`, Keycloak realm `revokeRefreshToken: true`, Gravitee: leave rotation enabled) or bind refresh tokens with DPoP.",
 		Refs:        []Ref{RFC9700.S("2.2.2"), RFC9700.S("4.14.2"), OAuth21.S("4.3")},
-		Formats:     []Format{FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee},
+		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee},
 	},
 	{
 		ID:       RuleKindMismatch,

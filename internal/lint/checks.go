@@ -312,6 +312,13 @@ func checkCCOnPublic(c *clientconfig.Client) (hit, bool) {
 	if !ok || !isPublic(c) {
 		return hit{}, false
 	}
+	for _, m := range resolvedItems(c.AuthMethods) {
+		if m.Set && (secretMethods[m.Value] || fapiAuth[m.Value]) {
+			// The client can authenticate for client credentials; the
+			// mixed registration is ambiguous-client-type's finding.
+			return hit{}, false
+		}
+	}
 	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client has the client credentials grant (service account) enabled"}, true
 }
 

@@ -103,6 +103,18 @@ type Result struct {
 	Skipped []Skip
 	// Baselined counts findings dropped because the baseline holds them.
 	Baselined int
+	// Linted lists the files recognised, in order, with their clients (for
+	// reports that list what passed, such as JUnit).
+	Linted []LintedFile
+	// Profile is the rule profile the run used.
+	Profile string
+}
+
+// LintedFile is a file that was recognised and linted.
+type LintedFile struct {
+	Path    string       `json:"path"`
+	Format  flows.Format `json:"format,omitempty"`
+	Clients []string     `json:"clients"`
 }
 
 // Summary counts what is not suppressed.
@@ -200,7 +212,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{}
+	res := &Result{Profile: opts.Profile}
 	results := make([]fileResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -233,7 +245,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		if fr.recognised {
 			res.Files++
-			res.Clients += fr.clients
+			res.Clients += len(fr.linted.Clients)
+			res.Linted = append(res.Linted, fr.linted)
 		}
 		res.Findings = append(res.Findings, fr.findings...)
 	}
@@ -329,7 +342,7 @@ func unwrapPathErr(err error) error {
 type fileResult struct {
 	skip       *Skip
 	recognised bool
-	clients    int
+	linted     LintedFile
 	findings   []Finding
 }
 
@@ -337,6 +350,11 @@ type fileResult struct {
 // buf is the worker's reusable read buffer.
 func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResult) {
 	display := filepath.ToSlash(j.path)
+	defer func() {
+		if fr.recognised && fr.linted.Path == "" {
+			fr.linted.Path = display
+		}
+	}()
 	defer func() {
 		if r := recover(); r != nil {
 			fr = fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{},
@@ -385,7 +403,14 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	case file == nil:
 		return fileResult{skip: &Skip{Path: display, Reason: "no clients"}}
 	}
-	return fileResult{recognised: true, clients: len(file.Clients), findings: lintClients(display, file, opts, cfg)}
+	lf := LintedFile{Path: display, Format: file.Format, Clients: []string{}}
+	for _, c := range file.Clients {
+		if c.Builtin && !opts.IncludeBuiltin {
+			continue
+		}
+		lf.Clients = append(lf.Clients, c.ID)
+	}
+	return fileResult{recognised: true, linted: lf, findings: lintClients(display, file, opts, cfg)}
 }
 
 func tooLarge(display string, size int64, opts *Options, cfg *config) fileResult {

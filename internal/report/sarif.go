@@ -1,0 +1,211 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/lint"
+)
+
+// sarifPrinter prints SARIF 2.1.0 with the rule catalog as
+// tool.driver.rules, suppressed findings as results with suppressions, and
+// partialFingerprints from the lint fingerprint. Written by hand, as
+// golangci-lint does, rather than through a SARIF library.
+type sarifPrinter struct {
+	w       io.Writer
+	version string
+}
+
+const (
+	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	toolInfoURI  = "https://github.com/whichflow/whichflow"
+	rulesDocsURI = "https://github.com/whichflow/whichflow/blob/main/docs/rules.md#"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string          `json:"id"`
+	Name                 string          `json:"name"`
+	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      sarifText       `json:"fullDescription"`
+	Help                 sarifText       `json:"help"`
+	HelpURI              string          `json:"helpUri"`
+	DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
+	Properties           sarifRuleProps  `json:"properties"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          *sarifResultProps  `json:"properties,omitempty"`
+}
+
+type sarifResultProps struct {
+	Client string   `json:"client,omitempty"`
+	Refs   []string `json:"refs,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// sarifLevel maps a severity to a SARIF level, falling back to warning.
+func sarifLevel(s flows.Severity) string {
+	switch s {
+	case flows.SeverityError, flows.SeverityWarning, flows.SeverityNote:
+		return string(s)
+	}
+	return "warning"
+}
+
+// sarifName is the rule's PascalCase name; SARIF forbids name == id.
+func sarifName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+// sarifURI turns a path as given on the command line into a relative URI
+// reference.
+func sarifURI(p string) string {
+	p = strings.TrimPrefix(p, "./")
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+func sarifRuleOf(r flows.Rule) sarifRule {
+	var refsText, refsMD []string
+	for _, ref := range r.Refs {
+		refsText = append(refsText, ref.String()+" <"+ref.URL()+">")
+		refsMD = append(refsMD, fmt.Sprintf("- [%s](%s)", ref.String(), ref.URL()))
+	}
+	help := r.Remediation + "\n\nReferences: " + strings.Join(refsText, "; ") + "\n\nDocs: " + rulesDocsURI + r.ID
+	helpMD := fmt.Sprintf("**%s**\n\n%s\n\n%s\n\n**References**\n\n%s\n\n[Rule documentation](%s%s)",
+		r.Title, r.Rationale, r.Remediation, strings.Join(refsMD, "\n"), rulesDocsURI, r.ID)
+	tags := []string{"security", "oauth"}
+	if r.High {
+		tags = append(tags, "fapi-2.0")
+	}
+	return sarifRule{
+		ID:                   r.ID,
+		Name:                 sarifName(r.ID),
+		ShortDescription:     sarifText{Text: r.Title},
+		FullDescription:      sarifText{Text: r.Rationale},
+		Help:                 sarifText{Text: help, Markdown: helpMD},
+		HelpURI:              rulesDocsURI + r.ID,
+		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
+		Properties:           sarifRuleProps{Tags: tags},
+	}
+}
+
+func (p *sarifPrinter) Print(res *lint.Result) error {
+	driver := sarifDriver{Name: "whichflow", Version: p.version, InformationURI: toolInfoURI, Rules: []sarifRule{}}
+	index := map[string]int{}
+	for i, r := range flows.Rules() {
+		index[r.ID] = i
+		driver.Rules = append(driver.Rules, sarifRuleOf(r))
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	for _, f := range res.Findings {
+		idx, ok := index[f.Rule]
+		if !ok {
+			continue
+		}
+		line, col := max(f.Line, 1), max(f.Column, 1) // SARIF §3.30.5: 1-based
+		msg := f.Message
+		if f.Client != "" {
+			msg = f.Client + ": " + msg
+		}
+		r := sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: idx,
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)},
+				Region:           sarifRegion{StartLine: line, StartColumn: col},
+			}}},
+			PartialFingerprints: map[string]string{"whichflowFingerprint/v1": f.Fingerprint},
+			Properties:          &sarifResultProps{Client: f.Client, Refs: f.Refs},
+		}
+		if s := f.Suppressed; s != nil {
+			r.Suppressions = []sarifSuppression{{Kind: s.Kind, Status: "accepted", Justification: s.Reason}}
+		}
+		run.Results = append(run.Results, r)
+	}
+	enc := json.NewEncoder(p.w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
