@@ -39,6 +39,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 
 	root.AddCommand(advise)
 	root.AddCommand(NewCmdFlows(f, nil))
+	root.AddCommand(NewCmdScaffold(f, nil))
 	root.AddCommand(NewCmdVersion(f))
 	return root
 }

@@ -363,7 +363,7 @@ func origin(raw string) string {
 func passwordError(d advisor.Decision, format flows.Format) error {
 	var alts []string
 	for _, a := range d.Alternatives {
-		alts = append(alts, fmt.Sprintf("  - %s (%s): when %s", a.Flow, a.GrantType, a.When))
+		alts = append(alts, fmt.Sprintf("  - %s (%s): %s", a.Flow, a.GrantType, a.When))
 	}
 	return &UnsupportedError{Format: format,
 		What: "whichflow does not scaffold the password grant: RFC 9700 §2.4 says it MUST NOT be used and OAuth 2.1 removes it, so a new registration for it would be born deprecated.",

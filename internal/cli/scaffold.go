@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/scaffold"
+)
+
+// ScaffoldOptions are scaffold's inputs.
+type ScaffoldOptions struct {
+	AnswerOptions
+
+	Format       string
+	Name         string
+	ClientID     string
+	RedirectURIs []string
+	Write        string
+	Force        bool
+}
+
+// NewCmdScaffold builds `whichflow scaffold`.
+func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Command {
+	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams}}
+	cmd := &cobra.Command{
+		Use:   "scaffold --as FORMAT",
+		Short: "Write the client registration for the recommendation, as config-as-code",
+		Long: heredoc.Docf(`
+			Print the client registration for the recommended flow in your own
+			config-as-code format, secure by construction: exact redirect URIs
+			(placeholders when none are given), PKCE S256 enforced where the format
+			can say so, no implicit or password grant, rotating refresh tokens for
+			public clients, private_key_jwt and PAR for --security high. Secrets never
+			appear: the output references variables (var.client_secret,
+			${CLIENT_SECRET_BCRYPT}, ##CLIENT_SECRET##) or lets the server generate them.
+
+			The answer flags and questions are advise's. A format that cannot express
+			the recommendation exits 2 and says what to do instead. Notes about
+			settings a format cannot declare per client go to stderr.
+
+			Formats (--as):%s
+		`, describeScaffoldFormats()),
+		Example: heredoc.Doc(`
+			# a browser-only SPA as a Keycloak client
+			$ whichflow scaffold --as keycloak --client spa --redirect-uri https://app.example.com/callback
+
+			# a machine client for Terraform, written to a file
+			$ whichflow scaffold --as terraform-okta --client machine --write okta/machine.tf
+
+			# FAPI-style web app registered dynamically (RFC 7591)
+			$ whichflow scaffold --as rfc7591 --client web --security high
+		`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.collect(cmd)
+			if opts.Format == "" {
+				return FlagErrorf("--as is required: one of %s", strings.Join(flows.ScaffoldFormatIDs(), ", "))
+			}
+			if opts.Force && opts.Write == "" {
+				return FlagErrorf("--force only applies with --write FILE")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return scaffoldRun(opts)
+		},
+	}
+	addAnswerFlags(cmd, &opts.AnswerOptions)
+	enumFlag(cmd, &opts.Format, "as", "", flows.ScaffoldFormatIDs(), "configuration format to write")
+	cmd.Flags().StringVar(&opts.Name, "name", "", "display name of the client (default from --client)")
+	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "client identifier (default my-<client>)")
+	cmd.Flags().StringArrayVar(&opts.RedirectURIs, "redirect-uri", nil, "exact redirect `URI` (repeatable; default: a placeholder)")
+	cmd.Flags().StringVar(&opts.Write, "write", "", "write to `FILE` atomically instead of stdout")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "with --write, overwrite an existing file")
+	return cmd
+}
+
+func describeScaffoldFormats() string {
+	var b strings.Builder
+	for _, sf := range flows.ScaffoldFormats() {
+		fmt.Fprintf(&b, "\n  %-19s %s", sf.Format, sf.Name)
+	}
+	return b.String()
+}
+
+func scaffoldRun(opts *ScaffoldOptions) error {
+	d, err := decide(&opts.AnswerOptions)
+	if err != nil {
+		return err
+	}
+	format := flows.Format(opts.Format)
+	params := scaffold.Params{Name: opts.Name, ClientID: opts.ClientID, RedirectURIs: opts.RedirectURIs}
+	out, err := scaffold.Render(d, format, params)
+	if err != nil {
+		if scaffold.IsUnsupported(err) {
+			return &FlagError{Err: err}
+		}
+		return err
+	}
+	for _, n := range scaffold.Notes(d, format, params) {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", n)
+	}
+	if opts.Write == "" {
+		_, err := opts.IO.Out.Write(out)
+		return err
+	}
+	if err := writeFileNoClobber(opts.Write, out, opts.Force); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "✓ wrote %s\n", opts.Write)
+	return nil
+}
+
+// writeFileNoClobber writes data to a temporary file in path's directory and
+// moves it into place: readers never see a partial file. Without force an
+// existing file is refused (hard-linking the temporary file fails if path
+// exists, so there is no window between the check and the write).
+func writeFileNoClobber(path string, data []byte, force bool) error {
+	dir := filepath.Dir(path)
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return FlagErrorf("%s already exists: use --force to overwrite it", path)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op once renamed or linked and removed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if force {
+		if err := os.Rename(name, path); err != nil {
+			return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
+		}
+		return nil
+	}
+	if err := os.Link(name, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return FlagErrorf("%s already exists: use --force to overwrite it", path)
+		}
+		// No hard links on this file system: the Lstat above guarded it.
+		if err := os.Rename(name, path); err != nil {
+			return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
