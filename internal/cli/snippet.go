@@ -1,0 +1,230 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/discovery"
+	"github.com/whichflow/whichflow/internal/iostreams"
+	"github.com/whichflow/whichflow/internal/snippet"
+)
+
+// SnippetOptions are snippet's inputs.
+type SnippetOptions struct {
+	IO *iostreams.IOStreams
+	// Metadata reads the issuer's discovery document; only called with --issuer.
+	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
+
+	Flow        string
+	Lang        string
+	Provider    string
+	Issuer      string
+	ClientID    string
+	RedirectURI string
+	Scope       string
+	Audience    string
+	LoginHint   string
+	Security    string
+	Format      string
+	// Params are the provider endpoint template values (--realm, ...).
+	Params map[string]string
+}
+
+var snippetFormats = []string{"text", "markdown"}
+
+// NewCmdSnippet builds `whichflow snippet`.
+func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command {
+	opts := &SnippetOptions{IO: f.IOStreams, Params: map[string]string{}}
+	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
+		return fetchMetadata(ctx, f, issuer)
+	}
+	params := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:   "snippet --flow FLOW",
+		Short: "Print a starter request for a flow (curl, httpie, Go, JavaScript, Python)",
+		Long: heredoc.Doc(`
+			Print a starter program that performs a flow against a real server: a
+			runnable POSIX sh script for curl and httpie, a Go program using
+			golang.org/x/oauth2, a Node (>= 20) module using fetch, or a Python 3
+			script using only the standard library.
+
+			Secrets are never flag values: snippets read CLIENT_SECRET, key files and
+			tokens from the environment, and say which. Authorization code snippets
+			create the PKCE verifier and challenge (S256) and state, print the
+			authorization URL and read the redirect URL from standard input; device
+			and CIBA snippets poll with the server's interval and handle slow_down.
+
+			Endpoints come from the server's discovery document with --issuer, else
+			from the --provider's documented endpoint templates (with --realm,
+			--tenant, --domain, ... filled in; placeholders when absent). Without
+			--issuer, snippet makes no network access.
+
+			--security high adds pushed authorization requests (PAR), private_key_jwt
+			client authentication and DPoP-bound tokens.
+		`),
+		Example: heredoc.Doc(`
+			# client credentials against Keycloak, run at once
+			$ whichflow snippet --flow client-credentials --provider keycloak --base-url https://id.example.com --realm main --client-id batch | CLIENT_SECRET=... sh
+
+			# a CLI's login, endpoints from discovery
+			$ whichflow snippet --flow authorization-code --issuer https://id.example.com --client-id my-cli --lang python > login.py
+
+			# FAPI-style: PAR + private_key_jwt + DPoP, for a design doc
+			$ whichflow snippet --flow authorization-code --security high --lang js --format markdown
+		`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for name, p := range params {
+				if cmd.Flags().Changed(name) {
+					opts.Params[name] = *p
+				}
+			}
+			if opts.Flow == "" {
+				return FlagErrorf("--flow is required: one of %s", strings.Join(flows.FlowIDs(), ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return snippetRun(cmd.Context(), opts)
+		},
+	}
+	enumFlag(cmd, &opts.Flow, "flow", "", flows.FlowIDs(), "the flow")
+	enumFlag(cmd, &opts.Lang, "lang", flows.LangCurl, flows.SnippetLangs(), "language")
+	enumFlag(cmd, &opts.Provider, "provider", "", flows.ProviderIDs(), "authorization server product: fills its endpoints and states its gaps")
+	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "read endpoints from this issuer's discovery document (`URL`)")
+	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "the client ID (default \""+snippet.DefaultClientID+"\")")
+	cmd.Flags().StringVar(&opts.RedirectURI, "redirect-uri", "", "the registered redirect URI (default \""+snippet.DefaultRedirectURI+"\")")
+	cmd.Flags().StringVar(&opts.Scope, "scope", "", "space-separated scopes to request")
+	cmd.Flags().StringVar(&opts.Audience, "audience", "", "the API the token is for (token exchange; Auth0's API identifier)")
+	cmd.Flags().StringVar(&opts.LoginHint, "login-hint", "", "the user to authenticate (CIBA)")
+	enumFlag(cmd, &opts.Security, "security", flows.SecurityStandard, []string{flows.SecurityStandard, flows.SecurityHigh}, "high adds PAR, private_key_jwt and DPoP")
+	enumFlag(cmd, &opts.Format, "format", "text", snippetFormats, "output format")
+	for _, name := range flows.ParamNames() {
+		p := new(string)
+		params[name] = p
+		cmd.Flags().StringVar(p, name, "", paramHelp(name))
+	}
+	return cmd
+}
+
+// paramHelp lists which providers use an endpoint template parameter.
+func paramHelp(name string) string {
+	var uses []string
+	for _, p := range flows.Providers() {
+		for _, x := range p.Params {
+			if x.Name == name {
+				uses = append(uses, fmt.Sprintf("%s: %s", p.ID, x.Help))
+			}
+		}
+	}
+	return "endpoint template value (" + strings.Join(uses, "; ") + ")"
+}
+
+func snippetRun(ctx context.Context, opts *SnippetOptions) error {
+	req, err := buildSnippetRequest(ctx, opts)
+	if err != nil {
+		return err
+	}
+	out, err := snippet.Render(req)
+	if err != nil {
+		return snippetError(err)
+	}
+	_, err = opts.IO.Out.Write([]byte(out))
+	return err
+}
+
+func snippetError(err error) error {
+	if _, ok := err.(*snippet.Error); ok {
+		return &FlagError{Err: err}
+	}
+	return err
+}
+
+// buildSnippetRequest resolves the provider, its gaps and the endpoints.
+func buildSnippetRequest(ctx context.Context, opts *SnippetOptions) (snippet.Request, error) {
+	req := snippet.Request{
+		Flow: flows.FlowID(opts.Flow), Lang: opts.Lang, Markdown: opts.Format == "markdown",
+		ClientID: opts.ClientID, RedirectURI: opts.RedirectURI, Scope: opts.Scope,
+		Audience: opts.Audience, LoginHint: opts.LoginHint, High: opts.Security == flows.SecurityHigh,
+	}
+	providerID := opts.Provider
+	if providerID == "" {
+		providerID = flows.ProviderGeneric
+	}
+	p, ok := flows.ProviderByID(providerID)
+	if !ok {
+		return req, FlagErrorf("unknown --provider %q: one of %s", providerID, strings.Join(flows.ProviderIDs(), ", "))
+	}
+	if g, ok := p.FlowGap(req.Flow); ok {
+		return req, FlagErrorf("%s does not support --flow %s: %s", p.Name, req.Flow, g.Text)
+	}
+	if req.High {
+		if g, ok := p.ExtensionGap(flows.ExtDPoP); ok {
+			return req, FlagErrorf("%s does not support DPoP, which --security high uses: %s", p.Name, g.Text)
+		}
+		if g, ok := p.ExtensionGap(flows.ExtPAR); ok && req.Flow == flows.AuthorizationCode {
+			return req, FlagErrorf("%s does not support PAR, which --security high uses: %s", p.Name, g.Text)
+		}
+	}
+	for name := range opts.Params {
+		if !slices.ContainsFunc(p.Params, func(x flows.Param) bool { return x.Name == name }) {
+			return req, FlagErrorf("--%s does not apply to --provider %s (%s)", name, p.ID, providerParamList(p))
+		}
+	}
+
+	if opts.Issuer != "" {
+		m, err := opts.Metadata(ctx, opts.Issuer)
+		if err != nil {
+			return req, &FlagError{Err: err}
+		}
+		req.Endpoints = flows.Endpoints{
+			Issuer: m.Issuer, Authorization: m.AuthorizationEndpoint, Token: m.TokenEndpoint,
+			Device: m.DeviceAuthorizationEndpoint, PAR: m.PushedAuthorizationRequestEndpoint,
+			CIBA: m.BackchannelAuthenticationEndpoint,
+		}
+		req.Source = "discovery document " + m.URL
+		if g := m.GrantTypesSupported; len(g) > 0 {
+			if f, ok := flows.FlowByID(req.Flow); ok && !slices.Contains(g, f.GrantType) && f.GrantType != flows.GrantAuthorizationCode {
+				req.Notes = append(req.Notes, fmt.Sprintf("the server's grant_types_supported does not list %s", f.GrantType))
+			}
+		}
+	} else {
+		e, defaulted := p.Expand(opts.Params)
+		req.Endpoints = e
+		req.Source = p.Name + " endpoint templates (" + p.Source + ")"
+		for _, name := range defaulted {
+			for _, x := range p.Params {
+				if x.Name == name {
+					req.Notes = append(req.Notes, fmt.Sprintf("placeholder %s %q: pass --%s", name, x.Default, name))
+				}
+			}
+		}
+	}
+	q := p.Quirks
+	if req.Flow == flows.ClientCredentials && req.Scope == "" && q.ClientCredentialsScope != "" {
+		req.Scope = q.ClientCredentialsScope
+	}
+	if q.AudienceRequired && req.Audience == "" && (req.Flow == flows.ClientCredentials || req.Flow == flows.TokenExchange) {
+		req.Audience = q.AudienceDefault
+		req.Notes = append(req.Notes, fmt.Sprintf("placeholder audience %q: pass --audience", q.AudienceDefault))
+	}
+	req.Notes = append(req.Notes, q.Notes...)
+	return req, nil
+}
+
+func providerParamList(p flows.Provider) string {
+	if len(p.Params) == 0 {
+		return "it takes no endpoint values"
+	}
+	var names []string
+	for _, x := range p.Params {
+		names = append(names, "--"+x.Name)
+	}
+	return "it takes " + strings.Join(names, ", ")
+}

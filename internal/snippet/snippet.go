@@ -1,0 +1,327 @@
+// Package snippet renders starter requests ("snippets") for a flow from the
+// catalog's templates (flows/snippets). Templates are parsed only when a
+// snippet is rendered, so start-up stays cheap.
+package snippet
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode/utf8"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// Request is everything a snippet needs.
+type Request struct {
+	Flow     flows.FlowID
+	Lang     string
+	Markdown bool
+
+	ClientID    string
+	RedirectURI string
+	Scope       string
+	Audience    string
+	LoginHint   string
+	// High adds PAR, private_key_jwt and DPoP (--security high).
+	High bool
+
+	Endpoints flows.Endpoints
+	// Source says where the endpoints come from (discovery URL or the
+	// provider profile's cited source).
+	Source string
+	Notes  []string
+}
+
+// Defaults used when the user gives no value.
+const (
+	DefaultClientID    = "my-client"
+	DefaultRedirectURI = "http://127.0.0.1:8400/callback"
+)
+
+// Error is a request that cannot be rendered (exit 2 for the CLI).
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+// Data is what templates see.
+type Data struct {
+	Request
+	Flow  flows.Flow
+	Title string
+	// Env documents the environment variables the snippet reads.
+	Env []EnvVar
+	// Confidential: the flow needs client authentication (CLIENT_SECRET or,
+	// with High, CLIENT_KEY_FILE).
+	Confidential bool
+	G            Identifiers
+	Refs         string
+}
+
+// EnvVar is an environment variable a snippet reads.
+type EnvVar struct{ Name, Help string }
+
+// Identifiers are the protocol constants, derived from the catalog.
+type Identifiers struct {
+	AuthorizationCode, ClientCredentials, RefreshToken, DeviceCode, JWTBearer, TokenExchange, CIBA, Password string
+	AssertionType, TokenTypeAccessToken, TokenTypeJWT, S256                                                  string
+}
+
+var ids = Identifiers{
+	AuthorizationCode: flows.GrantAuthorizationCode, ClientCredentials: flows.GrantClientCredentials,
+	RefreshToken: flows.GrantRefreshToken, DeviceCode: flows.GrantDeviceCode, JWTBearer: flows.GrantJWTBearer,
+	TokenExchange: flows.GrantTokenExchange, CIBA: flows.GrantCIBA, Password: flows.GrantPassword,
+	AssertionType: flows.ClientAssertionTypeJWTBearer, TokenTypeAccessToken: flows.TokenTypeAccessToken,
+	TokenTypeJWT: flows.TokenTypeJWT, S256: flows.PKCEMethodS256,
+}
+
+// confidentialFlows need an authenticated client (RFC 6749 §4.4, RFC 8693
+// §2.1 in practice, CIBA Core §7.1).
+var confidentialFlows = []flows.FlowID{flows.ClientCredentials, flows.TokenExchange, flows.CIBA}
+
+// langFiles maps a language to its template files: flow body name and lib
+// names.
+func langFiles(lang string) (body string, libs []string) {
+	switch lang {
+	case flows.LangCurl, flows.LangHTTPie:
+		return "sh", []string{"sh", lang}
+	default:
+		return lang, []string{lang}
+	}
+}
+
+// fence is the markdown code fence language for each snippet language.
+var fence = map[string]string{
+	flows.LangCurl: "sh", flows.LangHTTPie: "sh", flows.LangGo: "go", flows.LangJS: "js", flows.LangPython: "python",
+}
+
+// Available reports whether a (flow, lang) snippet exists.
+func Available(flow flows.FlowID, lang string) bool {
+	body, _ := langFiles(lang)
+	_, err := fs.Stat(flows.SnippetFS(), "snippets/"+string(flow)+"/"+body+".tmpl")
+	return err == nil
+}
+
+// Langs lists the languages a flow has snippets in.
+func Langs(flow flows.FlowID) []string {
+	var out []string
+	for _, l := range flows.SnippetLangs() {
+		if Available(flow, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Validate checks user-supplied values: they must be valid UTF-8 without
+// NUL or other control characters (a redirect URI with a newline is an
+// attack, not a URI).
+func Validate(name, v string) error {
+	if !utf8.ValidString(v) {
+		return &Error{fmt.Sprintf("--%s is not valid UTF-8", name)}
+	}
+	for _, r := range v {
+		if r < 0x20 || r == 0x7f {
+			return &Error{fmt.Sprintf("--%s contains a control character (%q)", name, r)}
+		}
+	}
+	return nil
+}
+
+// Render renders the snippet.
+func Render(r Request) (string, error) {
+	f, ok := flows.FlowByID(r.Flow)
+	if !ok {
+		return "", &Error{fmt.Sprintf("unknown flow %q: one of %s", r.Flow, strings.Join(flows.FlowIDs(), ", "))}
+	}
+	if !slices.Contains(flows.SnippetLangs(), r.Lang) {
+		return "", &Error{fmt.Sprintf("unknown language %q: one of %s", r.Lang, strings.Join(flows.SnippetLangs(), ", "))}
+	}
+	if f.ID == flows.Implicit {
+		return "", &Error{fmt.Sprintf("the implicit grant has no snippet: %s Use --flow %s.", f.WhenToUse, flows.AuthorizationCode)}
+	}
+	if !Available(f.ID, r.Lang) {
+		return "", &Error{fmt.Sprintf("no %s snippet for --flow %s; available: %s", r.Lang, f.ID, strings.Join(Langs(f.ID), ", "))}
+	}
+	for name, v := range map[string]string{"client-id": r.ClientID, "redirect-uri": r.RedirectURI, "scope": r.Scope, "audience": r.Audience, "login-hint": r.LoginHint} {
+		if err := Validate(name, v); err != nil {
+			return "", err
+		}
+	}
+	if r.ClientID == "" {
+		r.ClientID = DefaultClientID
+	}
+	if r.RedirectURI == "" {
+		r.RedirectURI = DefaultRedirectURI
+	}
+	if err := needEndpoints(f.ID, r); err != nil {
+		return "", err
+	}
+	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", ")}
+	d.Title = f.Name + " (" + f.GrantType + ")"
+	if r.High {
+		d.Title += " with " + highExtras(f.ID)
+	}
+	d.Env = envFor(d)
+
+	body, libs := langFiles(r.Lang)
+	t := template.New(body).Funcs(funcs)
+	for _, lib := range libs {
+		src, err := fs.ReadFile(flows.SnippetFS(), "snippets/lib/"+lib+".tmpl")
+		if err != nil {
+			return "", err
+		}
+		if _, err := t.New("lib-" + lib).Parse(string(src)); err != nil {
+			return "", fmt.Errorf("snippet library %s: %w", lib, err)
+		}
+	}
+	src, err := fs.ReadFile(flows.SnippetFS(), "snippets/"+string(f.ID)+"/"+body+".tmpl")
+	if err != nil {
+		return "", err
+	}
+	if _, err := t.New("main").Parse(string(src)); err != nil {
+		return "", fmt.Errorf("snippet %s/%s: %w", f.ID, body, err)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "main", d); err != nil {
+		return "", fmt.Errorf("snippet %s/%s: %w", f.ID, r.Lang, err)
+	}
+	code := tidy(b.String())
+	if !r.Markdown {
+		return code, nil
+	}
+	var m strings.Builder
+	fmt.Fprintf(&m, "### %s — %s\n\n", f.Name, r.Lang)
+	fmt.Fprintf(&m, "%s\n\n", f.Summary)
+	fmt.Fprintf(&m, "Endpoints: %s. References: %s.\n\n", r.Source, d.Refs)
+	if len(d.Env) > 0 {
+		m.WriteString("Environment (secrets are read from here, never from flags):\n\n")
+		for _, e := range d.Env {
+			fmt.Fprintf(&m, "- `%s`: %s\n", e.Name, e.Help)
+		}
+		m.WriteString("\n")
+	}
+	fmt.Fprintf(&m, "```%s\n%s```\n", fence[r.Lang], code)
+	return m.String(), nil
+}
+
+func highExtras(id flows.FlowID) string {
+	if id == flows.AuthorizationCode {
+		return "PAR, private_key_jwt and DPoP"
+	}
+	return "private_key_jwt and DPoP"
+}
+
+// needEndpoints checks the endpoints a flow needs are known.
+func needEndpoints(id flows.FlowID, r Request) error {
+	e := r.Endpoints
+	need := map[string]string{"token_endpoint": e.Token}
+	switch id {
+	case flows.AuthorizationCode:
+		need["authorization_endpoint"] = e.Authorization
+		if r.High {
+			need["pushed_authorization_request_endpoint"] = e.PAR
+		}
+	case flows.DeviceCode:
+		need["device_authorization_endpoint"] = e.Device
+	case flows.CIBA:
+		need["backchannel_authentication_endpoint"] = e.CIBA
+	}
+	if r.High || id == flows.JWTBearer {
+		need["issuer"] = e.Issuer
+	}
+	var missing []string
+	for k, v := range need {
+		if v == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	return &Error{fmt.Sprintf("the endpoints for --flow %s are not known: no %s (%s); pass --issuer URL to read them from the server's discovery document", id, strings.Join(missing, ", "), r.Source)}
+}
+
+func envFor(d Data) []EnvVar {
+	var env []EnvVar
+	switch {
+	case d.High:
+		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"},
+			EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"})
+	case d.Confidential:
+		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret (required; sent with HTTP Basic, RFC 6749 §2.3.1)"})
+	default:
+		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret of a confidential client (leave unset for a public client)"})
+	}
+	switch d.Flow.ID {
+	case flows.RefreshToken:
+		env = append(env, EnvVar{"REFRESH_TOKEN", "the refresh token to redeem"})
+	case flows.TokenExchange:
+		env = append(env, EnvVar{"SUBJECT_TOKEN", "the token to exchange (RFC 8693 §2.1 subject_token)"},
+			EnvVar{"SUBJECT_TOKEN_TYPE", "its type (default " + flows.TokenTypeAccessToken + ")"})
+	case flows.JWTBearer:
+		env = append(env, EnvVar{"ASSERTION_KEY_FILE", "EC P-256 private key (PEM) that signs the assertion, trusted by the server for this issuer"},
+			EnvVar{"ASSERTION_ISSUER", "the assertion's iss (default: the client ID)"},
+			EnvVar{"ASSERTION_SUBJECT", "the assertion's sub: the user or workload (default: the client ID)"})
+	case flows.Password:
+		env = append(env, EnvVar{"USERNAME", "the resource owner's username"}, EnvVar{"PASSWORD", "the resource owner's password"})
+	}
+	return env
+}
+
+// tidy collapses runs of blank lines left by template actions.
+func tidy(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	blank := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			blank++
+			if blank > 1 || len(out) == 0 {
+				continue
+			}
+			out = append(out, "")
+			continue
+		}
+		blank = 0
+		out = append(out, strings.TrimRight(l, " \t"))
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+var funcs = template.FuncMap{
+	"sh":    ShellQuote,
+	"json":  jsonString,
+	"py":    strconv.Quote, // a Go quoted string is a valid Python str literal for valid UTF-8
+	"js":    jsonString,
+	"gostr": strconv.Quote,
+	"shjson": func(s string) string {
+		return ShellQuote(jsonString(s))
+	},
+}
+
+// ShellQuote quotes s for POSIX sh: inside single quotes nothing is special
+// except the single quote itself, written as '\''.
+func ShellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func jsonString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	out := strings.TrimSuffix(b.String(), "\n")
+	// U+2028/2029 are line terminators in older JavaScript.
+	out = strings.ReplaceAll(out, "\u2028", `\u2028`)
+	return strings.ReplaceAll(out, "\u2029", `\u2029`)
+}
