@@ -310,7 +310,7 @@ var funcs = template.FuncMap{
 }
 
 // ShellQuote quotes s for POSIX sh: inside single quotes nothing is special
-// except the single quote itself, written as '\''.
+// except the single quote itself, written as '\”.
 func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
