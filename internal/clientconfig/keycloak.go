@@ -15,6 +15,8 @@ import (
 // (ClientRepresentation → RepresentationToModel): standardFlowEnabled true;
 // publicClient, bearerOnly, implicitFlowEnabled, directAccessGrantsEnabled,
 // serviceAccountsEnabled false. Attributes are strings ("true").
+// The JWT authorization grant (RFC 7523) is attribute
+// oauth2.jwt.authorization.grant.enabled.
 // Refresh tokens: attribute use.refresh.tokens (default "true") adds
 // refresh_token when a flow that issues them is on (code, password, device,
 // CIBA); client_credentials.use_refresh_token (default "false") does the same
@@ -138,6 +140,8 @@ func keycloakClient(m, realm *yaml.Node) Client {
 	device := add(kcAttrBool(m, "oauth2.device.authorization.grant.enabled", false), flows.GrantDeviceCode)
 	ciba := add(kcAttrBool(m, "oidc.ciba.grant.enabled", false), flows.GrantCIBA)
 	add(kcAttrBool(m, "standard.token.exchange.enabled", false), flows.GrantTokenExchange)
+	// Keycloak 26.5+ JWT authorization grant (RFC 7523 §2.1).
+	add(kcAttrBool(m, "oauth2.jwt.authorization.grant.enabled", false), flows.GrantJWTBearer)
 	refresh := kcAttrBool(m, "use.refresh.tokens", true)
 	ccRefresh := kcAttrBool(m, "client_credentials.use_refresh_token", false)
 	if (code || ropc || device || ciba) && refresh.Value && !refresh.Unresolved {

@@ -20,7 +20,8 @@ import (
 //     access_type PUBLIC / CONFIDENTIAL / BEARER-ONLY; standard_flow_enabled,
 //     implicit_flow_enabled, direct_access_grants_enabled,
 //     service_accounts_enabled, oauth2_device_authorization_grant_enabled,
-//     standard_token_exchange_enabled default false; use_refresh_tokens
+//     standard_token_exchange_enabled, oauth2_jwt_authorization_grant_enabled
+//     default false; use_refresh_tokens
 //     default true; pkce_code_challenge_method; valid_redirect_uris relative
 //     to root_url; client_secret; client_authenticator_type; extra_config
 //     attributes as in a realm export. Rotation is realm-level: not declarable.
@@ -384,6 +385,7 @@ func tfKeycloak(b *hclsyntax.Block) Client {
 	device := add(t.boolean("oauth2_device_authorization_grant_enabled", false), flows.GrantDeviceCode)
 	ciba := add(t.extraBool("oidc.ciba.grant.enabled", false), flows.GrantCIBA)
 	add(t.boolean("standard_token_exchange_enabled", false), flows.GrantTokenExchange)
+	add(t.boolean("oauth2_jwt_authorization_grant_enabled", false), flows.GrantJWTBearer)
 	if r := t.boolean("use_refresh_tokens", true); (code || ropc || device || ciba) && r.Value && !r.Unresolved {
 		add(r, flows.GrantRefreshToken)
 	}
