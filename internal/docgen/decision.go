@@ -1,0 +1,223 @@
+package docgen
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// DecisionTablePage renders decision-table.md: the flowcharts and the table
+// of every situation, both from advisor.Decide.
+func DecisionTablePage(sits []Situation) []byte {
+	p := newPage("Decision table")
+	p.f("What `whichflow advise` recommends for every client situation: each row below is\n")
+	p.f("`advisor.Decide` run on the answers shown, so the table is the tool's behaviour, not a\n")
+	p.f("description of it. Answers that are not given take the [defaults](#defaults).\n\n")
+
+	p.f("## Flowchart\n\n")
+	p.f("```mermaid\n%s```\n\n", Mermaid(sits, false))
+	p.f("### With `--security high`\n\n")
+	p.f("```mermaid\n%s```\n\n", Mermaid(sits, true))
+
+	for _, high := range []bool{false, true} {
+		if high {
+			p.f("## With `--security high`\n\n")
+			highSecuritySummary(p)
+		} else {
+			p.f("## Standard security\n\n")
+		}
+		p.f("| Situation | `advise` flags | Flow | Grant type | Client | PKCE | Client auth | Extensions | Rejected |\n")
+		p.f("|---|---|---|---|---|---|---|---|---|\n")
+		for _, s := range sits {
+			if s.High() != high {
+				continue
+			}
+			r := s.Decision.Recommendation
+			var rejected []string
+			for _, x := range s.Decision.Rejected {
+				if l := flowLink(x.Flow, ""); !contains(rejected, l) {
+					rejected = append(rejected, l)
+				}
+			}
+			rej := "—"
+			if len(rejected) > 0 {
+				rej = strings.Join(rejected, ", ")
+			}
+			p.f("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", cell(s.Label()), code(s.Flags()), flowLink(r.Flow, ""),
+				code(r.GrantType), r.ClientType, yesNo(r.PKCE), code(r.ClientAuthentication), extList(r.Extensions), rej)
+		}
+		p.f("\n")
+	}
+
+	p.f("## Defaults\n\nWhen nobody can be asked, unanswered questions take these values, and `advise` lists them as assumed:\n\n")
+	p.f("| Flag | Question | Asked for | Default |\n|---|---|---|---|\n")
+	for _, f := range flows.Facets() {
+		if f.ID == flows.FacetClient || f.ID == flows.FacetProvider {
+			continue
+		}
+		asked := "every client"
+		if len(f.AskWhenClient) > 0 {
+			asked = strings.Join(f.AskWhenClient, ", ")
+		}
+		p.f("| %s | %s | %s | %s |\n", code("--"+f.ID), cell(f.Question), asked, code(f.Default))
+	}
+	p.f("\n## Provider gaps\n\nWith `--provider`, the advice says what the server cannot do:\n\n| Provider | Missing | What to do instead |\n|---|---|---|\n")
+	for _, pr := range flows.Providers() {
+		for _, g := range pr.Gaps {
+			what := code(g.Extension)
+			if g.Flow != "" {
+				what = flowLink(g.Flow, "")
+			}
+			p.f("| %s | %s | %s |\n", pr.Name, what, cell(g.Text))
+		}
+	}
+	return p.bytes()
+}
+
+func highSecuritySummary(p *page) {
+	o := flows.HighSecurity
+	var caveats []string
+	for _, id := range o.Caveats {
+		if c, ok := flows.CaveatByID(id); ok {
+			caveats = append(caveats, c.Text+" ("+refLinks(c.Refs)+")")
+		}
+	}
+	p.f("The FAPI 2.0 style overlay: client authentication %s; extensions %s for every flow and %s for flows with an authorization endpoint; public clients become confidential (a browser app becomes a backend-for-frontend) and the password grant is rejected. %s\n\n",
+		code(o.AuthMethod), extList(o.Extensions), extList(o.InteractiveExtensions), strings.Join(caveats, " "))
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Mermaid renders the decision tree as a Mermaid flowchart (without the
+// code fence): one decision node per question, an edge per answer, one node
+// per distinct recommendation. Everything comes from the facets and the
+// situations; node IDs are [a-z0-9_], labels are quoted and escaped.
+func Mermaid(sits []Situation, high bool) string {
+	var nodes, edges []string
+	declared := map[string]bool{}
+	var deprecated []string
+	declare := func(id, decl string) {
+		if !declared[id] {
+			declared[id] = true
+			nodes = append(nodes, "    "+decl)
+		}
+	}
+	find := func(a map[string]string) (Situation, bool) {
+		for _, s := range sits {
+			if s.High() != high {
+				continue
+			}
+			match := true
+			for k, v := range a {
+				if s.Answers[k] != v {
+					match = false
+				}
+			}
+			if match && len(s.Answers) == len(a)+1 { // + security
+				return s, true
+			}
+		}
+		return Situation{}, false
+	}
+	edge := func(from, label, to string) {
+		edges = append(edges, fmt.Sprintf("    %s -->|\"%s\"| %s", from, mermaidLabel(label), to))
+	}
+	// walk declares the node for the answers so far (a question while
+	// follow-ups remain, else the recommendation), links it from its parent,
+	// then descends.
+	var walk func(prefix string, rest []flows.Facet, answers map[string]string, from, label string)
+	walk = func(prefix string, rest []flows.Facet, answers map[string]string, from, label string) {
+		if len(rest) == 0 {
+			s, ok := find(answers)
+			if !ok {
+				return
+			}
+			r := s.Decision.Recommendation
+			key := []string{string(r.Flow), r.ClientType, r.ClientAuthentication}
+			key = append(key, r.Extensions...)
+			if r.PKCE {
+				key = append(key, "pkce")
+			}
+			id := "r_" + nodeID(strings.Join(key, "_"))
+			lines := []string{r.Name}
+			client := r.ClientType + " client"
+			if r.PKCE {
+				client += ", PKCE S256"
+			}
+			lines = append(lines, client, "auth: "+r.ClientAuthentication)
+			if len(r.Extensions) > 0 {
+				lines = append(lines, "+ "+strings.Join(r.Extensions, ", "))
+			}
+			if r.Status == flows.Deprecated && !declared[id] {
+				deprecated = append(deprecated, id)
+			}
+			declare(id, id+"[\""+mermaidLabel(lines...)+"\"]")
+			edge(from, label, id)
+			return
+		}
+		f := rest[0]
+		id := prefix + "_" + nodeID(f.ID)
+		declare(id, id+"{\""+mermaidLabel(f.Question)+"\"}")
+		edge(from, label, id)
+		for _, o := range f.Options {
+			next := maps.Clone(answers)
+			next[f.ID] = o.Value
+			walk(id+"_"+nodeID(o.Value), rest[1:], next, id, o.Label)
+		}
+	}
+
+	client, _ := flows.FacetByID(flows.FacetClient)
+	root := "q_client"
+	declare(root, root+"{\""+mermaidLabel(client.Question)+"\"}")
+	for _, o := range client.Options {
+		walk("q_"+nodeID(o.Value), followUps(o.Value), map[string]string{flows.FacetClient: o.Value}, root, o.Label)
+	}
+
+	var b strings.Builder
+	b.WriteString("flowchart TD\n")
+	for _, n := range nodes {
+		b.WriteString(n + "\n")
+	}
+	for _, e := range edges {
+		b.WriteString(e + "\n")
+	}
+	if len(deprecated) > 0 {
+		b.WriteString("    classDef deprecated fill:#fde2e1,stroke:#b42318,color:#7a271a\n")
+		b.WriteString("    class " + strings.Join(deprecated, ",") + " deprecated\n")
+	}
+	return b.String()
+}
+
+// nodeID turns s into a Mermaid node ID fragment: lower-case letters,
+// digits and underscores only.
+func nodeID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// mermaidLabel escapes text for a double-quoted Mermaid label with Mermaid's
+// entity codes and joins lines with <br/>.
+func mermaidLabel(lines ...string) string {
+	esc := strings.NewReplacer("#", "#35;", "\"", "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;", "`", "#96;", "\n", " ")
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = esc.Replace(l)
+	}
+	return strings.Join(out, "<br/>")
+}

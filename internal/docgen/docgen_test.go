@@ -1,0 +1,320 @@
+package docgen
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/whichflow/whichflow/advisor"
+	"github.com/whichflow/whichflow/flows"
+)
+
+// update reports whether golden files should be rewritten
+// (WHICHFLOW_UPDATE=1, read during the test so the test cache is not fooled).
+func update() bool { return os.Getenv("WHICHFLOW_UPDATE") != "" }
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if update() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run WHICHFLOW_UPDATE=1 go test ./internal/docgen)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (%s); review and refresh with WHICHFLOW_UPDATE=1 go test ./internal/docgen", name, firstDiff(want, got))
+	}
+}
+
+// firstDiff describes the first line where want and got differ.
+func firstDiff(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d: want %q, got %q", i+1, wl, gl)
+		}
+	}
+	return "no line differs"
+}
+
+func situations(t *testing.T) []Situation {
+	t.Helper()
+	sits, err := Situations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sits
+}
+
+// TestGoldenPages renders single pages from the real catalog.
+func TestGoldenPages(t *testing.T) {
+	sits := situations(t)
+	flow, _ := flows.FlowByID(flows.DeviceCode)
+	page, err := FlowPage(flow, sits, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule, _ := flows.RuleByID(flows.RuleImplicitGrant)
+	for name, got := range map[string][]byte{
+		"flow-device-code.md":    page,
+		"rule-implicit-grant.md": RulePage(rule),
+		"decision-table.md":      DecisionTablePage(sits),
+		"decision-standard.mmd":  []byte(Mermaid(sits, false)),
+		"decision-high.mmd":      []byte(Mermaid(sits, true)),
+	} {
+		t.Run(name, func(t *testing.T) { golden(t, name, got) })
+	}
+}
+
+// TestSituationsCoverTheTable checks that every client, every follow-up
+// answer and both security levels are documented.
+func TestSituationsCoverTheTable(t *testing.T) {
+	sits := situations(t)
+	client, _ := flows.FacetByID(flows.FacetClient)
+	seen := map[string]bool{}
+	for _, s := range sits {
+		seen[s.Client()+"/"+s.Answers[flows.FacetSecurity]] = true
+		if len(s.Decision.Assumed) != 0 {
+			t.Errorf("%s: answers assumed %v; the docs must give every answer", s.Flags(), s.Decision.Assumed)
+		}
+	}
+	for _, c := range client.Values() {
+		for _, sec := range []string{flows.SecurityStandard, flows.SecurityHigh} {
+			if !seen[c+"/"+sec] {
+				t.Errorf("no situation for --client %s --security %s", c, sec)
+			}
+		}
+	}
+	// spa has a backend question: both answers appear.
+	var spa []string
+	for _, s := range sits {
+		if s.Client() == flows.ClientSPA && !s.High() {
+			spa = append(spa, s.Flags())
+		}
+	}
+	if strings.Join(spa, "|") != "--client spa --backend|--client spa --backend=false" {
+		t.Errorf("spa situations = %q", spa)
+	}
+}
+
+var (
+	mermaidID     = `[a-z][a-z0-9_]*`
+	mermaidQuoted = `"[^"]*"`
+	reNode        = regexp.MustCompile(`^(` + mermaidID + `)(\{` + mermaidQuoted + `\}|\[` + mermaidQuoted + `\])$`)
+	reEdge        = regexp.MustCompile(`^(` + mermaidID + `) -->\|` + mermaidQuoted + `\| (` + mermaidID + `)$`)
+	reClass       = regexp.MustCompile(`^(classDef [a-z]+ [a-z0-9:#,]+|class [a-z0-9_,]+ [a-z]+)$`)
+	mermaidWords  = map[string]bool{"end": true, "graph": true, "flowchart": true, "subgraph": true, "style": true, "class": true, "classdef": true, "click": true, "default": true}
+)
+
+// checkMermaid is a structural check of the flowcharts Mermaid renders on
+// GitHub: one header, nodes declared once with quoted labels and valid IDs,
+// every edge between declared nodes with a quoted label, every node used.
+func checkMermaid(t *testing.T, chart string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(chart, "\n"), "\n")
+	if lines[0] != "flowchart TD" {
+		t.Fatalf("first line %q, want flowchart TD", lines[0])
+	}
+	nodes := map[string]bool{}
+	used := map[string]bool{}
+	edges := 0
+	for _, l := range lines[1:] {
+		l = strings.TrimSpace(l)
+		if strings.ContainsAny(l, "\t") {
+			t.Errorf("tab in %q", l)
+		}
+		switch {
+		case reNode.MatchString(l):
+			id := reNode.FindStringSubmatch(l)[1]
+			if nodes[id] {
+				t.Errorf("node %s declared twice", id)
+			}
+			if mermaidWords[id] {
+				t.Errorf("node ID %s is a Mermaid keyword", id)
+			}
+			nodes[id] = true
+		case reEdge.MatchString(l):
+			m := reEdge.FindStringSubmatch(l)
+			for _, id := range m[1:] {
+				if !nodes[id] {
+					t.Errorf("edge %q references undeclared node %s", l, id)
+				}
+				used[id] = true
+			}
+			edges++
+		case reClass.MatchString(l):
+		default:
+			t.Errorf("line is neither a node, an edge nor a class: %q", l)
+		}
+		if inner := strings.Count(l, `"`); inner%2 != 0 {
+			t.Errorf("unbalanced quotes in %q", l)
+		}
+	}
+	for id := range nodes {
+		if !used[id] {
+			t.Errorf("node %s is not connected", id)
+		}
+	}
+	if edges == 0 {
+		t.Error("no edges")
+	}
+}
+
+func TestMermaid(t *testing.T) {
+	sits := situations(t)
+	for _, high := range []bool{false, true} {
+		chart := Mermaid(sits, high)
+		checkMermaid(t, chart)
+		// Every client answer is an edge out of the first question.
+		client, _ := flows.FacetByID(flows.FacetClient)
+		for _, o := range client.Options {
+			if !strings.Contains(chart, `q_client -->|"`+mermaidLabelText(o.Label)+`"|`) {
+				t.Errorf("high=%v: no edge for %q", high, o.Label)
+			}
+		}
+	}
+	if !strings.Contains(Mermaid(sits, false), "class r_password") {
+		t.Error("the deprecated password result is not styled as deprecated")
+	}
+}
+
+func mermaidLabelText(s string) string { return mermaidLabel(s) }
+
+func TestMermaidEscaping(t *testing.T) {
+	got := mermaidLabel(`say "hi" <b> & #1`, "next")
+	want := `say #quot;hi#quot; #lt;b#gt; #amp; #35;1<br/>next`
+	if got != want {
+		t.Errorf("mermaidLabel = %q, want %q", got, want)
+	}
+	if got := nodeID("third-party:x"); got != "third_party_x" {
+		t.Errorf("nodeID = %q", got)
+	}
+}
+
+func fakeRoot() *cobra.Command {
+	root := &cobra.Command{Use: "whichflow", Short: "root", Run: func(*cobra.Command, []string) {}}
+	sub := &cobra.Command{Use: "advise", Short: "advise", Example: "  $ whichflow advise", Run: func(*cobra.Command, []string) {}}
+	sub.Flags().String("client", "", "the client")
+	root.AddCommand(sub, &cobra.Command{Use: "secret", Hidden: true, Run: func(*cobra.Command, []string) {}})
+	return root
+}
+
+func TestGenerate(t *testing.T) {
+	snippets := &Snippets{
+		Langs:     []string{"curl", "go"},
+		Providers: []string{flows.ProviderKeycloak},
+		Render: func(flow flows.FlowID, lang, provider string) (string, bool, error) {
+			if lang == "go" && flow != flows.ClientCredentials {
+				return "", false, nil
+			}
+			return "# " + string(flow) + " " + lang + " " + provider + "\n", true, nil
+		},
+	}
+	scaffolds := &Scaffolds{
+		Formats: []flows.Format{flows.FormatRFC7591},
+		Render: func(a advisor.Answers, f flows.Format) (string, bool, error) {
+			return `{"kind": "` + a[flows.FacetClient] + `"}`, true, nil
+		},
+	}
+	cfg := Config{Root: fakeRoot(), Man: true, Snippets: snippets, Scaffolds: scaffolds}
+	files, err := Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Generate(Config{Root: fakeRoot(), Man: true, Snippets: snippets, Scaffolds: scaffolds})
+	byPath := map[string]string{}
+	for i, f := range files {
+		if i > 0 && files[i-1].Path >= f.Path {
+			t.Errorf("not sorted: %s after %s", f.Path, files[i-1].Path)
+		}
+		if !Generated(f.Data) {
+			t.Errorf("%s lacks the generated header", f.Path)
+		}
+		if bytes.Contains(f.Data, []byte("Auto generated")) || bytes.Contains(f.Data, []byte("1970")) {
+			t.Errorf("%s carries a date or cobra's auto-generated tag", f.Path)
+		}
+		if i < len(again) && !bytes.Equal(f.Data, again[i].Data) {
+			t.Errorf("%s differs between two runs", f.Path)
+		}
+		byPath[f.Path] = string(f.Data)
+	}
+	for _, p := range []string{"README.md", "decision-table.md", "seed-vs-standards.md", "flows/authorization-code.md",
+		"rules/ropc.md", "cli/whichflow.md", "cli/whichflow_advise.md", "man/whichflow-advise.1"} {
+		if _, ok := byPath[p]; !ok {
+			t.Errorf("%s not generated", p)
+		}
+	}
+	if _, ok := byPath["cli/whichflow_secret.md"]; ok {
+		t.Error("hidden command documented")
+	}
+	if !strings.Contains(byPath["cli/whichflow_advise.md"], "(./whichflow.md)") {
+		t.Errorf("CLI pages do not link relatively:\n%s", byPath["cli/whichflow_advise.md"])
+	}
+	if !strings.HasPrefix(byPath["man/whichflow-advise.1"], ManHeader) || !strings.Contains(byPath["man/whichflow-advise.1"], `.TH "WHICHFLOW-ADVISE" "1" "" "whichflow" "whichflow manual"`) {
+		t.Errorf("man page header:\n%.300s", byPath["man/whichflow-advise.1"])
+	}
+	cc := byPath["flows/client-credentials.md"]
+	for _, want := range []string{"## Snippets", "```sh\n# client-credentials curl \n```", "```go\n# client-credentials go \n```",
+		"<summary>Keycloak (<code>--provider keycloak</code>)</summary>", "## Client registration", `{"kind": "machine"}`} {
+		if !strings.Contains(cc, want) {
+			t.Errorf("client-credentials page lacks %q", want)
+		}
+	}
+	if strings.Contains(byPath["flows/implicit.md"], "## Snippets") {
+		t.Error("a deprecated flow got snippets")
+	}
+	seed := byPath["seed-vs-standards.md"]
+	for _, d := range flows.Disagreements() {
+		if !strings.Contains(seed, `<a id="`+d.ID+`"></a>`) {
+			t.Errorf("seed page lacks %s", d.ID)
+		}
+	}
+	for _, c := range flows.Caveats() {
+		if c.SeedDiffers != "" && !strings.Contains(seed, "| `"+c.ID+"` |") {
+			t.Errorf("seed page lacks caveat %s", c.ID)
+		}
+	}
+}
+
+// TestLinks checks that every relative link between generated pages points
+// at a generated page.
+func TestLinks(t *testing.T) {
+	files, err := Generate(Config{Root: fakeRoot()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f.Path] = true
+	}
+	reLink := regexp.MustCompile(`\]\(([^)#]+\.md)(#[^)]*)?\)`)
+	for _, f := range files {
+		for _, m := range reLink.FindAllStringSubmatch(string(f.Data), -1) {
+			if strings.Contains(m[1], "://") {
+				continue
+			}
+			target := filepath.ToSlash(filepath.Clean(filepath.Join(filepath.Dir(f.Path), m[1])))
+			if !have[target] {
+				t.Errorf("%s links to %s, which is not generated", f.Path, m[1])
+			}
+		}
+	}
+}
