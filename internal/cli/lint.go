@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/whichflow/whichflow/internal/iostreams"
+	"github.com/whichflow/whichflow/internal/lint"
+	"github.com/whichflow/whichflow/internal/report"
+)
+
+// LintOptions are the inputs of `whichflow lint`.
+type LintOptions struct {
+	IO      *iostreams.IOStreams
+	Version string
+
+	Paths          []string
+	Format         string
+	Output         string
+	FailOn         string
+	Profile        string
+	IncludeBuiltin bool
+	Baseline       string
+	WriteBaseline  string
+	Verbose        bool
+	Config         string
+}
+
+var failOnValues = []string{"error", "warning", "note", "never"}
+
+// NewCmdLint builds `whichflow lint`.
+func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
+	opts := &LintOptions{IO: f.IOStreams, Version: f.Version}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Lint OAuth client configurations",
+		Long: heredoc.Doc(`
+			Lint OAuth 2.0 / OIDC client configurations: Keycloak realm exports, Auth0
+			Deploy CLI files, Terraform (keycloak, okta, auth0), Spring, RFC 7591 / Hydra
+			clients, OpenAPI security schemes, Gravitee AM applications and whichflow.yaml.
+
+			Directories are searched (skipping .git, node_modules and vendor); files in
+			formats whichflow does not read are skipped (listed with -v). Each finding
+			names the file, line, client and rule; 'whichflow rules RULE' explains a rule.
+
+			Suppress a finding with a comment where the format allows one
+			  # whichflow:ignore redirect-wildcard reason="preview envs" expires=2027-03-01
+			or with an entry in .whichflow.yaml:
+			  ignore: [{rule: redirect-wildcard, client: "preview-*", path: "keycloak/*.json", reason: "..."}]
+
+			Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
+			2 for usage errors and unreadable paths.
+		`),
+		Example: heredoc.Doc(`
+			$ whichflow lint
+			$ whichflow lint keycloak/realm.json terraform/
+			$ whichflow lint --format sarif --output whichflow.sarif .
+			$ whichflow lint --fail-on warning --profile high
+			$ whichflow lint --write-baseline .whichflow-baseline.json && whichflow lint --baseline .whichflow-baseline.json
+		`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return lintRun(cmd, opts)
+		},
+	}
+	enumFlag(cmd, &opts.Format, "format", "text", report.Formats, "output format")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	enumFlag(cmd, &opts.FailOn, "fail-on", "error", failOnValues, "exit 1 when a finding is at or above this severity")
+	enumFlag(cmd, &opts.Profile, "profile", lint.ProfileStandard, []string{lint.ProfileStandard, lint.ProfileHigh}, "rule profile (high adds the FAPI 2.0 rules)")
+	cmd.Flags().BoolVar(&opts.IncludeBuiltin, "include-builtin", false, "also lint Keycloak's built-in clients (account, admin-cli, ...)")
+	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`")
+	cmd.Flags().StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in a baseline `FILE`")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files on standard error")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` (default: .whichflow.yaml in the linted directory or the working directory)")
+	return cmd
+}
+
+func lintRun(cmd *cobra.Command, opts *LintOptions) error {
+	lo := lint.Options{Paths: opts.Paths, Profile: opts.Profile, IncludeBuiltin: opts.IncludeBuiltin, Config: opts.Config}
+	if opts.Baseline != "" {
+		f, err := os.Open(opts.Baseline)
+		if err != nil {
+			return FlagErrorf("--baseline: %v", err)
+		}
+		b, err := lint.ReadBaseline(f)
+		f.Close()
+		if err != nil {
+			return FlagErrorf("--baseline %s: %v", opts.Baseline, err)
+		}
+		lo.Baseline = b
+	}
+	res, err := lint.Run(cmd.Context(), lo)
+	var pe *lint.PathError
+	if errors.As(err, &pe) {
+		return &FlagError{Err: err}
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range res.Skipped {
+		if opts.Verbose || s.Notable {
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
+		}
+	}
+
+	toStdout := opts.Output == "" || opts.Output == "-"
+	var buf bytes.Buffer
+	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version})
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	if err := p.Print(res); err != nil {
+		return err
+	}
+	if toStdout {
+		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+		return err
+	}
+
+	if opts.WriteBaseline != "" {
+		var b bytes.Buffer
+		if err := lint.WriteBaseline(&b, res.Findings); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(opts.WriteBaseline, b.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", opts.WriteBaseline, len(res.Findings)-countSuppressed(res.Findings))
+		return nil
+	}
+	if res.Fails(opts.FailOn) {
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+func countSuppressed(fs []lint.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// directory, so a reader never sees half a report.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
