@@ -74,6 +74,8 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 		},
 	}
 	addAnswerFlags(cmd, &opts.AnswerOptions)
+	// Discovery checks the advice, not the registration: advise --issuer.
+	_ = cmd.Flags().MarkHidden("issuer")
 	enumFlag(cmd, &opts.Format, "as", "", flows.ScaffoldFormatIDs(), "configuration format to write")
 	cmd.Flags().StringVar(&opts.Name, "name", "", "display name of the client (default from --client)")
 	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "client identifier (default my-<client>)")
@@ -129,6 +131,9 @@ func writeFileNoClobber(path string, data []byte, force bool) error {
 		if _, err := os.Lstat(path); err == nil {
 			return FlagErrorf("%s already exists: use --force to overwrite it", path)
 		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
