@@ -1,10 +1,70 @@
 package cli
 
-import "github.com/whichflow/whichflow/internal/docgen"
+import (
+	"context"
+	"errors"
 
-// docsSnippets gives docgen the snippet renderer `whichflow snippet` uses.
-func docsSnippets() *docgen.Snippets { return nil }
+	"github.com/whichflow/whichflow/advisor"
+	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/docgen"
+	"github.com/whichflow/whichflow/internal/scaffold"
+	"github.com/whichflow/whichflow/internal/snippet"
+)
+
+// docsSnippets gives docgen the snippet renderer `whichflow snippet` uses:
+// the same request building (provider endpoint templates, quirks and gaps)
+// and the same templates, with placeholder values and no network.
+func docsSnippets() *docgen.Snippets {
+	var providers []string
+	for _, id := range flows.ProviderIDs() {
+		if id != flows.ProviderGeneric {
+			providers = append(providers, id)
+		}
+	}
+	return &docgen.Snippets{
+		Langs:     flows.SnippetLangs(),
+		Providers: providers,
+		Render: func(flow flows.FlowID, lang, provider string) (string, bool, error) {
+			if !snippet.Available(flow, lang) {
+				return "", false, nil
+			}
+			opts := &SnippetOptions{Flow: string(flow), Lang: lang, Provider: provider, Format: "text", Params: map[string]string{}}
+			req, err := buildSnippetRequest(context.Background(), opts)
+			var flagErr *FlagError
+			if errors.As(err, &flagErr) {
+				return "", false, nil // the provider cannot do this flow
+			} else if err != nil {
+				return "", false, err
+			}
+			out, err := snippet.Render(req)
+			var snipErr *snippet.Error
+			if errors.As(err, &snipErr) {
+				return "", false, nil
+			}
+			return out, err == nil, err
+		},
+	}
+}
 
 // docsScaffolds gives docgen the registration renderer `whichflow scaffold`
-// uses.
-func docsScaffolds() *docgen.Scaffolds { return nil }
+// uses, with placeholder names and redirect URIs.
+func docsScaffolds() *docgen.Scaffolds {
+	var formats []flows.Format
+	for _, id := range flows.ScaffoldFormatIDs() {
+		formats = append(formats, flows.Format(id))
+	}
+	return &docgen.Scaffolds{
+		Formats: formats,
+		Render: func(a advisor.Answers, format flows.Format) (string, bool, error) {
+			d, err := advisor.Decide(a)
+			if err != nil {
+				return "", false, err
+			}
+			out, err := scaffold.Render(d, format, scaffold.Params{})
+			if scaffold.IsUnsupported(err) {
+				return "", false, nil // the format cannot express it
+			}
+			return string(out), err == nil, err
+		},
+	}
+}

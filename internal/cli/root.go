@@ -41,6 +41,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	root.AddCommand(NewCmdFlows(f, nil))
 	root.AddCommand(NewCmdScaffold(f, nil))
 	root.AddCommand(NewCmdSnippet(f, nil))
+	root.AddCommand(NewCmdDocs(f, nil))
 	root.AddCommand(NewCmdLint(f, nil))
 	root.AddCommand(NewCmdRules(f, nil))
 	root.AddCommand(NewCmdVersion(f))
