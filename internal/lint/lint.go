@@ -381,13 +381,17 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	if n > opts.MaxFileSize { // grew while we read it
 		return tooLarge(display, n, opts, cfg)
 	}
-	data := buf.Bytes()
-
-	file, err := clientconfig.Read(j.path, data)
+	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg)
 	if buf.Cap() > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.
 		*buf = bytes.Buffer{}
 	}
+	return fr
+}
+
+// lintBytes parses data (the contents of path) and checks its clients.
+func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fileResult {
+	file, err := clientconfig.Read(path, data)
 	var pe *clientconfig.ParseError
 	switch {
 	case errors.Is(err, clientconfig.ErrUnrecognised):
