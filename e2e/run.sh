@@ -1,0 +1,187 @@
+#!/bin/sh
+# End-to-end test of whichflow's snippets: starts oidc-provider (pinned in
+# package-lock.json) on 127.0.0.1 and runs every snippet the server supports
+# to a real token, in every language. Interactive steps (login, consent,
+# device confirmation) are done by driver.mjs. Prints "N passed, M failed".
+set -u
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$E2E_DIR")
+LANGS=${E2E_LANGS:-curl httpie js python go}
+REDIRECT_URI=http://127.0.0.1:8400/callback
+STEP_TIMEOUT=${E2E_STEP_TIMEOUT:-60}
+
+die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
+
+command -v node >/dev/null 2>&1 || die "node (>= 20) is required: install Node.js (e.g. apt-get install nodejs npm)"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' || die "node >= 20 is required, found $(node --version)"
+command -v npm >/dev/null 2>&1 || die "npm is required"
+for tool in curl openssl sed timeout go python3; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
+done
+case " $LANGS " in *" httpie "*)
+  if ! command -v http >/dev/null 2>&1; then
+    echo "e2e: installing httpie (apt)" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq httpie; } >/dev/null 2>&1 ||
+      die "httpie (http) is required and could not be installed: apt-get install httpie"
+  fi ;;
+esac
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  [ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null
+  [ -n "${E2E_KEEP:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+START=$(date +%s)
+(cd "$E2E_DIR" && npm ci --no-audit --no-fund --loglevel=error >"$WORK/npm.log" 2>&1) || { cat "$WORK/npm.log" >&2; die "npm ci failed"; }
+(cd "$ROOT" && go build -o "$WORK/whichflow" ./cmd/whichflow) || die "go build failed"
+WF=$WORK/whichflow
+
+# Keys: the private_key_jwt client's key (its public JWK is registered) and
+# the assertion signer; DPoP keys are made by the snippets themselves.
+openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/client.key" 2>/dev/null
+openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/dpop.key" 2>/dev/null
+
+FAPI_KEY_FILE=$WORK/client.key REDIRECT_URI=$REDIRECT_URI node "$E2E_DIR/server.mjs" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+ISSUER=
+i=0
+while [ $i -lt 100 ]; do
+  ISSUER=$(sed -n 's/^READY //p' "$WORK/server.log")
+  [ -n "$ISSUER" ] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "oidc-provider did not start"; }
+  sleep 0.1
+  i=$((i + 1))
+done
+[ -n "$ISSUER" ] || die "oidc-provider did not start in 10 s"
+echo "e2e: oidc-provider at $ISSUER" >&2
+
+# A Go module with golang.org/x/oauth2 for the Go snippets.
+case " $LANGS " in *" go "*)
+  mkdir -p "$WORK/gomod"
+  cp "$ROOT/internal/snippet/testdata/gomod/go.mod" "$ROOT/internal/snippet/testdata/gomod/go.sum" "$WORK/gomod/" 2>/dev/null ||
+    die "internal/snippet/testdata/gomod is missing"
+  ;;
+esac
+
+PASS=0
+FAIL=0
+FAILED=
+ok() { PASS=$((PASS + 1)); printf 'ok    %s\n' "$1"; }
+ko() {
+  FAIL=$((FAIL + 1))
+  FAILED="$FAILED $1"
+  printf 'FAIL  %s\n' "$1"
+  [ ! -f "$2" ] || sed 's/^/      /' "$2" | tail -n 20
+}
+
+ext() {
+  case $1 in curl | httpie) echo sh ;; js) echo mjs ;; python) echo py ;; go) echo go ;; esac
+}
+
+# prepare NAME LANG ARGS...: render the snippet to $WORK/NAME.LANG.EXT, print
+# the command that runs it.
+prepare() {
+  _name=$1 _lang=$2
+  shift 2
+  _file=$WORK/$_name.$_lang.$(ext "$_lang")
+  "$WF" snippet --lang "$_lang" --issuer "$ISSUER" --redirect-uri "$REDIRECT_URI" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
+  case $_lang in
+    curl | httpie) echo "sh $_file" ;;
+    js) echo "node $_file" ;;
+    python) echo "python3 $_file" ;;
+    go)
+      _dir=$WORK/go-$_name
+      mkdir -p "$_dir"
+      cp "$WORK/gomod/go.mod" "$WORK/gomod/go.sum" "$_dir/"
+      cp "$_file" "$_dir/main.go"
+      (cd "$_dir" && GOFLAGS=-mod=mod go build -o "$_dir/snippet" . >"$WORK/$_name.$_lang.build" 2>&1) || { cat "$WORK/$_name.$_lang.build" >"$WORK/$_name.$_lang.render"; return 1; }
+      echo "$_dir/snippet"
+      ;;
+  esac
+}
+
+# run NAME LANG MODE ENV ARGS...: render and run a snippet with the
+# environment ENV ("-" for none: NAME=VALUE words); MODE is plain, code
+# (drive the printed authorization URL) or device (approve the printed code).
+# The token response goes to $WORK/NAME.LANG.out.
+run() {
+  _name=$1 _lang=$2 _mode=$3 _env=$4
+  shift 4
+  [ "$_env" != - ] || _env=''
+  _env="env -u CLIENT_SECRET -u CLIENT_KEY_FILE -u DPOP_KEY_FILE -u REFRESH_TOKEN $_env"
+  _id=$_name/$_lang
+  _out=$WORK/$_name.$_lang.out _err=$WORK/$_name.$_lang.err
+  if ! _cmd=$(prepare "$_name" "$_lang" "$@"); then
+    ko "$_id (render/build)" "$WORK/$_name.$_lang.render"
+    return
+  fi
+  : >"$_err"
+  case $_mode in
+    plain) $_env timeout "$STEP_TIMEOUT" $_cmd </dev/null >"$_out" 2>"$_err" ;;
+    code | device)
+      { 
+        _n=0 _url=
+        while [ $_n -lt 200 ] && [ -z "$_url" ]; do
+          if [ "$_mode" = code ]; then
+            _url=$(grep -o "$ISSUER/auth?[^ ]*" "$_err" | sed -n 1p)
+          else
+            _url=$(grep -o "$ISSUER/device?user_code=[A-Za-z0-9-]*" "$_err" | sed -n 1p)
+          fi
+          [ -n "$_url" ] || sleep 0.1
+          _n=$((_n + 1))
+        done
+        if [ "$_mode" = code ]; then
+          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver"
+        else
+          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" >>"$_err.driver" 2>&1
+        fi
+      } | $_env timeout "$STEP_TIMEOUT" $_cmd >"$_out" 2>>"$_err"
+      cat "$_err.driver" >>"$_err" 2>/dev/null
+      ;;
+  esac
+  if grep -q '"access_token"' "$_out"; then
+    ok "$_id"
+  else
+    cat "$_out" >>"$_err"
+    ko "$_id" "$_err"
+  fi
+}
+
+# field NAME FILE: a string member of the JSON token response in FILE.
+field() { node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop()); process.stdout.write(j[process.argv[2]] || "")' "$2" "$1" 2>/dev/null; }
+
+SECRET=CLIENT_SECRET=e2e-secret
+PKJWT=CLIENT_KEY_FILE=$WORK/client.key
+DPOP=DPOP_KEY_FILE=$WORK/dpop.key
+for L in $LANGS; do
+  run client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
+  run client-credentials-high "$L" plain "$PKJWT" --flow client-credentials --client-id e2e-fapi --security high
+  run authorization-code-public "$L" code - --flow authorization-code --client-id e2e-public --scope openid
+  run authorization-code-confidential "$L" code "$SECRET" --flow authorization-code --client-id e2e-confidential --scope openid
+  run authorization-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
+  run device-code "$L" device - --flow device-code --client-id e2e-public --scope openid
+  run refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/authorization-code-public.$L.out")" \
+    --flow refresh-token --client-id e2e-public
+  run refresh-token-high "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/authorization-code-high.$L.out") $PKJWT $DPOP" \
+    --flow refresh-token --client-id e2e-fapi --security high
+  run ciba "$L" plain "$SECRET" --flow ciba --client-id e2e-confidential --login-hint e2e-user
+done
+
+echo "e2e: $(($(date +%s) - START)) s" >&2
+[ -z "$FAILED" ] || echo "failed:$FAILED" >&2
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
+
+# ---- scaffold (issue 6) -------------------------------------------------------
+# `whichflow scaffold --as rfc7591` output registered at the server's RFC 7591
+# endpoint (201 expected), then the machine client's client-credentials snippet
+# run to a token. Owned by the scaffold work: see e2e/scaffold.sh.
+E2E_RC=$?
+SCAFFOLD_RC=0
+"$E2E_DIR/scaffold.sh" "$ISSUER" "$WF" || SCAFFOLD_RC=1
+[ "$E2E_RC" -eq 0 ] && [ "$SCAFFOLD_RC" -eq 0 ]
+# ---- end scaffold -------------------------------------------------------------
