@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/lint"
 )
 
 // answerSets are every client situation × --security, with each follow-up
@@ -107,6 +109,7 @@ func TestRoundTrip(t *testing.T) {
 				rendered++
 				checkSyntax(t, sf, out)
 				checkReadBack(t, d, sf, out)
+				checkLint(t, d, sf, out)
 			})
 		}
 	}
@@ -206,6 +209,32 @@ func checkReadBack(t *testing.T, d advisor.Decision, sf flows.ScaffoldFormat, ou
 	}
 	if d.Registration.DPoPBoundAccessTokens && formatDeclares(sf.Format, "sender") && !c.DPoPBound.Value && !c.MTLSBound.Value {
 		t.Errorf("sender-constrained tokens recommended and declarable but not declared")
+	}
+}
+
+// checkLint runs the lint engine over the output, with the profile that
+// matches --security: nothing at warning or above.
+func checkLint(t *testing.T, d advisor.Decision, sf flows.ScaffoldFormat, out []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), fileName(sf))
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profile := lint.ProfileStandard
+	if d.Resolved()[flows.FacetSecurity] == flows.SecurityHigh {
+		profile = lint.ProfileHigh
+	}
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{path}, Profile: profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files != 1 || res.Clients != 1 {
+		t.Errorf("lint read %d files, %d clients; want 1, 1 (skipped: %v)", res.Files, res.Clients, res.Skipped)
+	}
+	for _, f := range res.Findings {
+		if f.Severity.Rank() >= flows.SeverityWarning.Rank() {
+			t.Errorf("lint --profile %s: %s %s: %s\n%s", profile, f.Severity, f.Rule, f.Message, out)
+		}
 	}
 }
 
