@@ -77,6 +77,8 @@ func Generate(cfg Config) ([]File, error) {
 	for _, r := range flows.Rules() {
 		add("rules/"+r.ID+".md", RulePage(r))
 	}
+	add("rules.md", RulesIndex())
+	add("lint.md", LintPage(cfg))
 	add("decision-table.md", DecisionTablePage(sits))
 	seed, err := SeedPage()
 	if err != nil {

@@ -262,6 +262,16 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("%s not generated", p)
 		}
 	}
+	for _, anchor := range []string{"## Suppressions\n", "### Reasons\n", "### Expiry\n"} {
+		if !strings.Contains(byPath["lint.md"], anchor) {
+			t.Errorf("lint.md lacks %q (flows.SuppressionDocs links to it)", anchor)
+		}
+	}
+	for _, r := range flows.Rules() {
+		if !strings.Contains(byPath["rules.md"], "\n## "+r.ID+"\n") {
+			t.Errorf("rules.md has no section for %s (SARIF helpUri links to it)", r.ID)
+		}
+	}
 	if _, ok := byPath["cli/whichflow_secret.md"]; ok {
 		t.Error("hidden command documented")
 	}

@@ -1,0 +1,66 @@
+package docgen
+
+import (
+	"slices"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// RulesIndex renders rules.md: one section per rule, so that
+// rules.md#<rule-id> (the helpUri SARIF reports carry) lands on the rule,
+// with a link to its full page.
+func RulesIndex() []byte {
+	p := newPage("Lint rules")
+	p.f("The rules `whichflow lint` checks. Each rule's page has its rationale, references and a\n")
+	p.f("bad and a good example per format; `whichflow rules RULE` prints the same in a terminal.\n")
+	p.f("See also [how to suppress a finding](lint.md#suppressions).\n\n")
+	for _, r := range flows.Rules() {
+		p.f("## %s\n\n**%s** · %s · profile %s · [full page](rules/%s.md)\n\n%s\n\n", r.ID, r.Severity, cell(r.Title), profile(r), r.ID, r.Remediation)
+	}
+	return p.bytes()
+}
+
+// LintPage renders lint.md: the formats lint reads, the rules, and how
+// findings are suppressed (the page the suppression rules cite).
+func LintPage(cfg Config) []byte {
+	p := newPage("whichflow lint")
+	p.f("`whichflow lint [PATH...]` reads client configurations in these formats and reports what the\n")
+	p.f("[rules](rules.md) find.")
+	if cfg.Root != nil {
+		if c, _, err := cfg.Root.Find([]string{"lint"}); err == nil && c != cfg.Root {
+			p.f(" See the [command reference](%s/%s.md) for flags and output formats.", CLIDir, basename(c, "_"))
+		}
+	}
+	p.f("\n\n")
+	var formats []flows.Format
+	for _, r := range flows.Rules() {
+		for _, f := range r.Formats {
+			if !slices.Contains(formats, f) {
+				formats = append(formats, f)
+			}
+		}
+	}
+	p.f("| Format | Rules that apply |\n|---|---|\n")
+	for _, f := range formats {
+		n := 0
+		for _, r := range flows.Rules() {
+			if r.AppliesTo(f) {
+				n++
+			}
+		}
+		p.f("| %s (%s) | %d |\n", formatTitle(f), code(string(f)), n)
+	}
+	p.f("\n## Suppressions\n\n")
+	p.f("A finding can be suppressed where the format allows comments (YAML, HCL), with a comment inside\n")
+	p.f("the client's block or on the line above the finding:\n\n")
+	p.f("%s\n", fence("yaml", `# whichflow:ignore redirect-wildcard reason="preview environments" expires=2027-03-01`))
+	p.f("or, for any format, in a `.whichflow.yaml` next to the files:\n\n")
+	p.f("%s\n", fence("yaml", "ignore:\n  - rule: redirect-wildcard\n    client: preview-app\n    path: keycloak/realm.json\n    reason: preview environments\n    expires: 2027-03-01"))
+	p.f("Several rules can be listed, comma-separated. Suppressed findings still appear in SARIF output,\n")
+	p.f("marked as suppressed.\n\n")
+	p.f("### Reasons\n\nEvery suppression needs a `reason`. One without it still suppresses, but is itself reported\n")
+	p.f("as [`%s`](rules/%s.md).\n\n", flows.RuleSuppressionNoReason, flows.RuleSuppressionNoReason)
+	p.f("### Expiry\n\n`expires=YYYY-MM-DD` makes a suppression temporary: after that date it stops suppressing and is\n")
+	p.f("reported as [`%s`](rules/%s.md).\n", flows.RuleSuppressionExpired, flows.RuleSuppressionExpired)
+	return p.bytes()
+}
