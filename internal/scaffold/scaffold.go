@@ -197,6 +197,16 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 			What:    fmt.Sprintf("%s cannot express the recommendation (%s, %s): the provider does not support it that way.", sf.Name, f.Name, f.GrantType),
 			Instead: g.Text}
 	}
+	// --provider names the server the registration is for: its gaps apply
+	// whatever the file format (rfc7591 for Gravitee's DCR endpoint, say).
+	if p, ok := flows.ProviderByID(resolved[flows.FacetProvider]); ok && p.ID != sf.Provider {
+		if g, ok := p.FlowGap(rec.Flow); ok {
+			f, _ := flows.FlowByID(rec.Flow)
+			return nil, &UnsupportedError{Format: sf.Format,
+				What:    fmt.Sprintf("%s does not support the recommendation (%s, %s).", p.Name, f.Name, f.GrantType),
+				Instead: g.Text}
+		}
+	}
 	m := &Model{
 		Format: sf.Format, Client: resolved[flows.FacetClient], Security: resolved[flows.FacetSecurity],
 		Flow: rec.Flow, Summary: rec.Summary,

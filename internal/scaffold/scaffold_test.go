@@ -269,6 +269,12 @@ func TestRefusals(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no device authorization grant") {
 		t.Errorf("gravitee device: %v", err)
 	}
+	// --provider applies its gaps to any format (DCR at Gravitee AM).
+	d, _ = advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientDevice, flows.FacetProvider: flows.ProviderGravitee})
+	_, err = Render(d, flows.FormatRFC7591, Params{})
+	if err == nil || !strings.Contains(err.Error(), "Gravitee AM does not support") {
+		t.Errorf("rfc7591 for gravitee, device: %v", err)
+	}
 }
 
 func TestRedirectURIs(t *testing.T) {
