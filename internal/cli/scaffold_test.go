@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/internal/iostreams"
 )
 
@@ -73,5 +75,34 @@ func TestScaffoldRunWrite(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// On a terminal scaffold asks advise's questions, only those that matter.
+func TestScaffoldRunInteractive(t *testing.T) {
+	io, _, out, _ := iostreams.Test()
+	io.SetStdinTTY(true)
+	io.SetStderrTTY(true)
+	ask := &fakeAsker{answers: map[string]string{"client": "spa", "backend": "true"}}
+	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "keycloak"}
+	if err := scaffoldRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(ask.asked, ","), "client,backend,security,provider"; got != want {
+		t.Errorf("asked %s, want %s", got, want)
+	}
+	if !strings.Contains(out.String(), `"publicClient": false`) {
+		t.Errorf("spa with a backend should be a confidential BFF client:\n%s", out)
+	}
+}
+
+func TestScaffoldRunCancelled(t *testing.T) {
+	io, _, out, _ := iostreams.Test()
+	io.SetStdinTTY(true)
+	io.SetStderrTTY(true)
+	ask := &fakeAsker{err: errAbortedForTest}
+	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "rfc7591"}
+	if err := scaffoldRun(opts); !errors.Is(err, ErrCancel) || out.Len() != 0 {
+		t.Fatalf("err = %v, stdout %q", err, out)
 	}
 }
