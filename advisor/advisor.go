@@ -276,8 +276,12 @@ func (s *shape) applyHighSecurity() {
 	if s.clientType == flows.Public {
 		s.clientType = flows.Confidential
 		if interactive {
+			// The backend receives the redirect and holds the keys; a
+			// loopback listener in the app no longer applies.
+			s.extensions = slices.DeleteFunc(s.extensions, func(e string) bool { return e == flows.ExtLoopback })
 			s.addExt(flows.ExtBFF)
 			s.redirect = redirectBackend
+			s.dropCaveats("cli-loopback")
 		}
 		s.dropCaveats("public-refresh-rotation", "spa-prefer-bff")
 		s.addCaveats(flows.CaveatFAPIConfidentialOnly)

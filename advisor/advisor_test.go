@@ -84,7 +84,7 @@ func TestDecide(t *testing.T) {
 			[]flows.FlowID{flows.Implicit}, []string{"fapi2-profile"}, nil, nil},
 		{"native high", Answers{"client": "native", "security": "high"}, flows.AuthorizationCode, "authorization_code", "confidential", true, "private_key_jwt", []string{"bff", "par", "private_key_jwt", "dpop"},
 			[]flows.FlowID{flows.Password, flows.Implicit}, []string{"fapi2-confidential-only"}, nil, nil},
-		{"cli high", Answers{"client": "cli", "security": "high"}, flows.AuthorizationCode, "authorization_code", "confidential", true, "private_key_jwt", []string{"loopback", "bff", "par", "private_key_jwt", "dpop"},
+		{"cli high", Answers{"client": "cli", "security": "high"}, flows.AuthorizationCode, "authorization_code", "confidential", true, "private_key_jwt", []string{"bff", "par", "private_key_jwt", "dpop"},
 			[]flows.FlowID{flows.DeviceCode, flows.Password}, []string{"fapi2-confidential-only"}, nil, nil},
 		{"cli headless high", Answers{"client": "cli", "browser": "false", "security": "high"}, flows.DeviceCode, flows.GrantDeviceCode, "confidential", false, "private_key_jwt", []string{"private_key_jwt", "dpop"},
 			[]flows.FlowID{flows.Password}, []string{"fapi2-confidential-only", "fapi2-profile"}, nil, nil},
