@@ -456,6 +456,24 @@ func nextCommands(d Decision) []string {
 	if !ok {
 		format = flows.FormatRFC7591
 	}
-	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...)
+	answers := d.AnswerFlags()
+	if d.Recommendation.Status == flows.Deprecated {
+		// A deprecated grant is never scaffolded: point at the migration
+		// target, the answers without the follow-up that forced it.
+		answers = Decision{resolved: withoutFollowUps(d.resolved)}.AnswerFlags()
+	}
+	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, answers...)
 	return []string{strings.Join(snippet, " "), strings.Join(scaffold, " ")}
+}
+
+// withoutFollowUps drops the answers to client-specific questions.
+func withoutFollowUps(a Answers) Answers {
+	out := Answers{}
+	for k, v := range a {
+		if f, ok := flows.FacetByID(k); ok && len(f.AskWhenClient) > 0 {
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }

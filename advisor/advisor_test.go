@@ -283,6 +283,13 @@ func TestApplyDiscovery(t *testing.T) {
 	}
 }
 
+func TestNextCommandsNeverScaffoldDeprecated(t *testing.T) {
+	d, _ := Decide(Answers{"client": "trusted", "redirects": "false"})
+	if want := "whichflow scaffold --as rfc7591 --client trusted"; d.Next[1] != want {
+		t.Errorf("next scaffold = %q, want the migration target %q", d.Next[1], want)
+	}
+}
+
 func TestNextCommands(t *testing.T) {
 	d, _ := Decide(Answers{"client": "spa", "backend": "true", "provider": "keycloak"})
 	want := []string{
