@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -33,13 +34,90 @@ type jsonParser struct {
 	cont      int // UTF-8 continuation bytes seen on the current line
 	slab      []yaml.Node
 	err       *ParseError
+	buf       []byte // reused by strSlow
+
+	// discard is set while a subtree is validated but not built: values
+	// are checked exactly as when building (same errors, same positions)
+	// but nothing is allocated; containers return &scratch.
+	discard bool
+	scratch yaml.Node
+	// skipped are the root-level subtrees left out of the tree (see
+	// skipRootKey), to be filled in by materialize if an adapter needs them.
+	skipped []skippedTree
+}
+
+// parserState is where the parser stands: enough to resume parsing there.
+type parserState struct {
+	off, line, lineStart, cont int
+}
+
+// skippedTree is a root-level value validated but not built: node is an
+// empty container of the right kind, positioned where the value starts.
+type skippedTree struct {
+	node *yaml.Node
+	at   parserState
+}
+
+// jsonDoc is a parsed JSON document. Large Keycloak realm exports are mostly
+// users, roles, groups and the like, which no adapter reads; those root-level
+// subtrees are validated but not built (Skipped), and Materialize builds them
+// when the document turns out to need them.
+type jsonDoc struct {
+	Root    *yaml.Node
+	data    []byte
+	skipped []skippedTree
+}
+
+// Skipped reports whether any subtree was left out of Root.
+func (d *jsonDoc) Skipped() bool { return len(d.skipped) > 0 }
+
+// Materialize builds the subtrees left out of Root, in place. The input was
+// validated when it was first parsed, so this cannot fail.
+func (d *jsonDoc) Materialize() {
+	for _, s := range d.skipped {
+		p := &jsonParser{data: d.data, off: s.at.off, line: s.at.line, lineStart: s.at.lineStart, cont: s.at.cont}
+		if n := p.value(1); n != nil && p.err == nil {
+			*s.node = *n
+		}
+	}
+	d.skipped = nil
+}
+
+// skipRootKey lists root-level keys of a Keycloak realm export that no
+// adapter reads and that make up nearly all of a large export. Only their
+// object or array values are skipped; the key stays, so sniffing by key
+// presence is unchanged.
+func skipRootKey(k string) bool {
+	switch k {
+	case "users", "federatedUsers", "roles", "groups", "components", "clientScopes",
+		"identityProviders", "identityProviderMappers", "authenticationFlows", "authenticatorConfig",
+		"requiredActions", "scopeMappings", "clientScopeMappings", "clientProfiles", "clientPolicies",
+		"organizations", "localizationTexts":
+		return true
+	}
+	return false
 }
 
 func parseJSON(data []byte) (*yaml.Node, *ParseError) {
+	d, err := parseJSONDoc(data, false)
+	if err != nil {
+		return nil, err
+	}
+	return d.Root, nil
+}
+
+// parseJSONDoc parses data; with skip, the root-level subtrees skipRootKey
+// names are validated but not built (see jsonDoc).
+func parseJSONDoc(data []byte, skip bool) (*jsonDoc, *ParseError) {
 	p := &jsonParser{data: data, line: 1}
 	p.skipBOM()
 	p.ws()
-	n := p.value(0)
+	var n *yaml.Node
+	if skip && p.off < len(p.data) && p.data[p.off] == '{' {
+		n = p.object(0, true)
+	} else {
+		n = p.value(0)
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -48,7 +126,7 @@ func parseJSON(data []byte) (*yaml.Node, *ParseError) {
 		p.fail("unexpected data after the top-level value")
 		return nil, p.err
 	}
-	return n, nil
+	return &jsonDoc{Root: n, data: data, skipped: p.skipped}, nil
 }
 
 func (p *jsonParser) skipBOM() {
@@ -69,6 +147,9 @@ func (p *jsonParser) fail(format string, args ...any) {
 }
 
 func (p *jsonParser) node() *yaml.Node {
+	if p.discard {
+		return &p.scratch
+	}
 	if len(p.slab) == 0 {
 		p.slab = make([]yaml.Node, 32)
 	}
@@ -106,7 +187,7 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 	}
 	switch c := p.data[p.off]; {
 	case c == '{':
-		return p.object(depth)
+		return p.object(depth, false)
 	case c == '[':
 		return p.array(depth)
 	case c == '"':
@@ -141,13 +222,20 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 			}
 			break
 		}
-		n.Kind, n.Value = yaml.ScalarNode, string(p.data[start:p.off])
-		if _, err := strconv.ParseFloat(n.Value, 64); err != nil {
+		num := p.data[start:p.off]
+		if len(num) == 0 {
+			p.fail("invalid number")
+			return nil
+		}
+		// ParseFloat does not keep its argument: no copy needed to check.
+		if _, err := strconv.ParseFloat(unsafe.String(&num[0], len(num)), 64); err != nil {
 			p.off = start
 			p.fail("invalid number")
 			return nil
 		}
-		n.Tag = "!!int"
+		if !p.discard {
+			n.Kind, n.Value, n.Tag = yaml.ScalarNode, string(num), "!!int"
+		}
 		return n
 	case c == '@' && p.hasPrefix("@@"):
 		// Auth0 Deploy CLI keyword: @@KEY@@ stands for a JSON value.
@@ -162,7 +250,9 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 			return nil
 		}
 		p.off += 2
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, tagUnresolved, string(p.data[start:p.off])
+		if !p.discard {
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, tagUnresolved, string(p.data[start:p.off])
+		}
 		return n
 	default:
 		p.fail("unexpected character %q", rune(c))
@@ -178,7 +268,9 @@ func (p *jsonParser) hasPrefix(s string) bool {
 	return len(p.data)-p.off >= len(s) && string(p.data[p.off:p.off+len(s)]) == s
 }
 
-func (p *jsonParser) object(depth int) *yaml.Node {
+// object parses an object; with skipRoot (the root object only), the values
+// of skipRootKey keys that are objects or arrays are validated, not built.
+func (p *jsonParser) object(depth int, skipRoot bool) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Tag = yaml.MappingNode, "!!map"
 	p.off++ // {
@@ -207,11 +299,18 @@ func (p *jsonParser) object(depth int) *yaml.Node {
 		}
 		p.off++
 		p.ws()
-		v := p.value(depth + 1)
+		var v *yaml.Node
+		if skipRoot && p.off < len(p.data) && (p.data[p.off] == '{' || p.data[p.off] == '[') && skipRootKey(s) {
+			v = p.skipValue(depth + 1)
+		} else {
+			v = p.value(depth + 1)
+		}
 		if v == nil {
 			return nil
 		}
-		n.Content = append(n.Content, k, v)
+		if !p.discard {
+			n.Content = append(n.Content, k, v)
+		}
 		p.ws()
 		if p.off >= len(p.data) {
 			p.fail("unexpected end of input in object")
@@ -245,7 +344,9 @@ func (p *jsonParser) array(depth int) *yaml.Node {
 		if v == nil {
 			return nil
 		}
-		n.Content = append(n.Content, v)
+		if !p.discard {
+			n.Content = append(n.Content, v)
+		}
 		p.ws()
 		if p.off >= len(p.data) {
 			p.fail("unexpected end of input in array")
@@ -264,7 +365,27 @@ func (p *jsonParser) array(depth int) *yaml.Node {
 	}
 }
 
-// str reads a JSON string at p.off (which holds the opening quote).
+// skipValue validates the object or array at p.off without building it and
+// returns an empty container of the same kind in its place.
+func (p *jsonParser) skipValue(depth int) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag = yaml.MappingNode, "!!map"
+	if p.data[p.off] == '[' {
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	}
+	at := parserState{off: p.off, line: p.line, lineStart: p.lineStart, cont: p.cont}
+	p.discard = true
+	v := p.value(depth)
+	p.discard = false
+	if v == nil {
+		return nil
+	}
+	p.skipped = append(p.skipped, skippedTree{node: n, at: at})
+	return n
+}
+
+// str reads a JSON string at p.off (which holds the opening quote); while
+// discarding it validates the string and returns "".
 func (p *jsonParser) str() (string, bool) {
 	p.off++
 	start := p.off
@@ -272,6 +393,10 @@ func (p *jsonParser) str() (string, bool) {
 		b := p.data[p.off]
 		switch {
 		case b == '"':
+			if p.discard {
+				p.off++
+				return "", true
+			}
 			s := string(p.data[start:p.off])
 			p.off++
 			return s, true
@@ -292,13 +417,16 @@ func (p *jsonParser) str() (string, bool) {
 }
 
 func (p *jsonParser) strSlow(start int) (string, bool) {
-	buf := make([]byte, 0, p.off-start+16)
-	buf = append(buf, p.data[start:p.off]...)
+	buf := append(p.buf[:0], p.data[start:p.off]...)
+	defer func() { p.buf = buf[:0] }()
 	for p.off < len(p.data) {
 		b := p.data[p.off]
 		switch {
 		case b == '"':
 			p.off++
+			if p.discard {
+				return "", true
+			}
 			return string(buf), true
 		case b < 0x20:
 			p.fail("control character in string")

@@ -91,6 +91,18 @@ func readKeycloak(docs []*yaml.Node) (*File, bool) {
 	return f, true
 }
 
+// isKeycloakRealm reports whether readKeycloak reads root as a realm export
+// (its clients[] with realm-level settings), the one reading that never
+// looks into the realm's users, roles, groups and the like.
+func isKeycloakRealm(root *yaml.Node) bool {
+	root = deref(root)
+	if !isMap(root) || isKeycloakClient(root) {
+		return false
+	}
+	_, cl := get(root, "clients")
+	return cl != nil && isSeq(cl)
+}
+
 // kcAttr returns the key and value nodes of attribute name.
 func kcAttr(m *yaml.Node, name string) (k, v *yaml.Node) {
 	_, attrs := get(m, "attributes")

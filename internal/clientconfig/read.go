@@ -70,6 +70,11 @@ func Read(path string, data []byte) (f *File, err error) {
 	return f, err
 }
 
+// skipJSONSubtrees lets the JSON reader leave a realm export's users, roles
+// and the like out of the tree (see jsonDoc); tests turn it off to check
+// that nothing changes.
+var skipJSONSubtrees = true
+
 func read(path string, data []byte) (*File, error) {
 	body := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(body) == 0 {
@@ -99,7 +104,7 @@ func read(path string, data []byte) (*File, error) {
 			// YAML flow style; fall through to the YAML reader below.
 			break
 		}
-		root, perr := parseJSON(data)
+		doc, perr := parseJSONDoc(data, skipJSONSubtrees)
 		if perr != nil {
 			if !hasMarkers(data) {
 				return nil, ErrUnrecognised
@@ -107,7 +112,20 @@ func read(path string, data []byte) (*File, error) {
 			perr.Format = "json"
 			return nil, perr
 		}
-		return dispatch(data, []*yaml.Node{root}, false)
+		docs := []*yaml.Node{doc.Root}
+		if doc.Skipped() {
+			// Root-level realm subtrees (users, roles, ...) were left out.
+			// Reading a Keycloak realm export never looks into them; any
+			// other reading gets the whole tree, exactly as before.
+			if !isMap(doc.Root) || has(doc.Root, "openapi", "swagger") {
+				doc.Materialize()
+			} else if f, err := dispatch(data, docs, false); err == nil && f.Format == flows.FormatKeycloak && isKeycloakRealm(doc.Root) {
+				return f, nil
+			} else {
+				doc.Materialize()
+			}
+		}
+		return dispatch(data, docs, false)
 	}
 	docs, perr := parseYAML(data)
 	if perr != nil {
