@@ -374,6 +374,9 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		return tooLarge(display, st.Size(), opts, cfg)
 	}
 	buf.Reset()
+	// Size the buffer once: growing it by doubling while reading a large
+	// file would leave it up to twice the file, plus the copies on the way.
+	buf.Grow(int(st.Size()) + bytes.MinRead)
 	n, err := buf.ReadFrom(io.LimitReader(f, opts.MaxFileSize+1))
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true}}
