@@ -226,6 +226,9 @@ func keycloakClient(m, realm *yaml.Node) Client {
 	// Secrets: `secret` unless the export mask or a placeholder; inline
 	// private keys in attributes (saml.signing.private.key, ...).
 	if _, v := get(m, "secret"); v != nil {
+		if v.Kind != yaml.ScalarNode || strings.Trim(v.Value, "*") != "" {
+			c.SecretDeclared = declaredSecret("secret", v) // not the export mask
+		}
 		if s, ok := secretAt("secret", v); ok {
 			c.Secrets = append(c.Secrets, s)
 		}

@@ -77,6 +77,23 @@ type Secret struct {
 	Pos   Pos
 }
 
+// SecretField is the client secret field a file declares, whatever its
+// value. Literal values are also in Client.Secrets; unresolved ones and
+// placeholders are only here, so committed-secret (which reads Secrets)
+// never sees them.
+type SecretField struct {
+	// Field is the key, e.g. "client_secret"; "" when none is declared.
+	Field string
+	Pos   Pos
+	// Unresolved is true when the value is not credential material: a
+	// deploy-time substitution (${X}, var.x, ##KEY##, @@KEY@@) or a
+	// placeholder ("<client-secret>", "changeme").
+	Unresolved bool
+}
+
+// Declared reports whether the file declares a client secret field.
+func (s SecretField) Declared() bool { return s.Field != "" }
+
 // Client is one client registration, normalised.
 type Client struct {
 	Format flows.Format
@@ -124,6 +141,12 @@ type Client struct {
 	PARRequired Bool
 
 	Secrets []Secret
+	// SecretDeclared is the client secret field (client_secret, Keycloak
+	// secret, Spring client-secret ...) when the file has one with a value,
+	// resolved or not (a public client that declares one is ambiguous).
+	// Keycloak's export mask "**********" is not a declaration: Keycloak
+	// writes it for any stored secret and ignores it on public clients.
+	SecretDeclared SecretField
 
 	// BearerOnly clients (Keycloak) start no flows.
 	BearerOnly bool

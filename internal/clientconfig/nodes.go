@@ -301,6 +301,22 @@ func placeholderSecret(s string) bool {
 	return false
 }
 
+// declaredSecret returns the SecretField for a client secret under field
+// whose value is v: declared unless v is empty (or null).
+func declaredSecret(field string, v *yaml.Node) SecretField {
+	v = deref(v)
+	if v == nil {
+		return SecretField{}
+	}
+	if v.Kind != yaml.ScalarNode {
+		return SecretField{Field: field, Pos: pos(v), Unresolved: true}
+	}
+	if strings.TrimSpace(v.Value) == "" {
+		return SecretField{}
+	}
+	return SecretField{Field: field, Pos: pos(v), Unresolved: v.Tag == tagUnresolved || placeholderSecret(v.Value)}
+}
+
 // secretAt returns a Secret for a literal value under field, or false.
 func secretAt(field string, v *yaml.Node) (Secret, bool) {
 	v = deref(v)

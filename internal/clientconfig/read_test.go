@@ -85,6 +85,13 @@ func summary(c Client) string {
 	for _, s := range c.Secrets {
 		fmt.Fprintf(&b, " secret{%s=%s @%d:%d}", s.Field, redact(s.Value), s.Pos.Line, s.Pos.Col)
 	}
+	if d := c.SecretDeclared; d.Declared() {
+		u := ""
+		if d.Unresolved {
+			u = "?"
+		}
+		fmt.Fprintf(&b, " declares{%s%s @%d:%d}", u, d.Field, d.Pos.Line, d.Pos.Col)
+	}
 	if c.BearerOnly {
 		b.WriteString(" bearer-only")
 	}

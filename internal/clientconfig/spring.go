@@ -136,13 +136,14 @@ func readSpringDocs(docs []*yaml.Node) (*File, bool) {
 
 // springClient accumulates one registration's properties.
 type springClient struct {
-	key     string
-	server  bool
-	first   *yaml.Node
-	end     int
-	props   map[string]springEntry
-	lists   map[string][]springEntry // indexed properties (properties files)
-	secrets []Secret
+	key      string
+	server   bool
+	first    *yaml.Node
+	end      int
+	props    map[string]springEntry
+	lists    map[string][]springEntry // indexed properties (properties files)
+	secrets  []Secret
+	declared SecretField
 }
 
 func springFromEntries(entries []springEntry) (*File, bool) {
@@ -188,6 +189,9 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 		if prop == "registration.clientsecret" || (!server && prop == "clientsecret") {
 			if s, ok := secretAt(strings.Join(e.raw, "."), e.val); ok {
 				sc.secrets = append(sc.secrets, s)
+			}
+			if d := declaredSecret(strings.Join(e.raw, "."), e.val); d.Declared() {
+				sc.declared = d // later documents override earlier ones
 			}
 		}
 	}
@@ -249,7 +253,7 @@ func (sc *springClient) list(prop string) List {
 var springTemplateVars = []string{"{baseUrl}", "{baseScheme}", "{baseHost}", "{basePort}", "{basePath}", "{action}"}
 
 func (sc *springClient) client() Client {
-	c := Client{Format: flows.FormatSpring, Pos: pos(sc.first), End: sc.end, Secrets: sc.secrets}
+	c := Client{Format: flows.FormatSpring, Pos: pos(sc.first), End: sc.end, Secrets: sc.secrets, SecretDeclared: sc.declared}
 	if sc.server {
 		return sc.serverClient(c)
 	}

@@ -336,6 +336,19 @@ func (t tfBlock) extraBool(key string, def bool) Bool {
 	return b
 }
 
+// tfSecretDeclared returns the SecretField for attribute name when it has a
+// value, resolved (a literal) or not (var.x, a template).
+func tfSecretDeclared(t tfBlock, name string) SecretField {
+	if t.attr(name) == nil {
+		return SecretField{}
+	}
+	s := exprString(t.attr(name).Expr)
+	if !s.Set || (!s.Unresolved && strings.TrimSpace(s.Value) == "") {
+		return SecretField{}
+	}
+	return SecretField{Field: name, Pos: s.Pos, Unresolved: s.Unresolved || placeholderSecret(s.Value)}
+}
+
 func tfSecret(t tfBlock, name string) []Secret {
 	a := t.attr(name)
 	if a == nil {
@@ -438,6 +451,7 @@ func tfKeycloak(b *hclsyntax.Block) Client {
 	c.MTLSBound = t.extraBool("tls.client.certificate.bound.access.tokens", false)
 	c.PARRequired = t.extraBool("require.pushed.authorization.requests", false)
 	c.Secrets = tfSecret(t, "client_secret")
+	c.SecretDeclared = tfSecretDeclared(t, "client_secret")
 	return c
 }
 
@@ -476,6 +490,7 @@ func tfOkta(b *hclsyntax.Block) Client {
 	rot := t.str("refresh_token_rotation", "STATIC")
 	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(strings.EqualFold(rot.Value, "ROTATE")), Pos: rot.Pos, Set: rot.Set, Unresolved: rot.Unresolved}}
 	c.Secrets = tfSecret(t, "client_basic_secret")
+	c.SecretDeclared = tfSecretDeclared(t, "client_basic_secret")
 	return c
 }
 
@@ -507,6 +522,7 @@ func tfAuth0(b *hclsyntax.Block) Client {
 	c.DPoPBound = t.boolean("require_proof_of_possession", false)
 	c.PARRequired = t.boolean("require_pushed_authorization_requests", false)
 	c.Secrets = tfSecret(t, "client_secret")
+	c.SecretDeclared = tfSecretDeclared(t, "client_secret")
 	return c
 }
 
@@ -552,4 +568,7 @@ func tfAuth0Credentials(b *hclsyntax.Block, f *File, byAddr map[string]int) {
 		auth0Public(c)
 	}
 	c.Secrets = append(c.Secrets, tfSecret(t, "client_secret")...)
+	if d := tfSecretDeclared(t, "client_secret"); d.Declared() {
+		c.SecretDeclared = d
+	}
 }

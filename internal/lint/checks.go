@@ -362,6 +362,11 @@ func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 	case none != nil && len(c.Secrets) > 0:
 		return hit{pos: firstPos(none.Pos, c.Secrets[0].Pos, c.Pos),
 			msg: fmt.Sprintf("client authenticates with %q (public) but has a client secret (%s)", none.Value, c.Secrets[0].Field)}, true
+	case none != nil && c.SecretDeclared.Declared():
+		// The secret is only known at deploy time (${X}, var.x, ##KEY##)
+		// or is a placeholder: not a committed secret, but still declared.
+		return hit{pos: firstPos(none.Pos, c.SecretDeclared.Pos, c.Pos),
+			msg: fmt.Sprintf("client authenticates with %q (public) but declares a client secret (%s)", none.Value, c.SecretDeclared.Field)}, true
 	case secret != nil && c.Public.Value && c.Public.Set && !c.Public.Unresolved &&
 		c.Format != flows.FormatKeycloak && c.Format != flows.FormatTerraformKeycloak:
 		// Keycloak keeps clientAuthenticatorType on public clients and
