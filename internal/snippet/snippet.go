@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/format"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -192,6 +193,14 @@ func Render(r Request) (string, error) {
 		return "", fmt.Errorf("snippet %s/%s: %w", f.ID, r.Lang, err)
 	}
 	code := tidy(b.String())
+	if r.Lang == flows.LangGo {
+		// gofmt: sorts the imports a flag added and aligns declarations.
+		src, err := format.Source([]byte(code))
+		if err != nil {
+			return "", fmt.Errorf("snippet %s/%s is not valid Go: %w", f.ID, r.Lang, err)
+		}
+		code = string(src)
+	}
 	if !r.Markdown {
 		return code, nil
 	}
