@@ -12,8 +12,10 @@ import (
 
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/discovery"
 	"github.com/whichflow/whichflow/internal/iostreams"
 	"github.com/whichflow/whichflow/internal/prompt"
+	"github.com/whichflow/whichflow/internal/snippet"
 )
 
 // asker asks one question; the huh adapter in internal/prompt satisfies it.
@@ -31,6 +33,9 @@ type AnswerOptions struct {
 	AnswersFile string
 	Issuer      string
 	Accessible  bool
+	// Lang is the language of the starter snippet shown with text and
+	// markdown advice.
+	Lang string
 
 	values map[string]*string
 }
@@ -40,6 +45,8 @@ type AdviseOptions struct {
 	AnswerOptions
 	// Discover reads the issuer's metadata; only called with --issuer.
 	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
+	// Metadata reads the issuer's endpoints for the snippet (same fetch).
+	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
 	Format   string
 }
 
@@ -82,6 +89,9 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts.Discover = func(ctx context.Context, issuer string) (advisor.Discovery, error) {
 		return discover(ctx, f, issuer)
 	}
+	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
+		return fetchMetadata(ctx, f, issuer)
+	}
 	cmd := &cobra.Command{
 		Use:   "advise",
 		Short: "Recommend an OAuth 2.0 / OIDC flow for a client",
@@ -120,6 +130,7 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	}
 	addAnswerFlags(cmd, &opts.AnswerOptions)
 	enumFlag(cmd, &opts.Format, "format", "text", adviseFormats, "output format")
+	enumFlag(cmd, &opts.Lang, "lang", flows.LangCurl, flows.SnippetLangs(), "language of the starter snippet shown with text and markdown advice")
 	return cmd
 }
 
@@ -214,7 +225,41 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 		}
 		d.ApplyDiscovery(disc)
 	}
-	return writeAdvice(opts.IO, opts.Format, d)
+	if err := writeAdvice(opts.IO, opts.Format, d); err != nil || opts.Format == "json" {
+		return err
+	}
+	return writeAdviceSnippet(ctx, opts, d)
+}
+
+// writeAdviceSnippet appends the starter snippet for the recommendation
+// (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
+func writeAdviceSnippet(ctx context.Context, opts *AdviseOptions, d advisor.Decision) error {
+	so := &SnippetOptions{
+		Flow: string(d.Recommendation.Flow), Lang: opts.Lang, Issuer: opts.Issuer,
+		Security: flows.SecurityStandard, Format: opts.Format, Params: map[string]string{},
+		Metadata: opts.Metadata,
+	}
+	if p, ok := d.Answers[flows.FacetProvider].(string); ok {
+		so.Provider = p
+	}
+	if s, ok := d.Answers[flows.FacetSecurity].(string); ok {
+		so.Security = s
+	}
+	var out string
+	req, err := buildSnippetRequest(ctx, so)
+	if err == nil {
+		out, err = snippet.Render(req)
+	}
+	if err != nil {
+		out = "No starter snippet: " + err.Error() + "\n"
+	}
+	if opts.Format == "markdown" {
+		out = "\n### Starter request\n\n" + out
+	} else {
+		out = "\nStarter request (" + opts.Lang + "; also: " + d.Next[0] + ")\n\n" + out
+	}
+	_, err = opts.IO.Out.Write([]byte(out))
+	return err
 }
 
 // decide gathers the answers (asking when a human can answer) and returns
