@@ -38,9 +38,9 @@ type jsonParser struct {
 
 	// discard is set while a subtree is validated but not built: values
 	// are checked exactly as when building (same errors, same positions)
-	// but nothing is allocated; containers return &scratch.
+	// but nothing is allocated; every value is the scratch node.
 	discard bool
-	scratch yaml.Node
+	scratch *yaml.Node
 	// skipped are the root-level subtrees left out of the tree (see
 	// skipRootKey), to be filled in by materialize if an adapter needs them.
 	skipped []skippedTree
@@ -108,7 +108,7 @@ func parseJSON(data []byte) (*yaml.Node, *ParseError) {
 
 // parseJSONDoc parses data; with skip, the root-level subtrees skipRootKey
 // names are validated but not built (see jsonDoc).
-func parseJSONDoc(data []byte, skip bool) (*jsonDoc, *ParseError) {
+func parseJSONDoc(data []byte, skip bool) (jsonDoc, *ParseError) {
 	p := &jsonParser{data: data, line: 1}
 	p.skipBOM()
 	p.ws()
@@ -119,14 +119,14 @@ func parseJSONDoc(data []byte, skip bool) (*jsonDoc, *ParseError) {
 		n = p.value(0)
 	}
 	if p.err != nil {
-		return nil, p.err
+		return jsonDoc{}, p.err
 	}
 	p.ws()
 	if p.off < len(p.data) {
 		p.fail("unexpected data after the top-level value")
-		return nil, p.err
+		return jsonDoc{}, p.err
 	}
-	return &jsonDoc{Root: n, data: data, skipped: p.skipped}, nil
+	return jsonDoc{Root: n, data: data, skipped: p.skipped}, nil
 }
 
 func (p *jsonParser) skipBOM() {
@@ -148,7 +148,7 @@ func (p *jsonParser) fail(format string, args ...any) {
 
 func (p *jsonParser) node() *yaml.Node {
 	if p.discard {
-		return &p.scratch
+		return p.scratch
 	}
 	if len(p.slab) == 0 {
 		p.slab = make([]yaml.Node, 32)
@@ -374,6 +374,9 @@ func (p *jsonParser) skipValue(depth int) *yaml.Node {
 		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
 	}
 	at := parserState{off: p.off, line: p.line, lineStart: p.lineStart, cont: p.cont}
+	if p.scratch == nil {
+		p.scratch = new(yaml.Node)
+	}
 	p.discard = true
 	v := p.value(depth)
 	p.discard = false
