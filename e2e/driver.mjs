@@ -20,7 +20,9 @@ let body;
 for (let step = 0; step < 20; step++) {
   const headers = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
   if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-  const res = await fetch(url, { method, body, headers, redirect: 'manual', signal: AbortSignal.timeout(5000) });
+  const once = () => fetch(url, { method, body, headers, redirect: 'manual', signal: AbortSignal.timeout(5000) });
+  // A reused keep-alive socket can be closed under us: retry GETs once.
+  const res = await once().catch((err) => (method === 'GET' ? once() : Promise.reject(err)));
   for (const c of res.headers.getSetCookie()) {
     const kv = c.split(';')[0];
     const i = kv.indexOf('=');

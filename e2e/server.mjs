@@ -13,7 +13,9 @@ const REDIRECT = process.env.REDIRECT_URI || 'http://127.0.0.1:8400/callback';
 const SECRET = process.env.CONFIDENTIAL_SECRET || 'e2e-secret';
 const fapiJWK = createPublicKey(readFileSync(process.env.FAPI_KEY_FILE)).export({ format: 'jwk' });
 
-const server = createServer();
+// Long keep-alive: an idle socket closed by the server while a client reuses
+// it makes undici's fetch fail with UND_ERR_SOCKET.
+const server = createServer({ keepAliveTimeout: 65_000 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
