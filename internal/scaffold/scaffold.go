@@ -17,8 +17,6 @@ import (
 	"sync"
 	"text/template"
 
-	"github.com/hashicorp/hcl/v2/hclwrite"
-
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 )
@@ -467,7 +465,7 @@ func normalise(syntax string, b []byte) ([]byte, error) {
 		out.WriteByte('\n')
 		return out.Bytes(), nil
 	case "hcl":
-		return hclwrite.Format(squeeze(b)), nil
+		return formatHCL(squeeze(b)), nil
 	default:
 		return squeeze(b), nil
 	}
