@@ -3,6 +3,7 @@ package clientconfig
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -144,9 +145,9 @@ func endLine(n *yaml.Node) int {
 }
 
 var (
-	reEnvRef     = regexp.MustCompile(`\$\{[^}]*\}`)
-	reAuth0Value = regexp.MustCompile(`@@[A-Za-z0-9_.-]+@@`)
-	reAuth0Str   = regexp.MustCompile(`##[A-Za-z0-9_.-]+##`)
+	reEnvRef     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{[^}]*\}`) })
+	reAuth0Value = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`@@[A-Za-z0-9_.-]+@@`) })
+	reAuth0Str   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`##[A-Za-z0-9_.-]+##`) })
 )
 
 // unresolvedText reports whether s contains a deploy-time substitution:
@@ -156,8 +157,8 @@ func unresolvedText(s string) bool {
 	if !strings.ContainsAny(s, "${#@") {
 		return false
 	}
-	return reEnvRef.MatchString(s) || strings.Contains(s, "{{") ||
-		reAuth0Value.MatchString(s) || reAuth0Str.MatchString(s)
+	return reEnvRef().MatchString(s) || strings.Contains(s, "{{") ||
+		reAuth0Value().MatchString(s) || reAuth0Str().MatchString(s)
 }
 
 // str reads scalar node v as a String stated in the file.
@@ -259,7 +260,7 @@ func listOf(k, v *yaml.Node) List {
 // firstMatch returns the placeholder that makes s unresolved, if s is only
 // that placeholder.
 func firstMatch(s string) string {
-	for _, re := range []*regexp.Regexp{reAuth0Value, reEnvRef, reAuth0Str} {
+	for _, re := range []*regexp.Regexp{reAuth0Value(), reEnvRef(), reAuth0Str()} {
 		if m := re.FindString(s); m != "" {
 			return m
 		}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -199,7 +200,7 @@ func extendOverComments(data []byte, clients []Client) {
 
 // --- YAML -------------------------------------------------------------------
 
-var reYAMLLine = regexp.MustCompile(`line (\d+)(?::? column (\d+))?`)
+var reYAMLLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)(?::? column (\d+))?`) })
 
 func parseYAML(data []byte) ([]*yaml.Node, *ParseError) {
 	if p, ok := yamlTooDeep(data); ok {
@@ -216,7 +217,7 @@ func parseYAML(data []byte) ([]*yaml.Node, *ParseError) {
 		}
 		if err != nil {
 			pe := &ParseError{Format: "yaml", Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-			if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
+			if m := reYAMLLine().FindStringSubmatch(err.Error()); m != nil {
 				pe.Pos.Line, _ = strconv.Atoi(m[1])
 				if m[2] != "" {
 					pe.Pos.Col, _ = strconv.Atoi(m[2])
@@ -242,12 +243,16 @@ func substituteAuth0Values(data []byte) ([]byte, map[Pos]string) {
 	if !bytes.Contains(data, []byte("@@")) {
 		return data, nil
 	}
-	locs := reAuth0Value.FindAllIndex(data, -1)
+	locs := reAuth0Value().FindAllIndex(data, -1)
 	if len(locs) == 0 {
 		return data, nil
 	}
 	out := bytes.Clone(data)
 	subst := map[Pos]string{}
+	// Line and column are advanced from the previous token (locs ascend):
+	// recounting from the start of the file or line for every token would be
+	// quadratic in a file or line full of tokens.
+	line, ls, at, col := 1, 0, 0, 1
 	for _, l := range locs {
 		// The token must start a value: preceded (after blanks) by ':', '-',
 		// '[', ',' or the start of a line.
@@ -258,9 +263,13 @@ func substituteAuth0Values(data []byte) ([]byte, map[Pos]string) {
 		if i >= 0 && !bytes.ContainsRune([]byte(":-[,\n"), rune(data[i])) {
 			continue
 		}
-		line := 1 + bytes.Count(data[:l[0]], []byte("\n"))
-		ls := bytes.LastIndexByte(data[:l[0]], '\n') + 1
-		col := utf8.RuneCount(data[ls:l[0]]) + 1
+		if nl := bytes.Count(data[at:l[0]], []byte("\n")); nl > 0 {
+			line += nl
+			ls = at + bytes.LastIndexByte(data[at:l[0]], '\n') + 1
+			at, col = ls, 1
+		}
+		col += utf8.RuneCount(data[at:l[0]])
+		at = l[0]
 		out[l[0]] = '"'
 		out[l[1]-1] = '"'
 		subst[Pos{Line: line, Col: col}] = string(data[l[0]:l[1]])
@@ -416,14 +425,16 @@ func hasMarkers(data []byte) bool {
 	return false
 }
 
-var reHCLBlock = regexp.MustCompile(`(?m)^\s*(resource|variable|locals|terraform|provider|module|data|output)\s*("[^"\n]*"\s*)*\{`)
+var reHCLBlock = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*(resource|variable|locals|terraform|provider|module|data|output)\s*("[^"\n]*"\s*)*\{`)
+})
 
 func looksLikeHCL(data []byte) bool {
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	return reHCLBlock.Match(head)
+	return reHCLBlock().Match(head)
 }
 
 func firstInvalidUTF8(data []byte) Pos {

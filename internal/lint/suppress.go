@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ type directive struct {
 	expires string
 }
 
-var kvRe = regexp.MustCompile(`([A-Za-z_]+)=("(?:[^"\\]|\\.)*"|\S+)`)
+var kvRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([A-Za-z_]+)=("(?:[^"\\]|\\.)*"|\S+)`) })
 
 // parseDirective reads `RULE[,RULE] reason="..." expires=YYYY-MM-DD`.
 func parseDirective(d clientconfig.Directive) directive {
@@ -50,7 +51,7 @@ func parseDirective(d clientconfig.Directive) directive {
 			out.rules[r] = true
 		}
 	}
-	for _, m := range kvRe.FindAllStringSubmatch(rest, -1) {
+	for _, m := range kvRe().FindAllStringSubmatch(rest, -1) {
 		v := m[2]
 		if strings.HasPrefix(v, `"`) {
 			if u, err := unquote(v); err == nil {
@@ -418,14 +419,16 @@ func Redact(s string) string {
 	return fmt.Sprintf("%s… (%d chars)", string(r[:2]), n)
 }
 
-var placeholderRe = regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
+var placeholderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
+})
 
 // IsPlaceholder reports values that stand for a secret supplied at deploy
 // time (DESIGN §3): ${VAR}, <...>, @@X@@, ##X##, **********, your-...,
 // replace-..., templates.
 func IsPlaceholder(v string) bool {
 	v = strings.TrimSpace(v)
-	if v == "" || placeholderRe.MatchString(v) {
+	if v == "" || placeholderRe().MatchString(v) {
 		return true
 	}
 	l := strings.ToLower(v)

@@ -265,7 +265,7 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	if m.ClientID == "" {
 		m.ClientID = "my-" + m.Client
 	}
-	if !reClientID.MatchString(m.ClientID) {
+	if !reClientID().MatchString(m.ClientID) {
 		return nil, &InputError{Msg: fmt.Sprintf("--client-id %q: use letters, digits, '.', '_' and '-' (1-100 characters, starting with a letter or digit)", m.ClientID)}
 	}
 	m.Label = strings.NewReplacer("-", "_", ".", "_").Replace(m.ClientID)
@@ -303,7 +303,7 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	return m, nil
 }
 
-var reClientID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+var reClientID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`) })
 
 func firstOr(s []string) string {
 	if len(s) == 0 {
