@@ -190,3 +190,19 @@ func TestAnswersFile(t *testing.T) {
 		t.Errorf("client type %s, want public after --backend=false", d.Recommendation.ClientType)
 	}
 }
+
+// The fast path that builds only the named command behaves like the full
+// tree: same output, same errors.
+func TestRunBuildsOnlyTheNamedCommand(t *testing.T) {
+	root := newRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()}, "flows")
+	if n := len(root.Commands()); n != 1 || root.Commands()[0].Name() != "flows" {
+		t.Fatalf("fast path built %d commands", n)
+	}
+	if commandNamed([]string{"--help"}) != "" || commandNamed(nil) != "" || commandNamed([]string{"lint", "x"}) != "lint" {
+		t.Error("commandNamed")
+	}
+	full := NewCmdRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()})
+	if len(full.Commands()) != len(commands) {
+		t.Errorf("full tree has %d commands, want %d", len(full.Commands()), len(commands))
+	}
+}

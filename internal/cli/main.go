@@ -39,7 +39,7 @@ func Main() int {
 
 // Run executes the command tree with args and maps errors to exit codes.
 func Run(ctx context.Context, f *Factory, args []string) int {
-	root := NewCmdRoot(f)
+	root := newRoot(f, commandNamed(args))
 	root.SetArgs(args)
 	root.SetIn(f.IOStreams.In)
 	root.SetOut(f.IOStreams.Out)

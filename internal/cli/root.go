@@ -5,10 +5,43 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// commands are the subcommands in help order, each built on demand.
+var commands = []struct {
+	name  string
+	build func(f *Factory) *cobra.Command
+}{
+	{"advise", func(f *Factory) *cobra.Command { return NewCmdAdvise(f, nil) }},
+	{"flows", func(f *Factory) *cobra.Command { return NewCmdFlows(f, nil) }},
+	{"scaffold", func(f *Factory) *cobra.Command { return NewCmdScaffold(f, nil) }},
+	{"snippet", func(f *Factory) *cobra.Command { return NewCmdSnippet(f, nil) }},
+	{"docs", func(f *Factory) *cobra.Command { return NewCmdDocs(f, nil) }},
+	{"lint", func(f *Factory) *cobra.Command { return NewCmdLint(f, nil) }},
+	{"rules", func(f *Factory) *cobra.Command { return NewCmdRules(f, nil) }},
+	{"version", func(f *Factory) *cobra.Command { return NewCmdVersion(f) }},
+}
+
 // NewCmdRoot builds the whole command tree. Without a subcommand, whichflow
 // is `advise`: on a terminal that means the questionnaire.
-func NewCmdRoot(f *Factory) *cobra.Command {
-	advise := NewCmdAdvise(f, nil)
+func NewCmdRoot(f *Factory) *cobra.Command { return newRoot(f, "") }
+
+// commandNamed returns the subcommand a command line starts with, if any.
+func commandNamed(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// newRoot builds the root command with every subcommand, or with only the
+// one named: a command line that names its command does not pay for
+// building the others (start-up is measured, DESIGN §6).
+func newRoot(f *Factory, only string) *cobra.Command {
+	var advise *cobra.Command
 	root := &cobra.Command{
 		Use:   "whichflow",
 		Short: "Choose, configure and keep an OAuth 2.0 / OpenID Connect flow correct",
@@ -30,6 +63,9 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if advise == nil {
+				advise = NewCmdAdvise(f, nil)
+			}
 			return advise.RunE(advise, args)
 		},
 	}
@@ -37,13 +73,15 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	root.SetVersionTemplate("whichflow {{.Version}}\n")
 	root.CompletionOptions.HiddenDefaultCmd = false
 
-	root.AddCommand(advise)
-	root.AddCommand(NewCmdFlows(f, nil))
-	root.AddCommand(NewCmdScaffold(f, nil))
-	root.AddCommand(NewCmdSnippet(f, nil))
-	root.AddCommand(NewCmdDocs(f, nil))
-	root.AddCommand(NewCmdLint(f, nil))
-	root.AddCommand(NewCmdRules(f, nil))
-	root.AddCommand(NewCmdVersion(f))
+	for _, c := range commands {
+		if only != "" && c.name != only {
+			continue
+		}
+		cmd := c.build(f)
+		if c.name == "advise" {
+			advise = cmd
+		}
+		root.AddCommand(cmd)
+	}
 	return root
 }
