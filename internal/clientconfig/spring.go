@@ -63,7 +63,9 @@ func canonProp(s string) string {
 }
 
 func splitProp(k string) (raw, canon []string) {
-	for _, p := range strings.Split(k, ".") {
+	// At most maxDepth parts (the last keeps the rest): a key of a million
+	// dots must not make a million-part path for every lookup to walk.
+	for _, p := range strings.SplitN(k, ".", maxDepth) {
 		// Indexed list items: redirect-uris[0]
 		if i := strings.IndexByte(p, '['); i > 0 && strings.HasSuffix(p, "]") {
 			p = p[:i]
@@ -347,9 +349,14 @@ func readProperties(data []byte) (*File, error) {
 		}
 		startLine := line
 		// Continuation lines end with an odd number of backslashes.
-		full := strings.TrimRight(string(l), "\r")
-		for strings.HasSuffix(full, `\`) && !strings.HasSuffix(full, `\\`) && len(rest) > 0 {
-			full = full[:len(full)-1]
+		// Joined in a buffer: += on a string is quadratic in a long run of
+		// continuation lines.
+		joined := bytes.TrimRight(l, "\r")
+		if bytes.HasSuffix(joined, []byte(`\`)) && !bytes.HasSuffix(joined, []byte(`\\`)) && len(rest) > 0 {
+			joined = append([]byte(nil), joined...)
+		}
+		for bytes.HasSuffix(joined, []byte(`\`)) && !bytes.HasSuffix(joined, []byte(`\\`)) && len(rest) > 0 {
+			joined = joined[:len(joined)-1]
 			line++
 			var nx []byte
 			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -357,8 +364,9 @@ func readProperties(data []byte) (*File, error) {
 			} else {
 				nx, rest = rest, nil
 			}
-			full += strings.TrimLeft(strings.TrimRight(string(nx), "\r"), " \t\f")
+			joined = append(joined, bytes.TrimLeft(bytes.TrimRight(nx, "\r"), " \t\f")...)
 		}
+		full := string(joined)
 		trim := strings.TrimLeft(full, " \t\f")
 		indent := utf8.RuneCountInString(full) - utf8.RuneCountInString(trim)
 		if trim == "" || trim[0] == '#' || trim[0] == '!' {

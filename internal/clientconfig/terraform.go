@@ -1,6 +1,7 @@
 package clientconfig
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -106,39 +107,98 @@ func readTerraform(data []byte) (*File, error) {
 
 func hpos(p hcl.Pos) Pos { return Pos{Line: p.Line, Col: p.Column} }
 
-// hclTooDeep bounds bracket nesting outside strings and comments.
+// hclTooDeep bounds how deep hclsyntax will recurse, before it sees the
+// input: brackets, template interpolations and directives (${, %{, in quoted
+// strings and heredocs) and, within one expression, the operators that nest
+// without brackets (a chain of unary ! or -, `a ? b : a ? b : ...`, long
+// binary chains, which build a tree as deep as the chain). hclsyntax recurses
+// once per level; on a long enough chain that is a stack overflow, which is
+// fatal, not a panic Read could recover. Operators are counted per
+// expression: a comma, or a newline in a block or object, starts a new one.
 func hclTooDeep(data []byte) (Pos, bool) {
-	depth, line, ls := 0, 1, 0
-	inStr := false
+	// open is ( [ { for code, '"' for a quoted string, 'h' for a heredoc
+	// body, '$' for an interpolation or directive; ops counts operators in
+	// the current expression at this level.
+	type frame struct {
+		open byte
+		ops  int
+	}
+	stack := []frame{{open: '{'}}
+	depth := 0 // len(stack)-1 plus every frame's ops
+	line, ls := 1, 0
+	var marker []byte // closing marker of the innermost heredoc
+	var markers [][]byte
+	push := func(open byte) { stack = append(stack, frame{open: open}); depth++ }
+	pop := func() {
+		depth -= 1 + stack[len(stack)-1].ops
+		if stack[len(stack)-1].open == 'h' {
+			markers = markers[:len(markers)-1]
+			marker = nil
+			if len(markers) > 0 {
+				marker = markers[len(markers)-1]
+			}
+		}
+		stack = stack[:len(stack)-1]
+	}
+	resetOps := func() { depth -= stack[len(stack)-1].ops; stack[len(stack)-1].ops = 0 }
 	for i := 0; i < len(data); i++ {
+		if depth > maxDepth {
+			return Pos{Line: line, Col: i - ls + 1}, true
+		}
 		c := data[i]
+		top := stack[len(stack)-1].open
 		if c == '\n' {
 			line++
 			ls = i + 1
-			if inStr {
-				inStr = false // HCL quoted strings are single-line
+			switch top {
+			case '"':
+				pop() // quoted strings are single-line
+			case '{':
+				resetOps()
+			case 'h':
+				end := bytes.IndexByte(data[i+1:], '\n')
+				if end < 0 {
+					end = len(data) - i - 1
+				}
+				if bytes.Equal(bytes.TrimSpace(data[i+1:i+1+end]), marker) {
+					pop()
+				}
 			}
 			continue
 		}
-		if inStr {
-			switch c {
-			case '\\':
+		if top == '"' || top == 'h' {
+			switch {
+			case c == '\\' && top == '"':
 				i++
-			case '"':
-				inStr = false
-			case '{':
-				if i > 0 && data[i-1] == '$' {
-					depth++
+			case c == '"' && top == '"':
+				pop()
+			case (c == '$' || c == '%') && i+1 < len(data) && data[i+1] == c:
+				// $${ and %%{ are escapes; hclsyntax's template parser
+				// is quadratic in a run of them, so they count too.
+				i++
+				stack[len(stack)-1].ops++
+				depth++
+			case (c == '$' || c == '%') && i+1 < len(data) && data[i+1] == '{':
+				if c == '%' {
+					// %{if} and %{for} nest until %{endif} / %{endfor}.
+					kw := bytes.TrimLeft(data[i+2:min(i+16, len(data))], "~ \t")
+					switch {
+					case bytes.HasPrefix(kw, []byte("if")), bytes.HasPrefix(kw, []byte("for")):
+						stack[len(stack)-1].ops++
+						depth++
+					case bytes.HasPrefix(kw, []byte("end")) && stack[len(stack)-1].ops > 0:
+						stack[len(stack)-1].ops--
+						depth--
+					}
 				}
-			}
-			if depth > maxDepth {
-				return Pos{Line: line, Col: i - ls + 1}, true
+				push('$')
+				i++
 			}
 			continue
 		}
 		switch c {
 		case '"':
-			inStr = true
+			push('"')
 		case '#':
 			for i+1 < len(data) && data[i+1] != '\n' {
 				i++
@@ -148,17 +208,57 @@ func hclTooDeep(data []byte) (Pos, bool) {
 				for i+1 < len(data) && data[i+1] != '\n' {
 					i++
 				}
+			} else if i+1 < len(data) && data[i+1] == '*' {
+				end := bytes.Index(data[i+2:], []byte("*/"))
+				if end < 0 {
+					end = len(data) - i - 4
+				}
+				for j := i; j < i+2+end; j++ {
+					if data[j] == '\n' {
+						line++
+						ls = j + 1
+					}
+				}
+				i += end + 3
+			} else {
+				stack[len(stack)-1].ops++
+				depth++
 			}
-		case '(', '[', '{':
+		case '<':
+			j := i + 2
+			if i+1 < len(data) && data[i+1] == '<' {
+				if j < len(data) && data[j] == '-' {
+					j++
+				}
+				k := j
+				for k < len(data) && (data[k] == '_' || data[k] == '-' || data[k] >= 'A' && data[k] <= 'Z' || data[k] >= 'a' && data[k] <= 'z' || data[k] >= '0' && data[k] <= '9') {
+					k++
+				}
+				if k > j && k < len(data) && (data[k] == '\n' || data[k] == '\r') {
+					push('h')
+					markers = append(markers, data[j:k])
+					marker = data[j:k]
+					i = k - 1 // the newline is next
+					continue
+				}
+			}
+			stack[len(stack)-1].ops++
 			depth++
-			if depth > maxDepth {
-				return Pos{Line: line, Col: i - ls + 1}, true
-			}
+		case '!', '-', '?', '+', '*', '%', '>', '&', '|':
+			stack[len(stack)-1].ops++
+			depth++
+		case ',':
+			resetOps()
+		case '(', '[', '{':
+			push(c)
 		case ')', ']', '}':
-			if depth > 0 {
-				depth--
+			if len(stack) > 1 && top != '"' {
+				pop()
 			}
 		}
+	}
+	if depth > maxDepth {
+		return Pos{Line: line, Col: len(data) - ls + 1}, true
 	}
 	return Pos{}, false
 }
