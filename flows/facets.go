@@ -1,5 +1,7 @@
 package flows
 
+import "sync"
+
 // Client situations: the values of --client and of `kind:` in whichflow.yaml.
 const (
 	ClientMachine    = "machine"
@@ -136,7 +138,10 @@ var facets = []Facet{
 }
 
 // Facets returns the questions in the order they are asked.
-func Facets() []Facet {
+// The slice is shared: callers must not modify it.
+func Facets() []Facet { return allFacets() }
+
+var allFacets = sync.OnceValue(func() []Facet {
 	out := make([]Facet, len(facets))
 	copy(out, facets)
 	for i := range out {
@@ -147,7 +152,7 @@ func Facets() []Facet {
 		}
 	}
 	return out
-}
+})
 
 // FacetByID looks a facet up.
 func FacetByID(id string) (Facet, bool) {
