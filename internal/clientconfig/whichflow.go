@@ -10,16 +10,11 @@ import (
 // defaults) plus `kind:`, one of the `--client` values. A file holds one
 // client or a `clients:` list.
 
-// Kinds are the `kind:` values whichflow.yaml accepts (advise's --client).
-var Kinds = []string{"machine", "web", "spa", "native", "cli", "device", "decoupled", "trusted", "third-party", "service"}
-
+// isKind reports whether s is a `kind:` value: one of advise's --client
+// values, taken from the catalog.
 func isKind(s string) bool {
-	for _, k := range Kinds {
-		if s == k {
-			return true
-		}
-	}
-	return false
+	f, ok := flows.FacetByID(flows.FacetClient)
+	return ok && f.Allows(s)
 }
 
 func isWhichflowClient(m *yaml.Node) bool {
