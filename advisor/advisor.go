@@ -452,6 +452,9 @@ func nextCommands(d Decision) []string {
 	if p := d.resolved[flows.FacetProvider]; p != "" {
 		snippet = append(snippet, "--provider", p)
 	}
+	if d.resolved[flows.FacetSecurity] == flows.SecurityHigh {
+		snippet = append(snippet, "--security", flows.SecurityHigh)
+	}
 	format, ok := scaffoldFormat[d.resolved[flows.FacetProvider]]
 	if !ok {
 		format = flows.FormatRFC7591

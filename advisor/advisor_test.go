@@ -290,6 +290,13 @@ func TestNextCommandsNeverScaffoldDeprecated(t *testing.T) {
 	}
 }
 
+func TestNextCommandsCarrySecurity(t *testing.T) {
+	d, _ := Decide(Answers{"client": "web", "security": "high"})
+	if want := "whichflow snippet --flow authorization-code --lang curl --security high"; d.Next[0] != want {
+		t.Errorf("next snippet = %q, want %q", d.Next[0], want)
+	}
+}
+
 func TestNextCommands(t *testing.T) {
 	d, _ := Decide(Answers{"client": "spa", "backend": "true", "provider": "keycloak"})
 	want := []string{
