@@ -370,19 +370,20 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
 	}
-	if st.Size() > opts.MaxFileSize {
-		return tooLarge(display, st.Size(), opts, cfg)
+	limit := sizeLimit(j.path, opts)
+	if st.Size() > limit {
+		return tooLarge(display, st.Size(), limit, opts, cfg)
 	}
 	buf.Reset()
 	// Size the buffer once: growing it by doubling while reading a large
 	// file would leave it up to twice the file, plus the copies on the way.
 	buf.Grow(int(st.Size()) + bytes.MinRead)
-	n, err := buf.ReadFrom(io.LimitReader(f, opts.MaxFileSize+1))
+	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true}}
 	}
-	if n > opts.MaxFileSize { // grew while we read it
-		return tooLarge(display, n, opts, cfg)
+	if n > limit { // grew while we read it
+		return tooLarge(display, n, limit, opts, cfg)
 	}
 	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg)
 	if buf.Cap() > 4<<20 {
@@ -420,8 +421,20 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	return fileResult{recognised: true, linted: lf, findings: lintClients(display, file, opts, cfg)}
 }
 
-func tooLarge(display string, size int64, opts *Options, cfg *config) fileResult {
-	msg := fmt.Sprintf("file is %s, over the %s cap; not read", humanSize(size), humanSize(opts.MaxFileSize))
+// maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
+// about 1 MB per second, and no real Terraform file comes near this.
+const maxTerraformSize = 8 << 20
+
+// sizeLimit is the largest file at path that lint reads.
+func sizeLimit(path string, opts *Options) int64 {
+	if strings.HasSuffix(path, ".tf") && opts.MaxFileSize > maxTerraformSize {
+		return maxTerraformSize
+	}
+	return opts.MaxFileSize
+}
+
+func tooLarge(display string, size, limit int64, opts *Options, cfg *config) fileResult {
+	msg := fmt.Sprintf("file is %s, over the %s cap; not read", humanSize(size), humanSize(limit))
 	return fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{}, msg, cfg, opts)}}
 }
 
