@@ -5,19 +5,21 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// commands are the subcommands in help order, each built on demand.
+// commands are the subcommands in help order, each built on demand; those
+// that read the whole command tree (docs) always get it.
 var commands = []struct {
-	name  string
-	build func(f *Factory) *cobra.Command
+	name      string
+	build     func(f *Factory) *cobra.Command
+	wantsTree bool
 }{
-	{"advise", func(f *Factory) *cobra.Command { return NewCmdAdvise(f, nil) }},
-	{"flows", func(f *Factory) *cobra.Command { return NewCmdFlows(f, nil) }},
-	{"scaffold", func(f *Factory) *cobra.Command { return NewCmdScaffold(f, nil) }},
-	{"snippet", func(f *Factory) *cobra.Command { return NewCmdSnippet(f, nil) }},
-	{"docs", func(f *Factory) *cobra.Command { return NewCmdDocs(f, nil) }},
-	{"lint", func(f *Factory) *cobra.Command { return NewCmdLint(f, nil) }},
-	{"rules", func(f *Factory) *cobra.Command { return NewCmdRules(f, nil) }},
-	{"version", func(f *Factory) *cobra.Command { return NewCmdVersion(f) }},
+	{"advise", func(f *Factory) *cobra.Command { return NewCmdAdvise(f, nil) }, false},
+	{"flows", func(f *Factory) *cobra.Command { return NewCmdFlows(f, nil) }, false},
+	{"scaffold", func(f *Factory) *cobra.Command { return NewCmdScaffold(f, nil) }, false},
+	{"snippet", func(f *Factory) *cobra.Command { return NewCmdSnippet(f, nil) }, false},
+	{"docs", func(f *Factory) *cobra.Command { return NewCmdDocs(f, nil) }, true},
+	{"lint", func(f *Factory) *cobra.Command { return NewCmdLint(f, nil) }, false},
+	{"rules", func(f *Factory) *cobra.Command { return NewCmdRules(f, nil) }, false},
+	{"version", func(f *Factory) *cobra.Command { return NewCmdVersion(f) }, false},
 }
 
 // NewCmdRoot builds the whole command tree. Without a subcommand, whichflow
@@ -30,7 +32,7 @@ func commandNamed(args []string) string {
 		return ""
 	}
 	for _, c := range commands {
-		if c.name == args[0] {
+		if c.name == args[0] && !c.wantsTree {
 			return c.name
 		}
 	}
