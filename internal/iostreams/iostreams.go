@@ -59,7 +59,7 @@ func colorAllowed(tty bool) bool {
 	if truthy(os.Getenv("CLICOLOR_FORCE")) {
 		return true
 	}
-	if v, set := os.LookupEnv("CLICOLOR"); set && !truthy(v) {
+	if v := os.Getenv("CLICOLOR"); v != "" && !truthy(v) {
 		return false
 	}
 	return tty && os.Getenv("TERM") != "dumb"
