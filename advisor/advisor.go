@@ -415,26 +415,34 @@ func (d *Decision) ApplyDiscovery(disc Discovery) {
 func (d Decision) Resolved() Answers { return d.resolved }
 
 // AnswerFlags renders the resolved answers that matter as command-line flags,
-// in facet order, for the commands listed in `next`.
+// in facet order, for the commands listed in `next`; defaults are left out.
 func (d Decision) AnswerFlags() []string {
+	given := Answers{}
+	for _, f := range flows.Facets() {
+		if v, ok := d.resolved[f.ID]; ok && (f.ID == flows.FacetClient || v != f.Default) {
+			given[f.ID] = v
+		}
+	}
+	return Flags(given)
+}
+
+// Flags renders answers as command-line flags in facet order: booleans as
+// --name or --name=false, the rest as --name value.
+func Flags(a Answers) []string {
 	var out []string
 	for _, f := range flows.Facets() {
-		v, ok := d.resolved[f.ID]
+		v, ok := a[f.ID]
 		if !ok {
 			continue
 		}
-		if f.ID != flows.FacetClient && v == f.Default {
-			continue
+		switch {
+		case f.Bool && v == "true":
+			out = append(out, "--"+f.ID)
+		case f.Bool:
+			out = append(out, "--"+f.ID+"=false")
+		default:
+			out = append(out, "--"+f.ID, v)
 		}
-		if f.Bool {
-			if v == "true" {
-				out = append(out, "--"+f.ID)
-			} else {
-				out = append(out, "--"+f.ID+"=false")
-			}
-			continue
-		}
-		out = append(out, "--"+f.ID, v)
 	}
 	return out
 }

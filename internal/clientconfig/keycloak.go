@@ -173,23 +173,7 @@ func keycloakClient(m, realm *yaml.Node) Client {
 		c.AuthMethod = String{Value: flows.AuthNone, Pos: c.Public.Pos, Set: c.Public.Set}
 		c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	default:
-		at := strKey(m, "client-secret", "clientAuthenticatorType")
-		methods := map[string][]string{
-			"client-secret":     {flows.AuthClientSecretBasic, flows.AuthClientSecretPost},
-			"client-jwt":        {flows.AuthPrivateKeyJWT},
-			"client-secret-jwt": {flows.AuthClientSecretJWT},
-			"client-x509":       {flows.AuthTLSClient},
-			"federated-jwt":     {flows.AuthPrivateKeyJWT},
-		}[at.Value]
-		c.AuthMethods = List{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved}
-		for _, meth := range methods {
-			c.AuthMethods.Items = append(c.AuthMethods.Items, String{Value: meth, Pos: at.Pos, Set: at.Set})
-		}
-		if len(methods) > 0 {
-			c.AuthMethod = String{Value: methods[0], Pos: at.Pos, Set: at.Set}
-		} else {
-			c.AuthMethod = String{Value: at.Value, Pos: at.Pos, Set: at.Set, Unresolved: true}
-		}
+		c.AuthMethods, c.AuthMethod = keycloakAuthMethods(strKey(m, "client-secret", "clientAuthenticatorType"))
 	}
 
 	// Redirect URIs; relative ones resolve against rootUrl.
@@ -249,4 +233,29 @@ func boolString(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// keycloakAuthenticators maps Keycloak's client authenticator types (realm
+// exports' clientAuthenticatorType, Terraform's client_authenticator_type)
+// to RFC 7591 token endpoint auth methods.
+var keycloakAuthenticators = map[string][]string{
+	"client-secret":     {flows.AuthClientSecretBasic, flows.AuthClientSecretPost},
+	"client-jwt":        {flows.AuthPrivateKeyJWT},
+	"client-secret-jwt": {flows.AuthClientSecretJWT},
+	"client-x509":       {flows.AuthTLSClient},
+	"federated-jwt":     {flows.AuthPrivateKeyJWT},
+}
+
+// keycloakAuthMethods reads an authenticator type as the methods it allows
+// and the first of them; an unknown type stays unresolved.
+func keycloakAuthMethods(at String) (List, String) {
+	methods := keycloakAuthenticators[at.Value]
+	list := List{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved}
+	for _, m := range methods {
+		list.Items = append(list.Items, String{Value: m, Pos: at.Pos, Set: at.Set})
+	}
+	if len(methods) == 0 {
+		return list, String{Value: at.Value, Pos: at.Pos, Set: at.Set, Unresolved: true}
+	}
+	return list, String{Value: methods[0], Pos: at.Pos, Set: at.Set}
 }

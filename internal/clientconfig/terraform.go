@@ -511,22 +511,7 @@ func tfKeycloak(b *hclsyntax.Block) Client {
 		c.AuthMethod = String{Value: flows.AuthNone, Pos: c.Public.Pos, Set: true}
 		c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: true, Items: []String{c.AuthMethod}}
 	} else {
-		cat := t.str("client_authenticator_type", "client-secret")
-		methods := map[string][]string{
-			"client-secret":     {flows.AuthClientSecretBasic, flows.AuthClientSecretPost},
-			"client-jwt":        {flows.AuthPrivateKeyJWT},
-			"client-secret-jwt": {flows.AuthClientSecretJWT},
-			"client-x509":       {flows.AuthTLSClient},
-		}[cat.Value]
-		c.AuthMethods = List{Pos: cat.Pos, Set: cat.Set, Unresolved: cat.Unresolved}
-		for _, m := range methods {
-			c.AuthMethods.Items = append(c.AuthMethods.Items, String{Value: m, Pos: cat.Pos, Set: cat.Set})
-		}
-		if len(methods) > 0 {
-			c.AuthMethod = String{Value: methods[0], Pos: cat.Pos, Set: cat.Set}
-		} else {
-			c.AuthMethod = String{Value: cat.Value, Pos: cat.Pos, Set: cat.Set, Unresolved: true}
-		}
+		c.AuthMethods, c.AuthMethod = keycloakAuthMethods(t.str("client_authenticator_type", "client-secret"))
 	}
 
 	root := t.str("root_url", "")

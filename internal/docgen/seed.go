@@ -110,21 +110,5 @@ func mark(agrees bool) string {
 
 // flagsOf renders answers as advise flags in facet order.
 func flagsOf(a map[string]string) string {
-	var out []string
-	for _, f := range flows.Facets() {
-		v, ok := a[f.ID]
-		if !ok {
-			continue
-		}
-		if f.Bool {
-			if v == "true" {
-				out = append(out, "--"+f.ID)
-			} else {
-				out = append(out, "--"+f.ID+"=false")
-			}
-			continue
-		}
-		out = append(out, "--"+f.ID+" "+v)
-	}
-	return strings.Join(out, " ")
+	return strings.Join(advisor.Flags(a), " ")
 }
