@@ -2,37 +2,12 @@ package cli
 
 import (
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/whichflow/whichflow/internal/golden"
 )
-
-var update = flag.Bool("update", os.Getenv("WHICHFLOW_UPDATE") != "", "rewrite golden files")
-
-// golden compares got with testdata/name, rewriting it with -update or
-// WHICHFLOW_UPDATE=1.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run WHICHFLOW_UPDATE=1 go test ./internal/cli to create it)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from the golden file (review, then refresh with WHICHFLOW_UPDATE=1):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 func TestAdviseGolden(t *testing.T) {
 	tests := []struct {
@@ -54,7 +29,7 @@ func TestAdviseGolden(t *testing.T) {
 			if strings.Contains(out.String(), "\x1b[") {
 				t.Error("ANSI escapes in output that is not a terminal")
 			}
-			golden(t, filepath.Join("advise", tt.name), out.Bytes())
+			golden.Check(t, filepath.Join("testdata", "advise", tt.name), out.Bytes())
 		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	goldenfile "github.com/whichflow/whichflow/internal/golden"
+
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -44,7 +46,7 @@ func TestCases(t *testing.T) {
 	for _, e := range ents {
 		t.Run(e.Name(), func(t *testing.T) {
 			f := readCase(t, e.Name())
-			checkGolden(t, "cases/"+e.Name()+".golden", marshalGolden(goldenOf(f)))
+			goldenfile.Check(t, filepath.Join("testdata", "golden", "cases", e.Name()+".golden"), marshalGolden(goldenOf(f)))
 		})
 	}
 }

@@ -10,34 +10,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/whichflow/whichflow/internal/corpus"
+	goldenfile "github.com/whichflow/whichflow/internal/golden"
 )
-
-// update rewrites golden files: WHICHFLOW_UPDATE=1 go test ./internal/clientconfig/
-var update = os.Getenv("WHICHFLOW_UPDATE") != ""
-
-// corpusDir finds ../shared/corpus relative to the module root.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if fi, err := os.Stat(c); err != nil || !fi.IsDir() {
-		t.Fatalf("shared corpus not found at %s (expected ../shared/corpus next to the module root): %v", c, err)
-	}
-	return c
-}
 
 // summary is the reviewed, compact normal form of a client in golden files.
 // A value is written "value" when the file states it, "value*" when it is
@@ -190,31 +166,10 @@ func marshalGolden(g golden) []byte {
 	return b.Bytes()
 }
 
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", "golden", name)
-	if update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("golden %s missing (run with WHICHFLOW_UPDATE=1): %v", p, err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
-
 // TestCorpus reads every real configuration in ../shared/corpus: each must be
 // recognised and parse, and its normal form must match the reviewed golden.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpus.Dir(t)
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -254,7 +209,7 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("client %s: bad extent %v-%d", c.ID, c.Pos, c.End)
 				}
 			}
-			checkGolden(t, "corpus/"+strings.ReplaceAll(rel, string(filepath.Separator), "__")+".golden", marshalGolden(goldenOf(f)))
+			goldenfile.Check(t, filepath.Join("testdata", "golden", "corpus", strings.ReplaceAll(rel, string(filepath.Separator), "__")+".golden"), marshalGolden(goldenOf(f)))
 		})
 	}
 }

@@ -2,8 +2,6 @@ package docgen
 
 import (
 	"bytes"
-	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,47 +11,8 @@ import (
 
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/golden"
 )
-
-// update reports whether golden files should be rewritten
-// (WHICHFLOW_UPDATE=1, read during the test so the test cache is not fooled).
-func update() bool { return os.Getenv("WHICHFLOW_UPDATE") != "" }
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if update() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run WHICHFLOW_UPDATE=1 go test ./internal/docgen)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (%s); review and refresh with WHICHFLOW_UPDATE=1 go test ./internal/docgen", name, firstDiff(want, got))
-	}
-}
-
-// firstDiff describes the first line where want and got differ.
-func firstDiff(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d: want %q, got %q", i+1, wl, gl)
-		}
-	}
-	return "no line differs"
-}
 
 func situations(t *testing.T) []Situation {
 	t.Helper()
@@ -80,7 +39,7 @@ func TestGoldenPages(t *testing.T) {
 		"decision-standard.mmd":  []byte(Mermaid(sits, false)),
 		"decision-high.mmd":      []byte(Mermaid(sits, true)),
 	} {
-		t.Run(name, func(t *testing.T) { golden(t, name, got) })
+		t.Run(name, func(t *testing.T) { golden.Check(t, filepath.Join("testdata", name), got) })
 	}
 }
 

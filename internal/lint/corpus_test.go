@@ -8,37 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir finds ../shared/corpus beside the module root.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if st, err := os.Stat(c); err != nil || !st.IsDir() {
-		t.Fatalf("the shared corpus is missing at %s: %v", c, err)
-	}
-	return c
-}
+	"github.com/whichflow/whichflow/internal/corpus"
+)
 
 // TestCorpus lints every file of the shared corpus and compares the
 // findings with the reviewed testdata/corpus.golden (refresh with
 // WHICHFLOW_UPDATE=1, then review every changed line).
 func TestCorpus(t *testing.T) {
-	root := corpusDir(t)
+	root := corpus.Dir(t)
 	wd, _ := os.Getwd()
 	t.Chdir(root)
 	res, err := Run(context.Background(), Options{Paths: []string{"."}, Now: testNow, Config: os.DevNull})

@@ -18,6 +18,7 @@ import (
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/golden"
 	"github.com/whichflow/whichflow/internal/lint"
 )
 
@@ -325,7 +326,6 @@ func TestGolden(t *testing.T) {
 			Params{ClientID: "bank-portal", RedirectURIs: []string{"https://portal.example.com/login/callback"}}},
 		{"cli", advisor.Answers{flows.FacetClient: flows.ClientCLI}, Params{}},
 	}
-	update := os.Getenv("WHICHFLOW_UPDATE") != ""
 	for _, tc := range cases {
 		d, err := advisor.Decide(tc.a)
 		if err != nil {
@@ -338,23 +338,7 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					out = []byte("error: " + err.Error() + "\n")
 				}
-				path := filepath.Join("testdata", "golden", name)
-				if update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, out, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run WHICHFLOW_UPDATE=1 go test ./internal/scaffold/)", err)
-				}
-				if string(want) != string(out) {
-					t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", path, out, want)
-				}
+				golden.Check(t, filepath.Join("testdata", "golden", name), out)
 			})
 		}
 	}

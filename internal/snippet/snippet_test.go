@@ -11,9 +11,8 @@ import (
 	"testing"
 
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/golden"
 )
-
-var update = os.Getenv("WHICHFLOW_UPDATE") != ""
 
 // keycloak is a fixed request for golden files: Keycloak's templates.
 func keycloak(flow flows.FlowID, lang string, high bool) Request {
@@ -54,21 +53,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join("testdata", "golden", name(r)+".txt")
-			if update {
-				os.MkdirAll(filepath.Dir(file), 0o755)
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (refresh with WHICHFLOW_UPDATE=1)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file (refresh with WHICHFLOW_UPDATE=1 and review the diff)", file)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name(r)+".txt"), []byte(got))
 		})
 	}
 }
