@@ -159,3 +159,32 @@ func TestRefString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A rule that enforces a caveat says what the caveat says and cites what it
+// cites: advice, lint and docs change together.
+func TestRulesCarryTheirCaveats(t *testing.T) {
+	n := 0
+	for _, r := range Rules() {
+		if r.Caveat == "" {
+			continue
+		}
+		n++
+		c, ok := CaveatByID(r.Caveat)
+		if !ok {
+			t.Errorf("rule %s names unknown caveat %s", r.ID, r.Caveat)
+			continue
+		}
+		if !strings.HasPrefix(r.Rationale, c.Text+" ") {
+			t.Errorf("rule %s: rationale does not open with caveat %s", r.ID, c.ID)
+		}
+		for i, ref := range c.Refs {
+			if i >= len(r.Refs) || r.Refs[i] != ref {
+				t.Errorf("rule %s: refs %v do not lead with caveat %s's %v", r.ID, r.Refs, c.ID, c.Refs)
+				break
+			}
+		}
+	}
+	if n < 6 {
+		t.Errorf("only %d rules are tied to caveats", n)
+	}
+}

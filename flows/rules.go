@@ -45,7 +45,12 @@ type Rule struct {
 	Title string
 	// Severity is the rule's default (and, today, only) severity.
 	Severity Severity
-	// Rationale says why the configuration is a problem.
+	// Caveat names the advice caveat the rule enforces, if any: its text
+	// opens the rationale and its references lead the rule's, so advice,
+	// lint and docs change together.
+	Caveat string
+	// Rationale says why the configuration is a problem (after the
+	// caveat's text, when there is one).
 	Rationale string
 	// Remediation says what to change; it ends with a period.
 	Remediation string
@@ -129,10 +134,11 @@ var rules = []Rule{
 		ID:       RuleImplicitGrant,
 		Title:    "Implicit grant or a token-bearing response type is enabled",
 		Severity: SeverityError,
-		Rationale: "The implicit grant returns access tokens in the redirect URI fragment, where browser history, " +
-			"Referer headers, logs and injected scripts can read them, and nothing binds the token to the client " +
-			"that asked for it. RFC 9700 says clients SHOULD NOT use response types that issue access tokens at the " +
-			"authorization endpoint, OAuth 2.1 removes the grant, and RFC 10017 forbids it for browser-based apps.",
+		Caveat:   "implicit-removed",
+		Rationale: "Browser history, Referer headers, logs and injected scripts can read the fragment, and nothing " +
+			"binds the token to the client that asked for it. Every response type that issues access tokens at the " +
+			"authorization endpoint (`token`, `id_token token`, `code token`) carries the same risk, and RFC 10017 " +
+			"forbids them for browser-based apps.",
 		Remediation: "Disable the implicit grant and any `token` / `id_token token` response type; use the authorization code grant with PKCE S256 (behind a backend-for-frontend for sensitive single-page apps).",
 		Refs:        []Ref{RFC9700.S("2.1.2"), OAuth21.S("10"), RFC10017.S("7.2")},
 		Formats: []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
@@ -142,9 +148,9 @@ var rules = []Rule{
 		ID:       RuleROPC,
 		Title:    "Resource owner password credentials grant is enabled",
 		Severity: SeverityError,
-		Rationale: "The password grant hands the user's password to the client, trains users to type it outside the " +
-			"authorization server, and cannot do MFA, WebAuthn, SSO or consent. RFC 9700 says it MUST NOT be used " +
-			"and OAuth 2.1 omits it.",
+		Caveat:   "password-must-not",
+		Rationale: "It also trains users to type their password outside the authorization server. Every switch that " +
+			"turns the grant on counts: Keycloak's Direct Access Grants, Auth0's password-realm grant.",
 		Remediation: "Turn the password grant off (Keycloak: Direct Access Grants) and sign users in with the authorization code grant and PKCE; for machine access use client credentials.",
 		Refs:        []Ref{RFC9700.S("2.4"), OAuth21.S("10"), RFC10017.S("7.3")},
 		Formats:     allFormats,
@@ -164,8 +170,9 @@ var rules = []Rule{
 		ID:       RuleConfidentialClientNoPKCE,
 		Title:    "Confidential client uses the code flow without PKCE",
 		Severity: SeverityNote,
-		Rationale: "PKCE also protects confidential clients against authorization code injection and CSRF. RFC 9700 " +
-			"recommends it for them and OAuth 2.1 requires it unless the server is sure the client checks `nonce`.",
+		Caveat:   "pkce-for-confidential",
+		Rationale: "RFC 9700 recommends PKCE for confidential clients and OAuth 2.1 requires it unless the server " +
+			"is sure the client checks `nonce`.",
 		Remediation: "Require PKCE S256 for this client too (Keycloak `pkce.code.challenge.method: S256`, Spring Authorization Server `require-proof-key: true`, Okta `pkce_required = true`, Gravitee `forcePKCE`).",
 		Refs:        []Ref{RFC9700.S("2.1.1"), OAuth21.S("7.5.1")},
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatSpring, FormatGravitee},
@@ -174,6 +181,7 @@ var rules = []Rule{
 		ID:       RuleRedirectWildcard,
 		Title:    "Redirect URI contains a wildcard",
 		Severity: SeverityError,
+		Caveat:   "exact-redirect-uris",
 		Rationale: "Authorization servers must compare redirect URIs exactly. A wildcard lets an attacker choose a " +
 			"redirect target the pattern happens to match (`https://example.com*` matches `https://example.com.evil.io`), " +
 			"and receive codes or tokens there.",
@@ -185,6 +193,7 @@ var rules = []Rule{
 		ID:       RuleRedirectHTTP,
 		Title:    "Plain-http redirect URI on a host other than loopback",
 		Severity: SeverityError,
+		Caveat:   "exact-redirect-uris",
 		Rationale: "Authorization responses carry codes and sometimes tokens; over plain http anyone on the path can " +
 			"read them. RFC 9700 forbids http redirect URIs except loopback redirects of native apps.",
 		Remediation: "Use https for every redirect URI; native apps and CLIs use `http://127.0.0.1:{port}` or `http://[::1]:{port}` loopback redirects.",
@@ -195,9 +204,9 @@ var rules = []Rule{
 		ID:       RuleCCOnPublicClient,
 		Title:    "Client credentials grant on a public client",
 		Severity: SeverityError,
-		Rationale: "The client credentials grant authenticates the client itself; a public client has no credentials, " +
-			"so anyone who knows its client ID could get its tokens. RFC 6749 allows the grant for confidential " +
-			"clients only.",
+		Caveat:   "client-credentials-confidential-only",
+		Rationale: "The grant authenticates the client itself; a public client has no credentials, so anyone who " +
+			"knows its client ID could get its tokens.",
 		Remediation: "Register machine-to-machine access as a separate confidential client (preferably with `private_key_jwt` or mTLS) and remove client credentials / service accounts from the public client.",
 		Refs:        []Ref{RFC6749.S("4.4"), RFC6749.S("2.1")},
 		Formats:     registrationFormats,
@@ -228,9 +237,9 @@ var rules = []Rule{
 		ID:       RulePublicRefreshNoRotation,
 		Title:    "Public client gets refresh tokens without rotation or sender constraint",
 		Severity: SeverityWarning,
-		Rationale: "A refresh token leaked from a public client can be used by anyone until it expires. RFC 9700 " +
-			"says refresh tokens of public clients MUST be sender-constrained (DPoP, mTLS) or rotated, so that " +
-			"reuse of a stolen token is detected.",
+		Caveat:   "public-refresh-rotation",
+		Rationale: "Otherwise a refresh token leaked from a public client works for anyone until it expires, and " +
+			"nobody notices the reuse of a stolen one.",
 		Remediation: "Turn on refresh token rotation for this client (Auth0 `rotation_type: rotating`, Okta `refresh_token_rotation = \"ROTATE\"`, Keycloak realm `revokeRefreshToken: true`, Gravitee: leave rotation enabled) or bind refresh tokens with DPoP.",
 		Refs:        []Ref{RFC9700.S("2.2.2"), RFC9700.S("4.14.2"), OAuth21.S("4.3")},
 		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee},
@@ -345,10 +354,32 @@ var loadRules = sync.OnceValue(func() []Rule {
 			panic(err) // the catalog is compiled in; its test catches this
 		}
 		r.Examples = ex
+		if c, ok := CaveatByID(r.Caveat); ok {
+			r.Rationale = c.Text + " " + r.Rationale
+			r.Refs = mergeRefs(c.Refs, r.Refs)
+		}
 		out[i] = r
 	}
 	return out
 })
+
+// mergeRefs returns a followed by the refs of b it lacks.
+func mergeRefs(a, b []Ref) []Ref {
+	out := append([]Ref(nil), a...)
+	for _, r := range b {
+		dup := false
+		for _, x := range out {
+			if x == r {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 func parseExamples(id string) ([]Example, error) {
 	data, err := ruleExamples.ReadFile("rules/" + id + ".txtar")
