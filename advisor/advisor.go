@@ -323,7 +323,7 @@ func (d *Decision) fill(s shape) {
 	}
 	for _, r := range s.rejected {
 		rf, _ := flows.FlowByID(r.Flow)
-		d.Rejected = append(d.Rejected, Rejection{Flow: r.Flow, GrantType: rf.GrantType, Reason: r.Reason, Refs: flows.RefStrings(r.Refs)})
+		d.Rejected = append(d.Rejected, Rejection{Flow: r.Flow, GrantType: rf.GrantType, Reason: r.Reason, Refs: flows.RefStrings(r.Citations())})
 	}
 	for _, id := range s.caveats {
 		c, ok := flows.CaveatByID(id)

@@ -62,7 +62,7 @@ func TestCatalogWellFormed(t *testing.T) {
 			}
 		}
 		for _, r := range row.Rejected {
-			if r.Flow == row.Flow || len(r.Refs) == 0 || r.Reason == "" {
+			if r.Flow == row.Flow || len(r.Citations()) == 0 || r.Reason == "" {
 				t.Errorf("row %d: rejection of %s needs a reason and refs and must differ from the recommendation", i, r.Flow)
 			}
 		}

@@ -12,7 +12,17 @@ type Alternative struct {
 type Rejection struct {
 	Flow   FlowID
 	Reason string
-	Refs   []Ref
+	// Refs, when empty, are the rejected flow's own references.
+	Refs []Ref
+}
+
+// Citations are the references behind the rejection.
+func (r Rejection) Citations() []Ref {
+	if len(r.Refs) > 0 {
+		return r.Refs
+	}
+	f, _ := FlowByID(r.Flow)
+	return f.Refs
 }
 
 // Row is one line of the decision table: when every condition holds, the
@@ -38,11 +48,9 @@ type Row struct {
 // The tempting flows and why not: shared by several rows.
 var (
 	rejectImplicit = Rejection{Implicit,
-		"Implicit puts tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot bind them to the client.",
-		[]Ref{RFC9700.S("2.1.2"), OAuth21.S("10")}}
+		"Implicit puts tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot bind them to the client.", nil}
 	rejectPassword = Rejection{Password,
-		"The password grant exposes the user's password to the app and rules out MFA, passkeys and SSO; it MUST NOT be used.",
-		[]Ref{RFC9700.S("2.4"), OAuth21.S("10")}}
+		"The password grant exposes the user's password to the app and rules out MFA, passkeys and SSO; it MUST NOT be used.", nil}
 	rejectDeviceWithBrowser = Rejection{DeviceCode,
 		"The device grant is meant for devices without a usable browser; on the same machine it adds a cross-device phishing risk for nothing.",
 		[]Ref{RFC8628.S("1"), RFC8252.S("7.3"), CrossDevice.Whole()}}
@@ -68,8 +76,7 @@ var decisionTable = []Row{
 			{Flow: JWTBearer, When: "the workload already holds a JWT from an issuer the server trusts (Kubernetes, cloud workload identity)"},
 		},
 		Rejected: []Rejection{{Password,
-			"A \"service user\" with a password is a shared human credential in a script; it MUST NOT be used.",
-			[]Ref{RFC9700.S("2.4")}}},
+			"A \"service user\" with a password is a shared human credential in a script; it MUST NOT be used.", nil}},
 		Caveats: []string{"prefer-asymmetric-auth", "client-credentials-confidential-only", "sender-constrain-tokens"},
 	},
 	{
@@ -141,8 +148,7 @@ var decisionTable = []Row{
 			{Flow: CIBA, When: "the user is known up front and has an authenticator app the server can push to"},
 		},
 		Rejected: []Rejection{{Password,
-			"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.",
-			[]Ref{RFC9700.S("2.4")}}},
+			"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.", nil}},
 		Caveats: []string{"device-polling", "cross-device-phishing", "public-refresh-rotation"},
 	},
 	{
@@ -154,8 +160,7 @@ var decisionTable = []Row{
 			{Flow: DeviceCode, When: "the user is not known up front: show a code the user enters on their own device"},
 		},
 		Rejected: []Rejection{{Password,
-			"Asking the user to tell a call-centre agent or a terminal their password exposes it to both.",
-			[]Ref{RFC9700.S("2.4")}}},
+			"Asking the user to tell a call-centre agent or a terminal their password exposes it to both.", nil}},
 		Caveats: []string{"ciba-modes", "cross-device-phishing"},
 	},
 	{
@@ -187,8 +192,7 @@ var decisionTable = []Row{
 			{Flow: JWTBearer, When: "the partner can sign a JWT assertion itself (RFC 7523)"},
 		},
 		Rejected: []Rejection{{Password,
-			"Partners must not collect your users' passwords.",
-			[]Ref{RFC9700.S("2.4")}}},
+			"Partners must not collect your users' passwords.", nil}},
 		Caveats: []string{"token-exchange-keeps-user", "audience-restrict", "prefer-asymmetric-auth"},
 	},
 	{
@@ -199,8 +203,7 @@ var decisionTable = []Row{
 			{Flow: TokenExchange, When: "the partner holds access or ID tokens from its own server (--assertion token)"},
 		},
 		Rejected: []Rejection{{Password,
-			"Partners must not collect your users' passwords.",
-			[]Ref{RFC9700.S("2.4")}}},
+			"Partners must not collect your users' passwords.", nil}},
 		Caveats: []string{"jwt-bearer-claims", "audience-restrict"},
 	},
 	{
