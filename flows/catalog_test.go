@@ -188,3 +188,26 @@ func TestRulesCarryTheirCaveats(t *testing.T) {
 		t.Errorf("only %d rules are tied to caveats", n)
 	}
 }
+
+// Every format a rule or scaffold names is described, once.
+func TestFormatsDescribed(t *testing.T) {
+	seen := map[Format]bool{}
+	for _, fi := range Formats() {
+		if seen[fi.Format] || fi.Name == "" || fi.Files == "" || len(fi.Semantics) == 0 || fi.Source.URL() == "" {
+			t.Errorf("format %s: duplicate or incomplete", fi.Format)
+		}
+		seen[fi.Format] = true
+	}
+	for _, r := range Rules() {
+		for _, f := range r.Formats {
+			if !seen[f] {
+				t.Errorf("rule %s names undescribed format %s", r.ID, f)
+			}
+		}
+	}
+	for _, sf := range ScaffoldFormats() {
+		if !seen[sf.Format] {
+			t.Errorf("scaffold format %s is undescribed", sf.Format)
+		}
+	}
+}

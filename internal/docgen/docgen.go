@@ -78,6 +78,13 @@ func Generate(cfg Config) ([]File, error) {
 		add("rules/"+r.ID+".md", RulePage(r))
 	}
 	add("rules.md", RulesIndex())
+	for _, fi := range flows.Formats() {
+		page, err := FormatPage(fi, cfg)
+		if err != nil {
+			return nil, err
+		}
+		add(FormatDir+"/"+string(fi.Format)+".md", page)
+	}
 	add("lint.md", LintPage(cfg))
 	add("decision-table.md", DecisionTablePage(sits))
 	seed, err := SeedPage()
@@ -171,8 +178,12 @@ func flowLink(id flows.FlowID, from string) string {
 		name = f.Name
 	}
 	target := "flows/" + string(id) + ".md"
-	if from == "flows" {
+	switch from {
+	case "":
+	case "flows":
 		target = string(id) + ".md"
+	default:
+		target = "../" + target
 	}
 	return "[" + name + "](" + target + ")"
 }
@@ -195,23 +206,9 @@ func extList(exts []string) string {
 	return strings.Join(out, ", ")
 }
 
-// formatTitles are display names of the config formats.
-var formatTitles = map[flows.Format]string{
-	flows.FormatRFC7591:           "RFC 7591 client metadata",
-	flows.FormatKeycloak:          "Keycloak realm export",
-	flows.FormatTerraformKeycloak: "Terraform (keycloak_openid_client)",
-	flows.FormatTerraformOkta:     "Terraform (okta_app_oauth)",
-	flows.FormatTerraformAuth0:    "Terraform (auth0_client)",
-	flows.FormatAuth0:             "Auth0 Deploy CLI",
-	flows.FormatSpring:            "Spring",
-	flows.FormatGravitee:          "Gravitee AM application",
-	flows.FormatOpenAPI:           "OpenAPI security schemes",
-	flows.FormatWhichflow:         "whichflow.yaml",
-}
-
 func formatTitle(f flows.Format) string {
-	if t, ok := formatTitles[f]; ok {
-		return t
+	if fi, ok := flows.FormatByID(f); ok {
+		return fi.Name
 	}
 	return string(f)
 }

@@ -32,7 +32,15 @@ func TestGoldenPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	rule, _ := flows.RuleByID(flows.RuleImplicitGrant)
+	format, _ := flows.FormatByID(flows.FormatGravitee)
+	formatPage, err := FormatPage(format, Config{Scaffolds: &Scaffolds{Render: func(a advisor.Answers, f flows.Format) (string, bool, error) {
+		return "scaffold " + string(f) + " for " + a[flows.FacetClient] + "\n", true, nil
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, got := range map[string][]byte{
+		"format-gravitee.md":     formatPage,
 		"flow-device-code.md":    page,
 		"rule-implicit-grant.md": RulePage(rule),
 		"decision-table.md":      DecisionTablePage(sits),

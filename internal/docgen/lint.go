@@ -48,7 +48,7 @@ func LintPage(cfg Config) []byte {
 				n++
 			}
 		}
-		p.f("| %s (%s) | %d |\n", formatTitle(f), code(string(f)), n)
+		p.f("| [%s](%s/%s.md) (%s) | %d |\n", formatTitle(f), FormatDir, f, code(string(f)), n)
 	}
 	p.f("\n## Suppressions\n\n")
 	p.f("A finding can be suppressed where the format allows comments (YAML, HCL), with a comment inside\n")

@@ -25,6 +25,11 @@ func Index(cfg Config) []byte {
 	for _, f := range flows.Flows() {
 		p.f("| %s | %s | %s | %s |\n", flowLink(f.ID, ""), code(string(f.ID)), f.Status, code(f.GrantType))
 	}
+	p.f("\n## Configuration formats\n\n| Format | `lint` reads | `scaffold --as` writes |\n|---|---|---|\n")
+	for _, fi := range flows.Formats() {
+		_, writes := flows.ScaffoldFormatByID(fi.Format)
+		p.f("| [%s](%s/%s.md) | yes | %s |\n", fi.Name, FormatDir, fi.Format, yesNo(writes))
+	}
 	p.f("\n## Lint rules\n\n| Rule | Severity | Profile | What it finds |\n|---|---|---|---|\n")
 	for _, r := range flows.Rules() {
 		p.f("| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, profile(r), cell(r.Title))
@@ -334,7 +339,7 @@ func RulePage(r flows.Rule) []byte {
 	}
 	p.f("\n## Formats\n\n")
 	for _, f := range r.Formats {
-		p.f("- %s (%s)\n", formatTitle(f), code(string(f)))
+		p.f("- [%s](../%s/%s.md) (%s)\n", formatTitle(f), FormatDir, f, code(string(f)))
 	}
 	p.f("\n## Examples\n\nEach bad example makes `whichflow lint` report %s; each good one does not. The lint tests run these same files.\n\n", code(r.ID))
 	for _, f := range r.Formats {

@@ -1,0 +1,138 @@
+package flows
+
+// FormatInfo describes a client-configuration format: what `lint` reads and
+// how it interprets it. The docs render one page per format from it.
+type FormatInfo struct {
+	Format Format
+	Name   string
+	// Files says which files lint recognises as this format (by content).
+	Files string
+	// Semantics are the reading rules that decide findings: defaults of
+	// absent fields, masks, placeholders.
+	Semantics []string
+	// Source is where the format is documented.
+	Source Ref
+}
+
+var formats = []FormatInfo{
+	{
+		Format: FormatRFC7591, Name: "RFC 7591 client metadata",
+		Files: "JSON or YAML client registrations (RFC 7591 / OpenID Connect Dynamic Registration), Ory Hydra clients, Hydra Maester `OAuth2Client` resources (with the Kubernetes Secret they reference), OAuth client metadata documents.",
+		Semantics: []string{
+			"Absent fields take RFC 7591 §2 defaults: `grant_types` `[\"authorization_code\"]`, `response_types` `[\"code\"]`, `token_endpoint_auth_method` `client_secret_basic`.",
+			"`token_endpoint_auth_method: none` makes the client public.",
+			"PKCE enforcement is server policy, not client metadata: PKCE rules do not apply.",
+			"A Kubernetes Secret's data referenced by `secretName` is reported on the client that references it.",
+		},
+		Source: RFC7591.S("2"),
+	},
+	{
+		Format: FormatKeycloak, Name: "Keycloak realm export",
+		Files: "Realm exports (`clients[]` in a realm JSON) and single client representations.",
+		Semantics: []string{
+			"Absent booleans take Keycloak's import defaults: `standardFlowEnabled` true; `publicClient`, `bearerOnly`, `implicitFlowEnabled`, `directAccessGrantsEnabled`, `serviceAccountsEnabled` false.",
+			"`implicitFlowEnabled` enables the implicit and hybrid token-bearing response types; `directAccessGrantsEnabled` is the password grant; `serviceAccountsEnabled` is client credentials.",
+			"`bearerOnly` clients start no flows: only a literal secret is reported.",
+			"PKCE is the attribute `pkce.code.challenge.method` (`S256`, `plain` or empty). Refresh token rotation is the realm's `revokeRefreshToken`.",
+			"Relative redirect URIs resolve against `rootUrl`. `secret: \"**********\"` is the export mask, not a secret.",
+			"Built-in clients (`account`, `account-console`, `admin-cli`, `broker`, `realm-management`, `security-admin-console`) are skipped unless `--include-builtin`.",
+		},
+		Source: Doc{"Keycloak Server Administration Guide: OIDC clients", "https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients"}.Whole(),
+	},
+	{
+		Format: FormatTerraformKeycloak, Name: "Terraform keycloak_openid_client",
+		Files: "`.tf` files with `keycloak_openid_client` resources (keycloak/keycloak provider).",
+		Semantics: []string{
+			"Flow switches default to false (`standard_flow_enabled`, `implicit_flow_enabled`, `direct_access_grants_enabled`, `service_accounts_enabled`); `access_type` PUBLIC, CONFIDENTIAL or BEARER-ONLY.",
+			"PKCE is `pkce_code_challenge_method`.",
+			"`var.*`, locals and interpolations are unresolved: no rule that needs the value fires on them.",
+			"The client in findings is the resource address `keycloak_openid_client.NAME`.",
+		},
+		Source: Doc{"keycloak_openid_client (Terraform registry)", "https://registry.terraform.io/providers/keycloak/keycloak/latest/docs/resources/openid_client"}.Whole(),
+	},
+	{
+		Format: FormatTerraformOkta, Name: "Terraform okta_app_oauth",
+		Files: "`.tf` files with `okta_app_oauth` resources (okta/okta provider).",
+		Semantics: []string{
+			"`type` web, native, browser or service; `token_endpoint_auth_method = \"none\"` makes the client public.",
+			"`pkce_required` defaults to true for `browser` and `native` apps.",
+			"`refresh_token_rotation = \"ROTATE\"` declares rotation.",
+			"`var.*`, locals and interpolations are unresolved.",
+		},
+		Source: Doc{"okta_app_oauth (Terraform registry)", "https://registry.terraform.io/providers/okta/okta/latest/docs/resources/app_oauth"}.Whole(),
+	},
+	{
+		Format: FormatTerraformAuth0, Name: "Terraform auth0_client",
+		Files: "`.tf` files with `auth0_client` resources, and the `auth0_client_credentials` resource that sets their authentication method and secret (auth0/auth0 provider).",
+		Semantics: []string{
+			"`app_type` `spa` or `native`, or authentication method `none`, make the client public; an absent method is `client_secret_post`.",
+			"Auth0 has no per-client PKCE switch: PKCE rules do not apply.",
+			"`refresh_token { rotation_type = \"rotating\" }` declares rotation.",
+			"`var.*`, locals and interpolations are unresolved.",
+		},
+		Source: Doc{"auth0_client (Terraform registry)", "https://registry.terraform.io/providers/auth0/auth0/latest/docs/resources/client"}.Whole(),
+	},
+	{
+		Format: FormatAuth0, Name: "Auth0 Deploy CLI",
+		Files: "Deploy CLI `tenant.yaml` (`clients:`) and `clients/*.json` files.",
+		Semantics: []string{
+			"`app_type` `spa` or `native`, or `token_endpoint_auth_method: none`, make the client public; an absent method is `client_secret_post`.",
+			"`http://auth0.com/oauth/grant-type/password-realm` is the password grant.",
+			"Keyword replacements `##KEY##` (string) and `@@KEY@@` (JSON value) are unresolved values, never errors.",
+			"Auth0 has no per-client PKCE switch: PKCE rules do not apply.",
+		},
+		Source: Doc{"Auth0 Deploy CLI: keyword replacement", "https://auth0.com/docs/deploy-monitor/deploy-cli-tool/keyword-replacement"}.Whole(),
+	},
+	{
+		Format: FormatSpring, Name: "Spring Authorization Server and Spring Security client",
+		Files: "`application.yml` / `.properties` with `spring.security.oauth2.authorizationserver.client.*` (the server's registered clients) or `spring.security.oauth2.client.registration.*` (the app's own credentials).",
+		Semantics: []string{
+			"A client whose `client-authentication-methods` include `none` always requires PKCE S256 in Spring Authorization Server; `require-proof-key` declares it for others.",
+			"`token.reuse-refresh-tokens` defaults to true: refresh tokens do not rotate unless it is false.",
+			"Spring Authorization Server implements neither implicit nor password.",
+			"`${ENV}` placeholders are unresolved; `{noop}` secrets are literal secrets.",
+		},
+		Source: Doc{"Spring Authorization Server: configuration model", "https://docs.spring.io/spring-authorization-server/reference/configuration-model.html"}.Whole(),
+	},
+	{
+		Format: FormatGravitee, Name: "Gravitee AM application",
+		Files: "Gravitee Access Management application JSON (`settings.oauth`).",
+		Semantics: []string{
+			"`grantTypes`, `responseTypes`, `redirectUris`, `tokenEndpointAuthMethod` as in RFC 7591; extension grants `urn…~id` are read without the suffix.",
+			"PKCE is `forcePKCE` (S256 only with `forceS256CodeChallengeMethod`).",
+			"Refresh tokens rotate unless `disableRefreshTokenRotation`.",
+		},
+		Source: Doc{"Gravitee AM: applications", "https://documentation.gravitee.io/am/guides/applications"}.Whole(),
+	},
+	{
+		Format: FormatOpenAPI, Name: "OpenAPI security schemes",
+		Files: "OpenAPI 3 `components.securitySchemes` and Swagger 2 `securityDefinitions` of type oauth2.",
+		Semantics: []string{
+			"A security scheme describes flows, not a registration: only the grant rules apply (`flows.implicit`, `flows.password`).",
+			"Swagger 2 `application` is client credentials and `accessCode` is authorization code.",
+		},
+		Source: Doc{"OpenAPI 3.1: OAuth Flows Object", "https://spec.openapis.org/oas/v3.1.0#oauth-flows-object"}.Whole(),
+	},
+	{
+		Format: FormatWhichflow, Name: "whichflow.yaml",
+		Files: "whichflow's own `whichflow.yaml`: RFC 7591 metadata plus `kind:` (an `advise --client` value), one client or a `clients:` list.",
+		Semantics: []string{
+			"RFC 7591 defaults apply.",
+			"The declared grants are checked against what `whichflow advise --client KIND` recommends and rejects (`kind-mismatch`).",
+		},
+		Source: Doc{"whichflow advise", "https://github.com/whichflow/whichflow/blob/main/docs/cli/whichflow_advise.md"}.Whole(),
+	},
+}
+
+// Formats returns every configuration format whichflow reads.
+func Formats() []FormatInfo { return formats }
+
+// FormatByID looks a format up.
+func FormatByID(f Format) (FormatInfo, bool) {
+	for _, fi := range formats {
+		if fi.Format == f {
+			return fi, true
+		}
+	}
+	return FormatInfo{}, false
+}
