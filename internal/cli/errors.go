@@ -14,8 +14,12 @@ const (
 )
 
 // FlagError is a usage or input error: exit 2, and the message says what to
-// do instead.
-type FlagError struct{ Err error }
+// do instead. Usage marks errors in the command line itself, which get a
+// pointer to --help.
+type FlagError struct {
+	Err   error
+	Usage bool
+}
 
 func (e *FlagError) Error() string { return e.Err.Error() }
 func (e *FlagError) Unwrap() error { return e.Err }

@@ -61,8 +61,9 @@ func exitCode(f *Factory, err error) int {
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "whichflow: %s\n", err)
 	var flagErr *FlagError
-	if errors.As(err, &flagErr) || isCobraUsageError(err) {
-		if !strings.Contains(err.Error(), "--help") {
+	isFlagErr := errors.As(err, &flagErr)
+	if isFlagErr || isCobraUsageError(err) {
+		if (!isFlagErr || flagErr.Usage) && !strings.Contains(err.Error(), "--help") {
 			fmt.Fprintln(f.IOStreams.ErrOut, "Run 'whichflow --help' or 'whichflow COMMAND --help' for usage.")
 		}
 		return ExitUsage
@@ -83,4 +84,4 @@ func isCobraUsageError(err error) bool {
 }
 
 // flagErrorFunc turns cobra's flag parsing errors into FlagErrors.
-func flagErrorFunc(_ *cobra.Command, err error) error { return &FlagError{Err: err} }
+func flagErrorFunc(_ *cobra.Command, err error) error { return &FlagError{Err: err, Usage: true} }
