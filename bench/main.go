@@ -1,9 +1,14 @@
 // Command bench measures `whichflow lint` against DESIGN §6's targets: lint
 // of 10,000 one-client RFC 7591 files against a program that only reads and
-// json.Unmarshals them, and lint of a 50 MB Keycloak realm export (time and
+// json.Unmarshals them and against the same rules in conftest (OPA) when
+// conftest is installed, and lint of a 50 MB Keycloak realm export (time and
 // max RSS, in a child process).
 //
-//	go run ./bench [-n 10000] [-realm-mb 50] [-runs 3]
+//	go run ./bench [-n 10000] [-realm-mb 50] [-runs 3] [-conftest PATH]
+//
+// conftest is looked up on PATH, then in GOBIN / GOPATH/bin; install it with
+// `go install github.com/open-policy-agent/conftest@latest`. Its policies
+// are in bench/conftest/policy.
 package main
 
 import (
@@ -16,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -28,6 +34,8 @@ func main() {
 	n := flag.Int("n", 10000, "number of RFC 7591 files")
 	realmMB := flag.Int("realm-mb", 50, "size of the Keycloak realm export in MB (0 skips it)")
 	runs := flag.Int("runs", 3, "runs per measurement (the fastest counts)")
+	conftest := flag.String("conftest", "", "conftest binary (default: conftest on PATH, else in GOBIN or GOPATH/bin)")
+	policy := flag.String("conftest-policy", defaultPolicyDir(), "Rego policy directory for conftest")
 	child := flag.String("lint-one", "", "internal: lint this file and exit (measured by the parent)")
 	flag.Parse()
 
@@ -41,13 +49,13 @@ func main() {
 		fmt.Printf("%d clients, %d errors, %d warnings, %d notes\n", s.Clients, s.Errors, s.Warnings, s.Notes)
 		return
 	}
-	if err := run(*n, *realmMB, *runs); err != nil {
+	if err := run(*n, *realmMB, *runs, *conftest, *policy); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, realmMB, runs int) error {
+func run(n, realmMB, runs int, conftestFlag, policy string) error {
 	dir, err := os.MkdirTemp("", "whichflow-bench-")
 	if err != nil {
 		return err
@@ -74,6 +82,9 @@ func run(n, realmMB, runs int) error {
 	fmt.Printf("whichflow lint:                  %v (%d findings)\n", lt.Round(time.Millisecond), findings)
 	fmt.Printf("ratio lint / parallel baseline:   %.2fx (target <= 1.5x)\n", float64(lt)/float64(par))
 	fmt.Printf("ratio lint / sequential baseline: %.2fx\n", float64(lt)/float64(seq))
+	if err := compareConftest(conftestFlag, policy, corpus, runs, lt); err != nil {
+		return err
+	}
 
 	if realmMB <= 0 {
 		return nil
@@ -101,6 +112,44 @@ func run(n, realmMB, runs int) error {
 	}
 	fmt.Printf("Keycloak realm export %.1f MiB: %v, max RSS %.0f MiB (%.1fx the file); %s",
 		float64(st.Size())/(1<<20), elapsed.Round(time.Millisecond), float64(rss)/(1<<20), float64(rss)/float64(st.Size()), out)
+	return nil
+}
+
+// compareConftest times conftest over the corpus (one call, the directory
+// as argument), checks that it reports what whichflow lint reports, and
+// prints the ratio to lint's time lt.
+func compareConftest(flagPath, policy, corpus string, runs int, lt time.Duration) error {
+	bin, err := findConftest(flagPath)
+	if err != nil {
+		if flagPath != "" {
+			return err
+		}
+		fmt.Printf("conftest comparison skipped: %v; install it with `go install github.com/open-policy-agent/conftest@latest` or pass -conftest PATH\n", err)
+		return nil
+	}
+	if _, err := os.Stat(policy); err != nil {
+		return fmt.Errorf("conftest policy: %v (pass -conftest-policy DIR)", err)
+	}
+	var counts map[ruleKey]int
+	var failures int
+	ct := best(runs, func() error {
+		var err error
+		counts, failures, err = runConftest(bin, policy, []string{corpus})
+		return err
+	})
+	want, err := lintCounts([]string{corpus})
+	if err != nil {
+		return err
+	}
+	if diff := diffCounts(want, counts); len(diff) > 0 {
+		if len(diff) > 10 {
+			diff = append(diff[:10], fmt.Sprintf("... and %d more", len(diff)-10))
+		}
+		return fmt.Errorf("conftest and whichflow disagree (per file and rule):\n  %s", strings.Join(diff, "\n  "))
+	}
+	fmt.Printf("conftest test, directory in 1 call: %v (%d failures, same as lint: %s; %s)\n",
+		ct.Round(time.Millisecond), failures, ruleTotals(counts), conftestVersion(bin))
+	fmt.Printf("ratio conftest / lint:            %.2fx (target >= 10x)\n", float64(ct)/float64(lt))
 	return nil
 }
 
