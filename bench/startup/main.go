@@ -2,7 +2,7 @@
 // binary built in the same run (DESIGN §6: advise and snippet ≤ 3×), and
 // prints the ratios. Best of N wall times, since these machines are noisy.
 //
-//	go run ./bench/startup [-runs 30]
+//	go run ./bench/startup [-runs 300]
 package main
 
 import (
@@ -22,7 +22,7 @@ func main() { os.Stdout.WriteString("{\"hello\": \"world\"}\n") }
 `
 
 func main() {
-	runs := flag.Int("runs", 30, "runs per command (the fastest counts)")
+	runs := flag.Int("runs", 300, "runs per command (the fastest counts)")
 	flag.Parse()
 	if err := run(*runs); err != nil {
 		fmt.Fprintln(os.Stderr, "startup:", err)
