@@ -29,27 +29,7 @@ func isGraviteeApp(m *yaml.Node) bool {
 }
 
 func readGravitee(docs []*yaml.Node) (*File, bool) {
-	var apps []*yaml.Node
-	for _, d := range docs {
-		d = deref(d)
-		switch {
-		case isGraviteeApp(d):
-			apps = append(apps, d)
-		case isSeq(d):
-			for _, it := range items(d) {
-				if isGraviteeApp(it) {
-					apps = append(apps, it)
-				}
-			}
-		case isMap(d):
-			_, l := get(d, "applications")
-			for _, it := range items(l) {
-				if isGraviteeApp(it) {
-					apps = append(apps, it)
-				}
-			}
-		}
-	}
+	apps := collect(docs, isGraviteeApp, "applications")
 	if len(apps) == 0 {
 		return nil, false
 	}

@@ -326,3 +326,30 @@ func secretAt(field string, v *yaml.Node) (Secret, bool) {
 	}
 	return Secret{Field: field, Value: v.Value, Pos: pos(v)}, true
 }
+
+// collect returns the objects in docs that is accepts: a document that is
+// one, the items of a document that is a list, and the items of listKey in
+// a document that is a mapping.
+func collect(docs []*yaml.Node, is func(*yaml.Node) bool, listKey string) []*yaml.Node {
+	var out []*yaml.Node
+	keep := func(list []*yaml.Node) {
+		for _, it := range list {
+			if is(it) {
+				out = append(out, it)
+			}
+		}
+	}
+	for _, d := range docs {
+		d = deref(d)
+		switch {
+		case is(d):
+			out = append(out, d)
+		case isSeq(d):
+			keep(items(d))
+		case isMap(d):
+			_, l := get(d, listKey)
+			keep(items(l))
+		}
+	}
+	return out
+}

@@ -25,28 +25,7 @@ var rfcKeys = []string{"redirect_uris", "grant_types", "response_types", "token_
 func isRFCClient(m *yaml.Node) bool { return isMap(m) && has(m, rfcKeys...) }
 
 func readRFC7591(docs []*yaml.Node) (*File, bool) {
-	var objs []*yaml.Node
-	for _, d := range docs {
-		d = deref(d)
-		switch {
-		case isRFCClient(d):
-			objs = append(objs, d)
-		case isSeq(d):
-			for _, it := range items(d) {
-				if isRFCClient(it) {
-					objs = append(objs, it)
-				}
-			}
-		case isMap(d):
-			if _, cl := get(d, "clients"); cl != nil {
-				for _, it := range items(cl) {
-					if isRFCClient(it) {
-						objs = append(objs, it)
-					}
-				}
-			}
-		}
-	}
+	objs := collect(docs, isRFCClient, "clients")
 	if len(objs) == 0 {
 		return nil, false
 	}

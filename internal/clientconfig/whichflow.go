@@ -22,23 +22,7 @@ func isWhichflowClient(m *yaml.Node) bool {
 }
 
 func readWhichflow(docs []*yaml.Node) (*File, bool) {
-	var objs []*yaml.Node
-	for _, d := range docs {
-		d = deref(d)
-		if isWhichflowClient(d) {
-			objs = append(objs, d)
-			continue
-		}
-		if !isMap(d) {
-			continue
-		}
-		_, cl := get(d, "clients")
-		for _, it := range items(cl) {
-			if isWhichflowClient(it) {
-				objs = append(objs, it)
-			}
-		}
-	}
+	objs := collect(docs, isWhichflowClient, "clients")
 	if len(objs) == 0 {
 		return nil, false
 	}
