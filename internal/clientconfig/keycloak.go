@@ -132,18 +132,8 @@ func keycloakClient(m, realm *yaml.Node) Client {
 	c.BearerOnly = bearer.Value && !bearer.Unresolved
 
 	// Grants, each positioned at the switch that enables it.
-	var grants List
-	grants.Pos = pos(m)
-	add := func(b Bool, grant string) bool {
-		if b.Set {
-			grants.Set = true
-		}
-		if !b.Value || b.Unresolved {
-			return false
-		}
-		grants.Items = append(grants.Items, String{Value: grant, Pos: b.Pos, Set: b.Set})
-		return true
-	}
+	grants := List{Pos: pos(m)}
+	add := grants.addSwitch
 	code := add(boolKey(m, true, "standardFlowEnabled"), flows.GrantAuthorizationCode)
 	add(boolKey(m, false, "implicitFlowEnabled"), flows.GrantImplicit)
 	ropc := add(boolKey(m, false, "directAccessGrantsEnabled"), flows.GrantPassword)

@@ -61,6 +61,20 @@ func (l List) Find(v string) (String, bool) {
 	return String{}, false
 }
 
+// addSwitch adds grant when the on/off switch b is on, positioned at the
+// switch (Keycloak's and Terraform's flow booleans), and reports whether
+// it was added. A stated switch makes the list stated, on or off.
+func (l *List) addSwitch(b Bool, grant string) bool {
+	if b.Set {
+		l.Set = true
+	}
+	if !b.Value || b.Unresolved {
+		return false
+	}
+	l.Items = append(l.Items, String{Value: grant, Pos: b.Pos, Set: b.Set})
+	return true
+}
+
 // Declarable says whether a format can express a setting at all: PKCE
 // enforcement is server policy in RFC 7591, for example.
 type Declarable struct {

@@ -479,18 +479,8 @@ func tfKeycloak(b *hclsyntax.Block) Client {
 		c.Public = Bool{Value: v == "PUBLIC", Pos: at.Pos, Set: true}
 		c.BearerOnly = v == "BEARER-ONLY"
 	}
-	var grants List
-	grants.Pos = t.pos()
-	add := func(b Bool, grant string) bool {
-		if b.Set {
-			grants.Set = true
-		}
-		if !b.Value || b.Unresolved {
-			return false
-		}
-		grants.Items = append(grants.Items, String{Value: grant, Pos: b.Pos, Set: b.Set})
-		return true
-	}
+	grants := List{Pos: t.pos()}
+	add := grants.addSwitch
 	code := add(t.boolean("standard_flow_enabled", false), flows.GrantAuthorizationCode)
 	add(t.boolean("implicit_flow_enabled", false), flows.GrantImplicit)
 	ropc := add(t.boolean("direct_access_grants_enabled", false), flows.GrantPassword)
