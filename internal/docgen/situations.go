@@ -37,22 +37,14 @@ func (s Situation) Label() string {
 
 // Flags renders the situation as `advise` flags, every follow-up explicit.
 func (s Situation) Flags() string {
-	out := []string{"--client " + s.Client()}
+	a := advisor.Answers{flows.FacetClient: s.Client()}
 	for _, f := range s.FollowUps {
-		v := s.Answers[f.ID]
-		switch {
-		case f.Bool && v == "true":
-			out = append(out, "--"+f.ID)
-		case f.Bool:
-			out = append(out, "--"+f.ID+"=false")
-		default:
-			out = append(out, "--"+f.ID+" "+v)
-		}
+		a[f.ID] = s.Answers[f.ID]
 	}
 	if s.High() {
-		out = append(out, "--security high")
+		a[flows.FacetSecurity] = flows.SecurityHigh
 	}
-	return strings.Join(out, " ")
+	return strings.Join(advisor.Flags(a), " ")
 }
 
 func optionLabel(f flows.Facet, v string) string {
