@@ -85,5 +85,10 @@ func newRoot(f *Factory, only string) *cobra.Command {
 		}
 		root.AddCommand(cmd)
 	}
+	// cobra builds its completion command lazily; give it examples too.
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Example = "  $ source <(whichflow completion bash)\n  $ whichflow completion zsh > \"${fpath[1]}/_whichflow\"\n  $ whichflow completion fish > ~/.config/fish/completions/whichflow.fish"
+	}
 	return root
 }
