@@ -85,8 +85,11 @@ func newRoot(f *Factory, only string) *cobra.Command {
 		}
 		root.AddCommand(cmd)
 	}
-	// cobra builds its completion command lazily; give it examples too.
-	root.InitDefaultCompletionCmd()
+	// cobra builds its completion command lazily; in the full tree, build it
+	// now to give it examples too.
+	if only == "" {
+		root.InitDefaultCompletionCmd()
+	}
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
 		c.Example = "  $ source <(whichflow completion bash)\n  $ whichflow completion zsh > \"${fpath[1]}/_whichflow\"\n  $ whichflow completion fish > ~/.config/fish/completions/whichflow.fish"
 	}
