@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/whichflow/whichflow/internal/atomicfile"
 	"github.com/whichflow/whichflow/internal/iostreams"
 	"github.com/whichflow/whichflow/internal/lint"
 	"github.com/whichflow/whichflow/internal/report"
@@ -125,7 +125,7 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+	} else if err := atomicfile.Write(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
 
@@ -134,7 +134,7 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		if err := lint.WriteBaseline(&b, res.Findings); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(opts.WriteBaseline, b.Bytes()); err != nil {
+		if err := atomicfile.Write(opts.WriteBaseline, b.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", opts.WriteBaseline, len(res.Findings)-countSuppressed(res.Findings))
@@ -154,25 +154,4 @@ func countSuppressed(fs []lint.Finding) int {
 		}
 	}
 	return n
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory, so a reader never sees half a report.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -4,14 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/atomicfile"
 	"github.com/whichflow/whichflow/internal/scaffold"
 )
 
@@ -121,62 +120,27 @@ func scaffoldRun(opts *ScaffoldOptions) error {
 	return nil
 }
 
-// writeFileNoClobber writes data to a temporary file in path's directory and
-// moves it into place: readers never see a partial file. Without force an
-// existing file is refused (hard-linking the temporary file fails if path
-// exists, so there is no window between the check and the write).
-func writeFileNoClobber(path string, data []byte, force bool) error {
-	dir := filepath.Dir(path)
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return FlagErrorf("%s already exists: use --force to overwrite it", path)
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op once renamed or linked and removed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if force {
-		if err := os.Rename(name, path); err != nil {
-			return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
-		}
-		return nil
-	}
-	if err := os.Link(name, path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return FlagErrorf("%s already exists: use --force to overwrite it", path)
-		}
-		// No hard links on this file system: the Lstat above guarded it.
-		if err := os.Rename(name, path); err != nil {
-			return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
-		}
-	}
-	return nil
-}
-
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
+}
+
+// writeFileNoClobber writes data atomically; without force an existing file
+// is refused.
+func writeFileNoClobber(path string, data []byte, force bool) error {
+	write := atomicfile.WriteNew
+	if force {
+		write = atomicfile.Write
+	}
+	err := write(path, data)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return FlagErrorf("%s already exists: use --force to overwrite it", path)
+	case err != nil:
+		return FlagErrorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	return nil
 }

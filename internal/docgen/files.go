@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/whichflow/whichflow/internal/atomicfile"
 )
 
 // The first line of every file whichflow docs writes. A file that does not
@@ -185,7 +187,7 @@ func Write(dir string, files []File, scope Scope) (Result, error) {
 			res.Unchanged = append(res.Unchanged, f.Path)
 			continue
 		}
-		if err := writeAtomic(name, f.Data); err != nil {
+		if err := atomicfile.Write(name, f.Data); err != nil {
 			return res, err
 		}
 		res.Written = append(res.Written, f.Path)
@@ -214,29 +216,4 @@ func removeEmptyParents(dir, rel string) {
 		}
 		rel = path.Dir(rel)
 	}
-}
-
-// writeAtomic writes data to name through a temporary file in the same
-// directory, so readers see the old or the new content, never a part.
-func writeAtomic(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
