@@ -171,6 +171,26 @@ for L in $LANGS; do
   run ciba "$L" plain "$SECRET" --flow ciba --client-id e2e-confidential --login-hint e2e-user
 done
 
+# advise --issuer reads the real server's discovery document: a grant the
+# server supports raises no server-lacks-grant; the password grant, which it
+# does not support, would.
+ADVISE_OUT=$WORK/advise.json
+if "$WF" advise --client machine --issuer "$ISSUER" --format json >"$ADVISE_OUT" 2>"$WORK/advise.err" &&
+  grep -q '"discovery"' "$ADVISE_OUT" && grep -q '"client_credentials"' "$ADVISE_OUT" &&
+  ! grep -q '"server-lacks-grant"' "$ADVISE_OUT"; then
+  ok "advise --issuer (discovery read, client_credentials supported)"
+else
+  cat "$ADVISE_OUT" >>"$WORK/advise.err"
+  ko "advise --issuer" "$WORK/advise.err"
+fi
+if "$WF" advise --client trusted --redirects=false --issuer "$ISSUER" --format json >"$ADVISE_OUT" 2>"$WORK/advise.err" &&
+  grep -q '"server-lacks-grant"' "$ADVISE_OUT"; then
+  ok "advise --issuer (server-lacks-grant for password)"
+else
+  cat "$ADVISE_OUT" >>"$WORK/advise.err"
+  ko "advise --issuer server-lacks-grant" "$WORK/advise.err"
+fi
+
 # ---- scaffold (issue 6) -------------------------------------------------------
 # `whichflow scaffold --as rfc7591` output registered at the server's RFC 7591
 # endpoint (201 expected), then the machine client's client-credentials snippet
