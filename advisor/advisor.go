@@ -456,6 +456,17 @@ var scaffoldFormat = map[string]flows.Format{
 }
 
 func nextCommands(d Decision) []string {
+	if providerLacks(d) {
+		// The provider's own snippet and format would refuse what it cannot
+		// do (the caveats say so): point at the generic ones instead.
+		generic := Answers{}
+		for k, v := range d.resolved {
+			if k != flows.FacetProvider {
+				generic[k] = v
+			}
+		}
+		d.resolved = generic
+	}
 	snippet := []string{"whichflow", "snippet", "--flow", string(d.Recommendation.Flow), "--lang", "curl"}
 	if p := d.resolved[flows.FacetProvider]; p != "" {
 		snippet = append(snippet, "--provider", p)
@@ -475,6 +486,24 @@ func nextCommands(d Decision) []string {
 	}
 	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, answers...)
 	return []string{strings.Join(snippet, " "), strings.Join(scaffold, " ")}
+}
+
+// providerLacks reports whether the chosen provider cannot do the
+// recommended flow or one of its extensions.
+func providerLacks(d Decision) bool {
+	p, ok := flows.ProviderByID(d.resolved[flows.FacetProvider])
+	if !ok {
+		return false
+	}
+	if _, gap := p.FlowGap(d.Recommendation.Flow); gap {
+		return true
+	}
+	for _, e := range d.Recommendation.Extensions {
+		if _, gap := p.ExtensionGap(e); gap {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutFollowUps drops the answers to client-specific questions.
