@@ -105,6 +105,7 @@ const (
 	RuleInvalidConfig            = "invalid-config"
 	RuleSuppressionNoReason      = "suppression-without-reason"
 	RuleSuppressionExpired       = "suppression-expired"
+	RuleSuppressionUnknownRule   = "suppression-unknown-rule"
 	RuleFAPIPAR                  = "fapi-par-required"
 	RuleFAPIClientAuth           = "fapi-client-auth"
 	RuleFAPIPublicClient         = "fapi-public-client"
@@ -284,6 +285,17 @@ var rules = []Rule{
 			"named; they are reported again.",
 		Remediation: "Fix the findings the suppression covered, or renew it with a new `expires` date and an updated reason.",
 		Refs:        []Ref{SuppressionDocs.S("expiry")},
+		Formats:     commentFormats,
+	},
+	{
+		ID:       RuleSuppressionUnknownRule,
+		Title:    "Suppression names a rule that does not exist",
+		Severity: SeverityWarning,
+		Rationale: "A suppression matches findings by rule ID. An ID whichflow does not have, usually a typo, " +
+			"suppresses nothing, so the finding its author meant to silence is still reported while the comment " +
+			"suggests it was dealt with.",
+		Remediation: "Correct the rule ID (`whichflow rules` lists them) or remove the suppression.",
+		Refs:        []Ref{SuppressionDocs.S("suppressions")},
 		Formats:     commentFormats,
 	},
 	{

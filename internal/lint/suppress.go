@@ -68,6 +68,21 @@ func parseDirective(d clientconfig.Directive) directive {
 	return out
 }
 
+// unknownRules lists the rule IDs of a directive the catalog does not
+// have, sorted; a directive naming no rule at all reports "(none)".
+func unknownRules(rules map[string]bool) []string {
+	if len(rules) == 0 {
+		return []string{"(none)"}
+	}
+	var out []string
+	for _, id := range sortedKeys(rules) {
+		if _, ok := flows.RuleByID(id); !ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func unquote(s string) (string, error) {
 	var v string
 	err := json.Unmarshal([]byte(s), &v)
@@ -102,6 +117,11 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 		}
 		pos := clientconfig.Pos{Line: d.line, Col: d.col}
 		isExpired, dateErr := expired(d.expires, now)
+		if unknown := unknownRules(d.rules); len(unknown) > 0 {
+			r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
+			extra = append(extra, newFinding(r, display, clientID, pos,
+				fmt.Sprintf("whichflow:ignore names no rule whichflow has: %s", strings.Join(unknown, ", "))))
+		}
 		if d.reason == "" {
 			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
 			extra = append(extra, newFinding(r, display, clientID, pos,
@@ -326,6 +346,12 @@ func (c *config) findings(now time.Time) []Finding {
 		what := e.Rule
 		if what == "" {
 			what = "*"
+		}
+		if e.Rule != "" && e.Rule != "*" {
+			if _, known := flows.RuleByID(e.Rule); !known {
+				r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
+				out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry names no rule whichflow has: %s", e.Rule)))
+			}
 		}
 		if strings.TrimSpace(e.Reason) == "" {
 			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
