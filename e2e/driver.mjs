@@ -3,12 +3,19 @@
 // device code confirmation, login (any name), consent — following
 // redirects by hand.
 //   node driver.mjs AUTHORIZATION_URL REDIRECT_URI   prints the redirect URL (with code)
+//   node driver.mjs --deliver AUTHORIZATION_URL      follows the final redirect (the one that
+//                                                    leaves the server) like a browser: GETs it,
+//                                                    so a loopback listener gets the code; prints "delivered"
 //   node driver.mjs VERIFICATION_URI_COMPLETE        approves a device code, prints "approved"
-const [start, redirectPrefix] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const deliver = args[0] === '--deliver';
+if (deliver) args.shift();
+const [start, redirectPrefix] = args;
 if (!start) {
-  console.error('usage: node driver.mjs URL [REDIRECT_URI]');
+  console.error('usage: node driver.mjs [--deliver] URL [REDIRECT_URI]');
   process.exit(2);
 }
+const serverOrigin = new URL(start).origin;
 const jar = new Map();
 const decode = (s) => s.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
   .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
@@ -32,6 +39,17 @@ for (let step = 0; step < 20; step++) {
   body = undefined;
   if (res.status >= 300 && res.status < 400) {
     const loc = new URL(res.headers.get('location'), url).href;
+    if (deliver && new URL(loc).origin !== serverOrigin) {
+      // The browser's last step: the redirect to the client (no cookies: another origin).
+      const got = await fetch(loc, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+      const page = await got.text();
+      if (got.status !== 200) {
+        console.error(`driver: ${loc.split('?')[0]} answered HTTP ${got.status}: ${page.slice(0, 200)}`);
+        process.exit(1);
+      }
+      console.log('delivered');
+      process.exit(0);
+    }
     if (redirectPrefix && loc.startsWith(redirectPrefix)) {
       console.log(loc);
       process.exit(0);

@@ -8,6 +8,9 @@ E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$E2E_DIR")
 LANGS=${E2E_LANGS:-curl httpie js python go}
 REDIRECT_URI=http://127.0.0.1:8400/callback
+# RFC 8252 §7.3: a loopback redirect URI without a port, registered for the
+# native clients; the python, js and go snippets listen on a free port.
+LOOPBACK_REDIRECT_URI=http://127.0.0.1/callback
 STEP_TIMEOUT=${E2E_STEP_TIMEOUT:-60}
 
 die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
@@ -88,7 +91,7 @@ prepare() {
   _name=$1 _lang=$2
   shift 2
   _file=$WORK/$_name.$_lang.$(ext "$_lang")
-  "$WF" snippet --lang "$_lang" --issuer "$ISSUER" --redirect-uri "$REDIRECT_URI" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
+  "$WF" snippet --lang "$_lang" --issuer "$ISSUER" --redirect-uri "${_redirect:-$REDIRECT_URI}" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
   case $_lang in
     curl | httpie) echo "sh $_file" ;;
     js) echo "node $_file" ;;
@@ -106,13 +109,18 @@ prepare() {
 
 # run NAME LANG MODE ENV ARGS...: render and run a snippet with the
 # environment ENV ("-" for none: NAME=VALUE words); MODE is plain, code
-# (drive the printed authorization URL) or device (approve the printed code).
+# (drive the printed authorization URL, paste the redirect URL), loopback
+# (drive it and deliver the redirect to the snippet's listener; the snippet
+# is rendered with the loopback redirect URI without a port) or device
+# (approve the printed code).
 # The token response goes to $WORK/NAME.LANG.out.
 run() {
   _name=$1 _lang=$2 _mode=$3 _env=$4
   shift 4
   [ "$_env" != - ] || _env=''
-  _env="env -u CLIENT_SECRET -u CLIENT_KEY_FILE -u DPOP_KEY_FILE -u REFRESH_TOKEN $_env"
+  _env="env -u CLIENT_SECRET -u CLIENT_KEY_FILE -u DPOP_KEY_FILE -u REFRESH_TOKEN -u OPEN_BROWSER $_env"
+  _redirect=
+  [ "$_mode" != loopback ] || _redirect=$LOOPBACK_REDIRECT_URI
   _id=$_name/$_lang
   _out=$WORK/$_name.$_lang.out _err=$WORK/$_name.$_lang.err
   if ! _cmd=$(prepare "$_name" "$_lang" "$@"); then
@@ -122,11 +130,11 @@ run() {
   : >"$_err"
   case $_mode in
     plain) $_env timeout "$STEP_TIMEOUT" $_cmd </dev/null >"$_out" 2>"$_err" ;;
-    code | device)
-      { 
+    code | device | loopback)
+      {
         _n=0 _url=
         while [ $_n -lt 200 ] && [ -z "$_url" ]; do
-          if [ "$_mode" = code ]; then
+          if [ "$_mode" != device ]; then
             _url=$(grep -o "$ISSUER/auth?[^ ]*" "$_err" | sed -n 1p)
           else
             _url=$(grep -o "$ISSUER/device?user_code=[A-Za-z0-9-]*" "$_err" | sed -n 1p)
@@ -136,6 +144,9 @@ run() {
         done
         if [ "$_mode" = code ]; then
           timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver"
+        elif [ "$_mode" = loopback ]; then
+          # Nothing on the snippet's stdin: it must get the code on its listener.
+          timeout 20 node "$E2E_DIR/driver.mjs" --deliver "$_url" >>"$_err.driver" 2>&1
         else
           timeout 20 node "$E2E_DIR/driver.mjs" "$_url" >>"$_err.driver" 2>&1
         fi
@@ -163,6 +174,11 @@ for L in $LANGS; do
   run authorization-code-public "$L" code - --flow authorization-code --client-id e2e-public --scope openid
   run authorization-code-confidential "$L" code "$SECRET" --flow authorization-code --client-id e2e-confidential --scope openid
   run authorization-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
+  case $L in python | js | go)
+    run authorization-code-loopback "$L" loopback - --flow authorization-code --client-id e2e-native --scope openid
+    run authorization-code-loopback-high "$L" loopback "$PKJWT $DPOP" --flow authorization-code --client-id e2e-native-fapi --scope openid --security high
+    ;;
+  esac
   run device-code "$L" device - --flow device-code --client-id e2e-public --scope openid
   run refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/authorization-code-public.$L.out")" \
     --flow refresh-token --client-id e2e-public

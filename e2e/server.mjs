@@ -3,6 +3,9 @@
 //   e2e-confidential  client_secret_basic; code, refresh, client credentials, device, CIBA (poll)
 //   e2e-public        public (none) + PKCE; code, refresh, device
 //   e2e-fapi          private_key_jwt (ES256, key from $FAPI_KEY_FILE), PAR required, DPoP-bound tokens
+//   e2e-native        native public (none) + PKCE, loopback redirect without a port: any port is
+//                     accepted (RFC 8252 §7.3; oidc-provider strips loopback ports for native clients)
+//   e2e-native-fapi   e2e-fapi as a native client with the loopback redirect without a port
 // Dynamic registration is enabled (POST /reg) for scaffold round trips.
 import { createServer } from 'node:http';
 import { createPublicKey } from 'node:crypto';
@@ -10,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 const REDIRECT = process.env.REDIRECT_URI || 'http://127.0.0.1:8400/callback';
+const LOOPBACK = 'http://127.0.0.1/callback';
 const SECRET = process.env.CONFIDENTIAL_SECRET || 'e2e-secret';
 const fapiJWK = createPublicKey(readFileSync(process.env.FAPI_KEY_FILE)).export({ format: 'jwk' });
 
@@ -48,6 +52,26 @@ server.listen(0, '127.0.0.1', () => {
         grant_types: [...code, 'client_credentials'],
         response_types: ['code'],
         redirect_uris: [REDIRECT],
+        require_pushed_authorization_requests: true,
+        dpop_bound_access_tokens: true,
+      },
+      {
+        client_id: 'e2e-native',
+        token_endpoint_auth_method: 'none',
+        application_type: 'native',
+        grant_types: code,
+        response_types: ['code'],
+        redirect_uris: [LOOPBACK],
+      },
+      {
+        client_id: 'e2e-native-fapi',
+        application_type: 'native',
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'ES256',
+        jwks: { keys: [{ ...fapiJWK, use: 'sig', alg: 'ES256' }] },
+        grant_types: code,
+        response_types: ['code'],
+        redirect_uris: [LOOPBACK],
         require_pushed_authorization_requests: true,
         dpop_bound_access_tokens: true,
       },

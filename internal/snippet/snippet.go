@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/format"
 	"io/fs"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,55 @@ type Data struct {
 	Confidential bool
 	G            Identifiers
 	Refs         string
+	// Loopback: the authorization code snippet receives the redirect on a
+	// loopback listener (RFC 8252 §7.3) instead of reading the pasted URL:
+	// the redirect URI is http://127.0.0.1 or http://[::1] without a port,
+	// and the language can listen (go, js, python; not POSIX sh).
+	Loopback bool
+	// Listener says where to listen and how to build the redirect URI with
+	// the port the system chose; set when Loopback.
+	Listener Listener
+}
+
+// Listener is a loopback redirect URI split around its (absent) port:
+// the redirect URI is Origin + ":" + port + Rest.
+type Listener struct {
+	Host   string // the address to bind: 127.0.0.1 or ::1
+	Origin string // http://127.0.0.1 or http://[::1], as written
+	Rest   string // the path and query, as written
+	Path   string // the path the redirect arrives on ("/" when empty)
+}
+
+// listenLangs can run a loopback listener; sh has no portable one.
+var listenLangs = []string{flows.LangGo, flows.LangJS, flows.LangPython}
+
+// loopbackListener reports whether uri is a loopback redirect URI without a
+// port (RFC 8252 §7.3: the client picks the port at run time; §8.3: an IP
+// literal, not localhost) and how to listen for it.
+func loopbackListener(uri string) (Listener, bool) {
+	u, err := url.Parse(uri)
+	if err != nil || !strings.EqualFold(u.Scheme, "http") || u.User != nil || u.Opaque != "" ||
+		u.Fragment != "" || strings.Contains(uri, "#") {
+		return Listener{}, false
+	}
+	var host string
+	switch u.Host {
+	case "127.0.0.1":
+		host = "127.0.0.1"
+	case "[::1]":
+		host = "::1"
+	default: // a port, another host, or localhost
+		return Listener{}, false
+	}
+	origin := len(u.Scheme) + len("://") + len(u.Host)
+	if len(uri) < origin || !strings.EqualFold(uri[:origin], u.Scheme+"://"+u.Host) {
+		return Listener{}, false
+	}
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+	return Listener{Host: host, Origin: uri[:origin], Rest: uri[origin:], Path: path}, true
 }
 
 // EnvVar is an environment variable a snippet reads.
@@ -164,6 +214,9 @@ func Render(r Request) (string, error) {
 		return "", err
 	}
 	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", ")}
+	if f.ID == flows.AuthorizationCode && slices.Contains(listenLangs, r.Lang) {
+		d.Listener, d.Loopback = loopbackListener(r.RedirectURI)
+	}
 	d.Title = f.Name + " (" + f.GrantType + ")"
 	if r.High {
 		d.Title += " with " + highExtras(f.ID)
@@ -267,6 +320,9 @@ func envFor(d Data) []EnvVar {
 		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret (required; sent with HTTP Basic, RFC 6749 §2.3.1)"})
 	default:
 		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret of a confidential client (leave unset for a public client)"})
+	}
+	if d.Loopback {
+		env = append(env, EnvVar{"OPEN_BROWSER", "set to 1 to open the authorization URL in the default browser (otherwise it is only printed)"})
 	}
 	switch d.Flow.ID {
 	case flows.RefreshToken:

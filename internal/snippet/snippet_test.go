@@ -32,14 +32,26 @@ func all() []Request {
 					continue
 				}
 				out = append(out, keycloak(f.ID, l, high))
+				if f.ID == flows.AuthorizationCode {
+					// A loopback redirect without a port: go, js and python
+					// listen on a free port (RFC 8252 §7.3); sh still pastes.
+					r := keycloak(f.ID, l, high)
+					r.RedirectURI = loopbackRedirect
+					out = append(out, r)
+				}
 			}
 		}
 	}
 	return out
 }
 
+const loopbackRedirect = "http://127.0.0.1/callback"
+
 func name(r Request) string {
 	n := string(r.Flow) + "." + r.Lang
+	if r.RedirectURI == loopbackRedirect {
+		n += ".loopback"
+	}
 	if r.High {
 		n += ".high"
 	}
@@ -224,5 +236,91 @@ func TestGoSnippetsBuild(t *testing.T) {
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build of %d Go snippets: %v\n%s", n, err, out)
+	}
+}
+
+// TestLoopbackListener: a loopback redirect URI without a port makes the
+// go, js and python snippets listen on a free port (RFC 8252 §7.3); with a
+// port, another host or localhost they read the pasted URL, and sh always
+// does.
+func TestLoopbackListener(t *testing.T) {
+	listens := map[string][2]string{ // lang: listener marker, paste marker
+		flows.LangGo:     {"net.Listen(\"tcp\", net.JoinHostPort(listenHost, \"0\"))", "bufio.NewReader(os.Stdin)"},
+		flows.LangJS:     {"listen(0, LISTEN_HOST", "createInterface({ input: process.stdin"},
+		flows.LangPython: {"RedirectServer((LISTEN_HOST, 0)", "sys.stdin.readline()"},
+	}
+	for _, tc := range []struct {
+		uri, host string
+		listen    bool
+	}{
+		{"http://127.0.0.1/callback", "127.0.0.1", true},
+		{"http://[::1]/callback", "::1", true},
+		{"http://127.0.0.1", "127.0.0.1", true},
+		{"http://127.0.0.1:8400/callback", "", false},
+		{"http://[::1]:8400/callback", "", false},
+		{"http://localhost/callback", "", false}, // RFC 8252 §8.3: not localhost
+		{"https://127.0.0.1/callback", "", false},
+		{"https://app.example.com/callback", "", false},
+		{"com.example.app:/callback", "", false},
+	} {
+		for _, high := range []bool{false, true} {
+			for lang, m := range listens {
+				r := keycloak(flows.AuthorizationCode, lang, high)
+				r.RedirectURI = tc.uri
+				got, err := Render(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tc.listen {
+					if !strings.Contains(got, m[0]) || strings.Contains(got, m[1]) || !strings.Contains(got, "OPEN_BROWSER") {
+						t.Errorf("%s %s high=%v: want the loopback listener, not stdin", lang, tc.uri, high)
+					}
+					if !strings.Contains(got, "5*time.Minute") && !strings.Contains(got, "5 * 60") {
+						t.Errorf("%s %s: the wait is not bounded", lang, tc.uri)
+					}
+					if !strings.Contains(got, `"`+tc.host+`"`) {
+						t.Errorf("%s %s: does not bind %s", lang, tc.uri, tc.host)
+					}
+				} else if strings.Contains(got, m[0]) || !strings.Contains(got, m[1]) {
+					t.Errorf("%s %s high=%v: want the paste path, not a listener", lang, tc.uri, high)
+				}
+			}
+			for _, lang := range []string{flows.LangCurl, flows.LangHTTPie} {
+				r := keycloak(flows.AuthorizationCode, lang, high)
+				r.RedirectURI = tc.uri
+				got, err := Render(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(got, "IFS= read -r REDIRECTED") || !strings.Contains(got, "no\n# portable way to listen") {
+					t.Errorf("%s %s: sh must paste and say why", lang, tc.uri)
+				}
+			}
+		}
+	}
+	// Other flows ignore the redirect URI.
+	r := keycloak(flows.DeviceCode, flows.LangPython, false)
+	r.RedirectURI = loopbackRedirect
+	if got, _ := Render(r); strings.Contains(got, "OPEN_BROWSER") {
+		t.Errorf("device-code must not get a loopback listener")
+	}
+}
+
+func TestLoopbackListenerSplit(t *testing.T) {
+	for uri, want := range map[string]Listener{
+		"http://127.0.0.1/callback": {Host: "127.0.0.1", Origin: "http://127.0.0.1", Rest: "/callback", Path: "/callback"},
+		"http://[::1]/cb?x=1":       {Host: "::1", Origin: "http://[::1]", Rest: "/cb?x=1", Path: "/cb"},
+		"http://127.0.0.1":          {Host: "127.0.0.1", Origin: "http://127.0.0.1", Rest: "", Path: "/"},
+		"HTTP://127.0.0.1/A":        {Host: "127.0.0.1", Origin: "HTTP://127.0.0.1", Rest: "/A", Path: "/A"},
+	} {
+		got, ok := loopbackListener(uri)
+		if !ok || got != want {
+			t.Errorf("loopbackListener(%q) = %+v, %v; want %+v", uri, got, ok, want)
+		}
+	}
+	for _, uri := range []string{"http://127.0.0.1:/cb", "http://u@127.0.0.1/cb", "http://127.0.0.1/cb#f", "http://127.0.0.2/cb", "http://[::1]:0/cb"} {
+		if got, ok := loopbackListener(uri); ok {
+			t.Errorf("loopbackListener(%q) = %+v, want no listener", uri, got)
+		}
 	}
 }
