@@ -10,8 +10,16 @@ import (
 // reflection-based encoder spends more time building its encoders on first
 // use than the rest of `advise` takes, and start-up is a target (DESIGN §6).
 // TestMarshalJSONMatchesReflection keeps the two encodings identical.
-func (d Decision) MarshalJSON() ([]byte, error) {
-	var w jsonWriter
+func (d Decision) MarshalJSON() ([]byte, error) { return d.appendJSON(""), nil }
+
+// IndentedJSON is the document as `advise --format json` prints it:
+// indented by two spaces, ending in a newline, exactly what encoding/json's
+// Encoder with SetIndent("", "  ") writes, without its compact-then-indent
+// passes.
+func (d Decision) IndentedJSON() []byte { return append(d.appendJSON("  "), '\n') }
+
+func (d Decision) appendJSON(indent string) []byte {
+	w := jsonWriter{indent: indent}
 	w.open('{')
 	w.key("schema_version")
 	w.value()
@@ -114,7 +122,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		w.close('}')
 	}
 	w.close('}')
-	return w.buf, nil
+	return w.buf
 }
 
 // MarshalJSON writes the registration metadata in RFC 7591 order.
@@ -155,27 +163,56 @@ func (w *jsonWriter) registration(r Registration) {
 	w.close('}')
 }
 
-// jsonWriter appends compact JSON. comma is true when the next member of
-// the current object or array needs a separator.
+// jsonWriter appends JSON, compact or indented like encoding/json's
+// Indent. comma is true once the current object or array has a member;
+// afterKey is true between an object key and its value.
 type jsonWriter struct {
-	buf   []byte
-	comma bool
+	buf      []byte
+	indent   string
+	depth    int
+	comma    bool
+	afterKey bool
 }
 
+// value starts a value: a separator and, when indenting, a new line.
 func (w *jsonWriter) value() {
+	if w.afterKey {
+		w.afterKey = false
+		w.comma = true
+		return
+	}
 	if w.comma {
 		w.buf = append(w.buf, ',')
 	}
+	w.newline(w.depth)
 	w.comma = true
+}
+
+func (w *jsonWriter) newline(depth int) {
+	if w.indent == "" || depth == 0 {
+		return
+	}
+	w.buf = append(w.buf, '\n')
+	for i := 0; i < depth; i++ {
+		w.buf = append(w.buf, w.indent...)
+	}
 }
 
 func (w *jsonWriter) open(c byte) {
 	w.value()
 	w.buf = append(w.buf, c)
+	w.depth++
 	w.comma = false
 }
 
 func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if w.comma && w.indent != "" { // a non-empty container ends on its own line
+		w.buf = append(w.buf, '\n')
+		for i := 0; i < w.depth; i++ {
+			w.buf = append(w.buf, w.indent...)
+		}
+	}
 	w.buf = append(w.buf, c)
 	w.comma = true
 }
@@ -185,7 +222,10 @@ func (w *jsonWriter) key(k string) {
 	w.value()
 	w.buf = appendJSONString(w.buf, k)
 	w.buf = append(w.buf, ':')
-	w.comma = false
+	if w.indent != "" {
+		w.buf = append(w.buf, ' ')
+	}
+	w.afterKey = true
 }
 
 func (w *jsonWriter) field(k, v string) {

@@ -60,6 +60,9 @@ func TestMarshalJSONMatchesReflection(t *testing.T) {
 				if !bytes.Equal(got, want) {
 					t.Fatalf("%v: hand-written JSON differs:\n got %s\nwant %s", a, got, want)
 				}
+				if ind := d.IndentedJSON(); !bytes.Equal(ind, want) {
+					t.Fatalf("%v: IndentedJSON differs from encoding/json's indentation:\n got %s\nwant %s", a, ind, want)
+				}
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -282,10 +281,8 @@ func decide(opts *AnswerOptions) (advisor.Decision, error) {
 func writeAdvice(io *iostreams.IOStreams, format string, d advisor.Decision) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
+		_, err := io.Out.Write(d.IndentedJSON())
+		return err
 	case "markdown":
 		_, err := io.Out.Write([]byte(adviceMarkdown(d)))
 		return err
