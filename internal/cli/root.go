@@ -89,6 +89,10 @@ func newRoot(f *Factory, only string) *cobra.Command {
 	// now to give it examples too.
 	if only == "" {
 		root.InitDefaultCompletionCmd()
+	} else {
+		// A command line that names its command never needs completion;
+		// cobra would otherwise build that subtree on every run.
+		root.CompletionOptions.DisableDefaultCmd = true
 	}
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
 		c.Example = "  $ source <(whichflow completion bash)\n  $ whichflow completion zsh > \"${fpath[1]}/_whichflow\"\n  $ whichflow completion fish > ~/.config/fish/completions/whichflow.fish"
