@@ -129,10 +129,7 @@ func auth0Client(m *yaml.Node) Client {
 	c.PARRequired = boolKey(m, false, "require_pushed_authorization_requests")
 
 	if _, v := get(m, "client_secret"); v != nil {
-		c.SecretDeclared = declaredSecret("client_secret", v)
-		if s, ok := secretAt("client_secret", v); ok {
-			c.Secrets = append(c.Secrets, s)
-		}
+		c.readSecret("client_secret", v)
 	}
 	return c
 }

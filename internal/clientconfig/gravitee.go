@@ -91,10 +91,7 @@ func graviteeClient(a *yaml.Node) Client {
 	c.MTLSBound = boolKey(o, false, "tlsClientCertificateBoundAccessTokens")
 	c.DPoPBound = boolKey(o, false, "dpopBoundAccessTokens")
 	if _, v := get(o, "clientSecret"); v != nil {
-		c.SecretDeclared = declaredSecret("settings.oauth.clientSecret", v)
-		if s, ok := secretAt("settings.oauth.clientSecret", v); ok {
-			c.Secrets = append(c.Secrets, s)
-		}
+		c.readSecret("settings.oauth.clientSecret", v)
 	}
 	c.Secrets = append(c.Secrets, jwksPrivateKeys(o, "jwks")...)
 	return c

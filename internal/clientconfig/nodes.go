@@ -327,6 +327,15 @@ func secretAt(field string, v *yaml.Node) (Secret, bool) {
 	return Secret{Field: field, Value: v.Value, Pos: pos(v)}, true
 }
 
+// readSecret records the client secret field v: declared (resolved or
+// not) and, when literal, a committed secret.
+func (c *Client) readSecret(field string, v *yaml.Node) {
+	c.SecretDeclared = declaredSecret(field, v)
+	if s, ok := secretAt(field, v); ok {
+		c.Secrets = append(c.Secrets, s)
+	}
+}
+
 // collect returns the objects in docs that is accepts: a document that is
 // one, the items of a document that is a list, and the items of listKey in
 // a document that is a mapping.

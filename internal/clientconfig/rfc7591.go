@@ -85,10 +85,7 @@ func rfcClient(m *yaml.Node, camel bool, format flows.Format) Client {
 	c.PARRequired = boolKey(m, false, k("require_pushed_authorization_requests"))
 
 	if _, v := get(m, k("client_secret")); v != nil {
-		c.SecretDeclared = declaredSecret(k("client_secret"), v)
-		if s, ok := secretAt(k("client_secret"), v); ok {
-			c.Secrets = append(c.Secrets, s)
-		}
+		c.readSecret(k("client_secret"), v)
 	}
 	c.Secrets = append(c.Secrets, jwksPrivateKeys(m, k("jwks"))...)
 	return c
