@@ -166,7 +166,7 @@ func marshalGolden(g golden) []byte {
 	return b.Bytes()
 }
 
-// TestCorpus reads every real configuration in ../shared/corpus: each must be
+// TestCorpus reads every real configuration in testdata/corpus: each must be
 // recognised and parse, and its normal form must match the reviewed golden.
 func TestCorpus(t *testing.T) {
 	dir := corpus.Dir(t)

@@ -1,5 +1,7 @@
-// Package corpus locates the real client configurations in ../shared/corpus
-// (beside the module root) for tests. Only tests import it.
+// Package corpus locates the real client configurations in testdata/corpus
+// at the module root (copied from public repositories; provenance in its
+// SOURCES.md) for tests. Only tests import it; nothing outside the clone is
+// read.
 package corpus
 
 import (
@@ -26,9 +28,9 @@ func Dir(t testing.TB) string {
 		}
 		dir = parent
 	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
+	c := filepath.Join(dir, "testdata", "corpus")
 	if st, err := os.Stat(c); err != nil || !st.IsDir() {
-		t.Fatalf("the shared corpus is missing at %s (expected ../shared/corpus beside the module root): %v", c, err)
+		t.Fatalf("the corpus is missing at %s (expected testdata/corpus at the module root): %v", c, err)
 	}
 	return c
 }

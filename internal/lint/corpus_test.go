@@ -12,7 +12,7 @@ import (
 	"github.com/whichflow/whichflow/internal/corpus"
 )
 
-// TestCorpus lints every file of the shared corpus and compares the
+// TestCorpus lints every file of the real-file corpus and compares the
 // findings with the reviewed testdata/corpus.golden (refresh with
 // WHICHFLOW_UPDATE=1, then review every changed line).
 func TestCorpus(t *testing.T) {
