@@ -22,7 +22,46 @@ type String struct {
 	// var.x, ${ENV}, @@KEY@@, ##KEY##, templates. Rules that need the value
 	// must not fire on them.
 	Unresolved bool
+	// Default names the documented provider default that supplied Value
+	// when the file does not state it (Set false), e.g. "Auth0's default
+	// for app_type spa"; empty when the file states the value or the
+	// format has no documented default. See Origin.
+	Default string
 }
+
+// Origin is where a value came from: the three states a check tells apart
+// ("the file says" / "the provider assumes" / unknown).
+type Origin uint8
+
+const (
+	// Absent: the file does not state the value and no documented default
+	// applies.
+	Absent Origin = iota
+	// Declared: the file states the value.
+	Declared
+	// Defaulted: the provider supplies the value by a documented default
+	// (the value's Default field says which).
+	Defaulted
+	// Unknown: the value is only known at deploy time (var.x, ${ENV},
+	// templates); rules that need it do not fire.
+	Unknown
+)
+
+func origin(set, unresolved bool, def string) Origin {
+	switch {
+	case unresolved:
+		return Unknown
+	case set:
+		return Declared
+	case def != "":
+		return Defaulted
+	}
+	return Absent
+}
+
+// Origin says whether the file states s, a provider default supplies it, or
+// it is unknown.
+func (s String) Origin() Origin { return origin(s.Set, s.Unresolved, s.Default) }
 
 // Bool is a boolean read from a configuration (Keycloak's "true" strings
 // included).
@@ -31,7 +70,12 @@ type Bool struct {
 	Pos        Pos
 	Set        bool
 	Unresolved bool
+	// Default: as String.Default.
+	Default string
 }
+
+// Origin: as String.Origin.
+func (b Bool) Origin() Origin { return origin(b.Set, b.Unresolved, b.Default) }
 
 // List is a list of strings; Pos is where the list (or its key) starts.
 type List struct {
@@ -39,7 +83,12 @@ type List struct {
 	Pos        Pos
 	Set        bool
 	Unresolved bool // the whole list is an unresolved expression
+	// Default: as String.Default.
+	Default string
 }
+
+// Origin: as String.Origin.
+func (l List) Origin() Origin { return origin(l.Set, l.Unresolved, l.Default) }
 
 // Has reports whether the list holds v (resolved items only).
 func (l List) Has(v string) bool {
