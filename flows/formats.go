@@ -77,7 +77,7 @@ var formats = []FormatInfo{
 		Files: "Deploy CLI `tenant.yaml` (`clients:`) and `clients/*.json` files.",
 		Semantics: []string{
 			"`app_type` `spa` or `native`, or `token_endpoint_auth_method: none`, make the client public; an absent method is `client_secret_post`.",
-			"`http://auth0.com/oauth/grant-type/password-realm` is the password grant.",
+			"`" + GrantAuth0PasswordRealm + "` is the password grant.",
 			"Keyword replacements `##KEY##` (string) and `@@KEY@@` (JSON value) are unresolved values, never errors.",
 			"Auth0 has no per-client PKCE switch: PKCE rules do not apply.",
 		},

@@ -1,0 +1,442 @@
+package clientconfig
+
+import (
+	"bytes"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// The tree the JSON, YAML and .properties readers build and the format
+// adapters read. It is compact so that memory tracks the file (DESIGN §6):
+// one slab of 24-byte nodes in document order, scalars kept as offsets into
+// the source (JSON) or into one text arena (YAML, .properties) and unescaped
+// only when an adapter reads them. A mapping's children are its keys and
+// values, alternating; a YAML alias is a node that points at its anchor, so
+// the tree is a DAG and nothing is expanded (see yamlExpansion for the
+// bound on walks that follow aliases).
+
+// nodeKind is what a node holds.
+type nodeKind uint8
+
+const (
+	kindNone nodeKind = iota
+	kindMap
+	kindSeq
+	kindScalar
+	kindAlias
+)
+
+// scalarTag is a scalar's type, as the reader resolved it.
+type scalarTag uint8
+
+const (
+	tagString scalarTag = iota
+	tagBool
+	tagNull
+	tagNumber
+	// tagUnresolved marks a value only known at deploy time (an Auth0
+	// Deploy CLI @@KEY@@ token standing for a whole value).
+	tagUnresolved
+	// tagOther is any other YAML tag (!!binary, !!timestamp, custom).
+	tagOther
+)
+
+const (
+	flagTag     = 0x0f // scalarTag
+	flagEscaped = 0x10 // JSON string with escapes: unescape on read
+	flagArena   = 0x20 // text is in the arena, not the source
+)
+
+type node struct {
+	// Scalar: the text is [off, off+n) of the source or the arena.
+	// Container: n is the number of children (keys and values for a
+	// mapping); they follow the node, linked by next. Alias: off is the
+	// anchor's index.
+	off, n    uint32
+	line, col uint32
+	next      uint32 // index of the next sibling; 0 = none (0 is a root)
+	kind      nodeKind
+	flags     uint8
+}
+
+const chunkBits = 12
+
+// tree holds the documents of one file.
+type tree struct {
+	src    []byte
+	arena  []byte
+	chunks [][]node
+	len    int
+	// budget is how many nodes the file may make (see nodeBudget).
+	budget int
+}
+
+// nodeBudget is the most nodes a file of size bytes may build: one per
+// eight bytes (denser than any real configuration, minified or not) plus a
+// fixed allowance, so the tree stays under 3x the file + 24 MiB.
+func nodeBudget(size int) int { return size/8 + 1<<20 }
+
+func newTree(src []byte, sizeHint int) *tree {
+	t := &tree{src: src, budget: nodeBudget(len(src))}
+	first := min(1<<chunkBits, sizeHint/6+8)
+	t.chunks = [][]node{make([]node, 0, first)}
+	return t
+}
+
+func (t *tree) at(i uint32) *node { return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// add appends a node and returns its index; ok is false past the budget.
+func (t *tree) add(kind nodeKind, line, col int) (uint32, bool) {
+	if t.len >= t.budget {
+		return 0, false
+	}
+	c := &t.chunks[len(t.chunks)-1]
+	if len(*c) == cap(*c) {
+		if cap(*c) < 1<<chunkBits {
+			// Only the first chunk is allocated short; grow it to a
+			// full chunk before adding more, so indexing stays shifts.
+			g := make([]node, len(*c), 1<<chunkBits)
+			copy(g, *c)
+			*c = g
+		} else {
+			t.chunks = append(t.chunks, make([]node, 0, 1<<chunkBits))
+			c = &t.chunks[len(t.chunks)-1]
+		}
+	}
+	*c = append(*c, node{kind: kind, line: uint32(line), col: uint32(col)})
+	t.len++
+	return uint32(t.len - 1), true
+}
+
+// addText appends s to the arena and returns its offset.
+func (t *tree) addText(s string) uint32 {
+	off := len(t.arena)
+	t.arena = append(t.arena, s...)
+	return uint32(off)
+}
+
+// Node is a handle on one value of a tree; the zero Node is "absent".
+type Node struct {
+	t *tree
+	i uint32
+}
+
+func (n Node) ok() bool   { return n.t != nil }
+func (n Node) raw() *node { return n.t.at(n.i) }
+func (n Node) kind() nodeKind {
+	if n.t == nil {
+		return kindNone
+	}
+	return n.raw().kind
+}
+
+// deref follows aliases (a bounded number of hops).
+func deref(n Node) Node {
+	for i := 0; n.t != nil && i < 32; i++ {
+		r := n.raw()
+		if r.kind != kindAlias {
+			return n
+		}
+		n = Node{n.t, r.off}
+	}
+	if n.t != nil && n.raw().kind == kindAlias {
+		return Node{}
+	}
+	return n
+}
+
+func isMap(n Node) bool    { return deref(n).kind() == kindMap }
+func isSeq(n Node) bool    { return deref(n).kind() == kindSeq }
+func isScalar(n Node) bool { return deref(n).kind() == kindScalar }
+
+func (n Node) tag() scalarTag {
+	if n.kind() != kindScalar {
+		return tagOther
+	}
+	return scalarTag(n.raw().flags & flagTag)
+}
+
+func isNull(n Node) bool {
+	n = deref(n)
+	return !n.ok() || (n.kind() == kindScalar && n.tag() == tagNull)
+}
+
+func pos(n Node) Pos {
+	if !n.ok() {
+		return Pos{}
+	}
+	r := n.raw()
+	return Pos{Line: int(r.line), Col: int(r.col)}
+}
+
+// rawText is a scalar's bytes as stored (escaped for JSON strings that
+// have escapes).
+func (n Node) rawText() []byte {
+	r := n.raw()
+	if r.flags&flagArena != 0 {
+		return n.t.arena[r.off : r.off+r.n]
+	}
+	return n.t.src[r.off : r.off+r.n]
+}
+
+// text is a scalar's value ("" for anything else).
+func text(n Node) string {
+	n = deref(n)
+	if n.kind() != kindScalar {
+		return ""
+	}
+	if n.raw().flags&flagEscaped != 0 {
+		return string(unescapeJSON(nil, n.rawText()))
+	}
+	return string(n.rawText())
+}
+
+// textIs reports whether scalar n's value is s, without allocating.
+func textIs(n Node, s string) bool {
+	if n.kind() != kindScalar {
+		return false
+	}
+	b := n.rawText()
+	if n.raw().flags&flagEscaped != 0 {
+		return string(unescapeJSON(nil, b)) == s
+	}
+	return string(b) == s
+}
+
+// children calls yield for each child of container n, in order.
+func (n Node) children(yield func(Node) bool) {
+	n = deref(n)
+	if k := n.kind(); k != kindMap && k != kindSeq {
+		return
+	}
+	cnt := n.raw().n
+	i := n.i + 1
+	for c := uint32(0); c < cnt; c++ {
+		if !yield(Node{n.t, i}) {
+			return
+		}
+		i = n.t.at(i).next
+	}
+}
+
+// get returns the key and value of key in mapping m; the zero Nodes when m
+// is not a mapping or has no such key, or its value is null. A key that
+// appears twice has its last value, as Jackson, encoding/json and
+// JavaScript read it.
+func get(m Node, key string) (k, v Node) {
+	m = deref(m)
+	if m.kind() != kindMap {
+		return Node{}, Node{}
+	}
+	var kn, vn Node
+	var cur Node
+	even := true
+	m.children(func(c Node) bool {
+		if even {
+			cur = c
+		} else if textIs(cur, key) {
+			kn, vn = cur, c
+		}
+		even = !even
+		return true
+	})
+	vn = deref(vn)
+	if !kn.ok() || isNull(vn) {
+		return Node{}, Node{}
+	}
+	return kn, vn
+}
+
+// getAny returns the first of keys present in m.
+func getAny(m Node, keys ...string) (k, v Node) {
+	for _, key := range keys {
+		if k, v = get(m, key); k.ok() {
+			return k, v
+		}
+	}
+	return Node{}, Node{}
+}
+
+func has(m Node, keys ...string) bool {
+	k, _ := getAny(m, keys...)
+	return k.ok()
+}
+
+// scalar returns the scalar value of the first of keys in m ("" when absent
+// or not a scalar).
+func scalar(m Node, keys ...string) string {
+	_, v := getAny(m, keys...)
+	return text(v)
+}
+
+// pairs returns a mapping's (key, value) pairs, values derefed; a key that
+// appears twice is returned once, with its last value (see get).
+func pairs(m Node) [][2]Node {
+	m = deref(m)
+	if m.kind() != kindMap {
+		return nil
+	}
+	out := make([][2]Node, 0, m.raw().n/2)
+	var cur Node
+	even := true
+	m.children(func(c Node) bool {
+		if even {
+			cur = c
+		} else {
+			out = append(out, [2]Node{cur, deref(c)})
+		}
+		even = !even
+		return true
+	})
+	return dedupPairs(out)
+}
+
+// dedupPairs drops every pair whose key comes again later.
+func dedupPairs(ps [][2]Node) [][2]Node {
+	if len(ps) < 2 {
+		return ps
+	}
+	keep := ps[:0]
+	if len(ps) <= 16 {
+		for i, p := range ps {
+			dup := false
+			for _, q := range ps[i+1:] {
+				if bytes.Equal(keyBytes(p[0]), keyBytes(q[0])) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				keep = append(keep, p)
+			}
+		}
+		return keep
+	}
+	last := make(map[string]int, len(ps))
+	for i, p := range ps {
+		last[string(keyBytes(p[0]))] = i
+	}
+	for i, p := range ps {
+		if last[string(keyBytes(p[0]))] == i {
+			keep = append(keep, p)
+		}
+	}
+	return keep
+}
+
+// keyBytes is a key's value for comparisons (unescaped when it has to be).
+func keyBytes(k Node) []byte {
+	if k.kind() != kindScalar {
+		return nil
+	}
+	if k.raw().flags&flagEscaped != 0 {
+		return unescapeJSON(nil, k.rawText())
+	}
+	return k.rawText()
+}
+
+// items returns a sequence's items (derefed).
+func items(n Node) []Node {
+	n = deref(n)
+	if n.kind() != kindSeq {
+		return nil
+	}
+	out := make([]Node, 0, n.raw().n)
+	n.children(func(c Node) bool {
+		if c = deref(c); c.ok() {
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}
+
+// emptyMap is a new empty mapping positioned at n, in n's tree.
+func emptyMap(n Node) Node {
+	r := n.raw()
+	i, ok := n.t.add(kindMap, int(r.line), int(r.col))
+	if !ok {
+		return Node{}
+	}
+	return Node{n.t, i}
+}
+
+// endLine is the line where n's last value starts (aliases are not
+// followed).
+func endLine(n Node) int {
+	last := 0
+	for d := 0; n.ok() && d <= maxDepth+8; d++ {
+		r := n.raw()
+		if int(r.line) > last {
+			last = int(r.line)
+		}
+		if (r.kind != kindMap && r.kind != kindSeq) || r.n == 0 {
+			break
+		}
+		i := n.i + 1
+		for c := uint32(1); c < r.n; c++ {
+			i = n.t.at(i).next
+		}
+		n = Node{n.t, i}
+	}
+	return last
+}
+
+// unescapeJSON appends the value of the JSON string body b (validated by
+// the parser, so every escape is well formed) to dst.
+func unescapeJSON(dst, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			dst = append(dst, c)
+			continue
+		}
+		i++
+		switch b[i] {
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r := hex4(b[i+1 : i+5])
+			i += 4
+			if utf16.IsSurrogate(r) && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+				if r2 := hex4(b[i+3 : i+7]); utf16.DecodeRune(r, r2) != utf8.RuneError {
+					r = utf16.DecodeRune(r, r2)
+					i += 6
+				}
+			}
+			dst = utf8.AppendRune(dst, r)
+		default: // " \ /
+			dst = append(dst, b[i])
+		}
+	}
+	return dst
+}
+
+// hex4 reads four hex digits (-1 if they are not).
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return -1
+		}
+	}
+	return r
+}
