@@ -370,7 +370,9 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
 	}
-	limit := sizeLimit(j.path, opts)
+	// The general cap; a syntax with a lower one (Terraform) is
+	// clientconfig's decision (TooLargeError).
+	limit := opts.MaxFileSize
 	if st.Size() > limit {
 		return tooLarge(display, st.Size(), limit, opts, cfg)
 	}
@@ -397,7 +399,10 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fileResult {
 	file, err := clientconfig.Read(path, data)
 	var pe *clientconfig.ParseError
+	var tl *clientconfig.TooLargeError
 	switch {
+	case errors.As(err, &tl):
+		return tooLarge(display, tl.Size, tl.Limit, opts, cfg)
 	case errors.Is(err, clientconfig.ErrUnrecognised):
 		return fileResult{skip: &Skip{Path: display, Reason: "not a client configuration whichflow recognises"}}
 	case errors.As(err, &pe):
@@ -419,18 +424,6 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 		lf.Clients = append(lf.Clients, c.ID)
 	}
 	return fileResult{recognised: true, linted: lf, findings: lintClients(display, file, opts, cfg)}
-}
-
-// maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
-// about 1 MB per second, and no real Terraform file comes near this.
-const maxTerraformSize = 8 << 20
-
-// sizeLimit is the largest file at path that lint reads.
-func sizeLimit(path string, opts *Options) int64 {
-	if strings.HasSuffix(path, ".tf") && opts.MaxFileSize > maxTerraformSize {
-		return maxTerraformSize
-	}
-	return opts.MaxFileSize
 }
 
 func tooLarge(display string, size, limit int64, opts *Options, cfg *config) fileResult {
