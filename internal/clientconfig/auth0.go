@@ -70,7 +70,10 @@ func readAuth0(docs []Node) (*File, bool) {
 	default:
 		return nil, false
 	}
-	f := newFile(flows.FormatAuth0)
+	f, room := newFile(flows.FormatAuth0, root, len(list))
+	if !room {
+		return f, true
+	}
 	for _, m := range list {
 		f.Clients = append(f.Clients, auth0Client(m))
 	}

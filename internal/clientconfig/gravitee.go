@@ -37,7 +37,10 @@ func readGravitee(docs []Node) (*File, bool) {
 	if len(apps) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatGravitee)
+	f, room := newFile(flows.FormatGravitee, docs[0], len(apps))
+	if !room {
+		return f, true
+	}
 	for _, a := range apps {
 		f.Clients = append(f.Clients, graviteeClient(a))
 	}

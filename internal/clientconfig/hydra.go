@@ -34,7 +34,10 @@ func readHydraCRD(docs []Node) (*File, bool) {
 	if len(crds) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatRFC7591)
+	f, room := newFile(flows.FormatRFC7591, docs[0], len(crds))
+	if !room {
+		return f, true
+	}
 	for _, d := range crds {
 		_, spec := get(d, "spec")
 		if !spec.ok() {

@@ -89,7 +89,10 @@ func readKeycloak(docs []Node) (*File, bool) {
 	default:
 		return nil, false
 	}
-	f := newFile(flows.FormatKeycloak)
+	f, room := newFile(flows.FormatKeycloak, root, len(list))
+	if !room {
+		return f, true
+	}
 	for _, m := range list {
 		if !isMap(m) || strings.EqualFold(scalar(m, "protocol"), "saml") {
 			continue

@@ -46,7 +46,10 @@ func readOpenAPI(docs []Node) (*File, bool) {
 	if !schemes.ok() {
 		_, schemes = get(root, "securityDefinitions")
 	}
-	f := newFile(flows.FormatOpenAPI)
+	f, room := newFile(flows.FormatOpenAPI, root, len(pairs(schemes)))
+	if !room {
+		return f, true
+	}
 	for _, kv := range pairs(schemes) {
 		s := kv[1]
 		if !strings.EqualFold(scalar(s, "type"), "oauth2") {

@@ -33,8 +33,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/whichflow/whichflow/flows"
 )
 
 // ErrUnrecognised is returned by Read for a file in no format whichflow knows;
@@ -210,6 +208,10 @@ func read(path string, data []byte) (*File, error) {
 			return nil, unlessUnmarked(data, perr)
 		}
 		f := readSpringProperties(root)
+		if err := root.t.err; err != nil {
+			err.Format = syntaxNames[syn]
+			return nil, err
+		}
 		if f == nil {
 			return nil, ErrUnrecognised
 		}
@@ -225,8 +227,15 @@ func read(path string, data []byte) (*File, error) {
 	if perr != nil {
 		return nil, unlessUnmarked(data, perr)
 	}
+	if len(docs) == 0 {
+		return nil, ErrUnrecognised
+	}
 	for _, tf := range treeFormats {
 		f, ok := tf.read(docs)
+		if err := docs[0].t.err; err != nil {
+			err.Format = syntaxNames[syn]
+			return nil, err
+		}
 		if !ok {
 			continue
 		}
@@ -379,6 +388,3 @@ func firstInvalidUTF8(data []byte) Pos {
 	}
 	return Pos{}
 }
-
-// newFile returns a File for format with no clients yet.
-func newFile(format flows.Format) *File { return &File{Format: format} }

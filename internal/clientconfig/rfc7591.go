@@ -32,7 +32,10 @@ func readRFC7591(docs []Node) (*File, bool) {
 	if len(objs) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatRFC7591)
+	f, room := newFile(flows.FormatRFC7591, docs[0], len(objs))
+	if !room {
+		return f, true
+	}
 	for _, o := range objs {
 		c := rfcClient(o, false, flows.FormatRFC7591)
 		f.Clients = append(f.Clients, c)

@@ -226,7 +226,7 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 	if len(order) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatSpring)
+	f := &File{Format: flows.FormatSpring} // at most maxSpringEntries clients
 	for _, sc := range order {
 		f.Clients = append(f.Clients, sc.client())
 	}
@@ -252,10 +252,7 @@ func (sc *springClient) list(prop string) List {
 		l := List{Pos: pos(e.key), Set: true}
 		v := deref(e.val)
 		if v.kind() == kindSeq {
-			for _, it := range items(v) {
-				l.Items = append(l.Items, str(it))
-			}
-			return l
+			return strItems(e.key, v)
 		}
 		s := str(v)
 		if s.Unresolved && onlyPlaceholder(s.Value) {

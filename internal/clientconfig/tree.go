@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -69,6 +70,18 @@ type tree struct {
 	len    int
 	// budget is how many nodes the file may make (see nodeBudget).
 	budget int
+	// size is the file's size, for the budgets of what adapters make.
+	size int
+	// err is set by an adapter helper that refused to make more of the
+	// model than the file's size allows (see fail); Read returns it.
+	err *ParseError
+}
+
+// fail records the first refusal of a model budget.
+func (t *tree) fail(at Pos, format string, args ...any) {
+	if t.err == nil {
+		t.err = &ParseError{Pos: at, Msg: fmt.Sprintf(format, args...)}
+	}
 }
 
 // nodeBudget is the most nodes a file of size bytes may build: one per
@@ -77,7 +90,7 @@ type tree struct {
 func nodeBudget(size int) int { return size/8 + 1<<20 }
 
 func newTree(src []byte, sizeHint int) *tree {
-	t := &tree{src: src, budget: nodeBudget(len(src))}
+	t := &tree{src: src, budget: nodeBudget(sizeHint), size: sizeHint}
 	first := min(1<<chunkBits, sizeHint/6+8)
 	t.chunks = [][]node{make([]node, 0, first)}
 	return t

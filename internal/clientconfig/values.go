@@ -1,6 +1,52 @@
 package clientconfig
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// The model costs more per value than the tree: a String is about 56 bytes,
+// a Client about 700. To keep memory proportional to the file (DESIGN §6)
+// whatever it holds, adapters refuse, as a *ParseError, to make more of it
+// than the file's size allows.
+
+// maxListItems is the longest list read into the model: no client
+// registers anywhere near this many redirect URIs or grants.
+const maxListItems = 1 << 16
+
+// clientBudget is the most clients a file of size bytes may make: their
+// model stays under 2x the file + 32 MiB.
+func clientBudget(size int) int { return (2*size + 32<<20) / int(unsafe.Sizeof(Client{})) }
+
+// newFile returns a File for format that will hold n clients read from the
+// tree of in; room is false, and the refusal recorded, when n is over the
+// file's client budget.
+func newFile(format flows.Format, in Node, n int) (f *File, room bool) {
+	f = &File{Format: format}
+	if in.t != nil && n > clientBudget(in.t.size) {
+		in.t.fail(pos(in), "%d clients in %d bytes: more than memory proportional to the file allows (%d); not read", n, in.t.size, clientBudget(in.t.size))
+		return f, false
+	}
+	// Sized once: growing by doubling would copy every client on the way.
+	f.Clients = make([]Client, 0, n)
+	return f, true
+}
+
+// strItems reads a sequence of strings as a list positioned at k.
+func strItems(k, v Node) List {
+	l := List{Pos: pos(k), Set: true}
+	if n := int(deref(v).raw().n); n > maxListItems {
+		v.t.fail(pos(k), "a list of %d values: more than any client configuration holds (%d); not read, to keep memory bounded", n, maxListItems)
+		l.Unresolved = true
+		return l
+	}
+	for _, it := range items(v) {
+		l.Items = append(l.Items, str(it))
+	}
+	return l
+}
 
 // Reading model values from a tree (tree.go): the helpers every tree
 // adapter shares. A value the file does not state takes the adapter's
@@ -96,9 +142,7 @@ func listKey(m Node, keys ...string) List {
 	l := List{Pos: pos(k), Set: true}
 	switch v.kind() {
 	case kindSeq:
-		for _, it := range items(v) {
-			l.Items = append(l.Items, str(it))
-		}
+		return strItems(k, v)
 	case kindScalar:
 		if v.tag() == tagUnresolved {
 			l.Unresolved = true

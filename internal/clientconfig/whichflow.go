@@ -26,7 +26,10 @@ func readWhichflow(docs []Node) (*File, bool) {
 	if len(objs) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatWhichflow)
+	f, room := newFile(flows.FormatWhichflow, docs[0], len(objs))
+	if !room {
+		return f, true
+	}
 	for _, o := range objs {
 		c := rfcClient(o, false, flows.FormatWhichflow)
 		c.Kind = strKey(o, "kind")
