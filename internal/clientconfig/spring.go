@@ -120,9 +120,7 @@ func (fl *springFlattener) walk(k, n Node, depth int) {
 	}
 	if n.kind() == kindMap {
 		for _, kv := range pairs(n) {
-			if kv[0].kind() == kindScalar {
-				fl.walk(kv[0], kv[1], depth+1)
-			}
+			fl.walk(kv[0], kv[1], depth+1)
 		}
 		return
 	}
@@ -140,11 +138,12 @@ func hasPrefix(canon, prefix []string) bool {
 func readSpringDocs(docs []Node) (*File, bool) {
 	var fl springFlattener
 	for _, d := range docs {
-		// Only the spring subtree matters; skip everything else cheaply.
-		for _, kv := range pairs(d) {
-			if kv[0].kind() != kindScalar {
-				continue
-			}
+		// Only the spring subtree matters; skip everything else cheaply
+		// (keys that cannot be spring..., before reading them).
+		for _, kv := range pairs(d, func(k Node) bool {
+			b := k.rawText()
+			return len(b) >= 6 && (b[0] == 's' || b[0] == 'S')
+		}) {
 			head, _, _ := strings.Cut(text(kv[0]), ".")
 			if canonProp(head) != "spring" {
 				continue

@@ -96,7 +96,12 @@ func newTree(src []byte, sizeHint int) *tree {
 	return t
 }
 
-func (t *tree) at(i uint32) *node { return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+func (t *tree) at(i uint32) *node {
+	if i < 1<<chunkBits {
+		return &t.chunks[0][i]
+	}
+	return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
+}
 
 // add appends a node and returns its index; ok is false past the budget.
 func (t *tree) add(kind nodeKind, line, col int) (uint32, bool) {
@@ -232,42 +237,73 @@ func (n Node) children(yield func(Node) bool) {
 	}
 }
 
+// keyIs reports whether key node r (in t) is the scalar key.
+func (t *tree) keyIs(r *node, key string) bool {
+	if r.flags&flagEscaped != 0 {
+		return r.kind == kindScalar && string(unescapeJSON(nil, t.src[r.off:r.off+r.n])) == key
+	}
+	if int(r.n) != len(key) || r.kind != kindScalar {
+		return false
+	}
+	b := t.src
+	if r.flags&flagArena != 0 {
+		b = t.arena
+	}
+	return string(b[r.off:r.off+r.n]) == key
+}
+
+// lookup returns the indexes of the first of keys whose last occurrence in
+// mapping m (derefed) has a value that is not null, and of that value.
+func lookup(m Node, keys []string) (k, v uint32, ok bool) {
+	if len(keys) > 16 {
+		for _, key := range keys {
+			if k, v, ok = lookup(m, []string{key}); ok {
+				return k, v, ok
+			}
+		}
+		return 0, 0, false
+	}
+	var lastK, lastV [16]uint32
+	var seen uint16
+	t := m.t
+	r := t.at(m.i)
+	i := m.i + 1
+	for c := uint32(0); c+1 < r.n; c += 2 {
+		kn := t.at(i)
+		vi := kn.next
+		for j, key := range keys {
+			if t.keyIs(kn, key) {
+				lastK[j], lastV[j], seen = i, vi, seen|1<<j
+				break
+			}
+		}
+		i = t.at(vi).next
+	}
+	for j := range keys {
+		if seen&(1<<j) != 0 && !isNull(Node{t, lastV[j]}) {
+			return lastK[j], lastV[j], true
+		}
+	}
+	return 0, 0, false
+}
+
 // get returns the key and value of key in mapping m; the zero Nodes when m
 // is not a mapping or has no such key, or its value is null. A key that
 // appears twice has its last value, as Jackson, encoding/json and
 // JavaScript read it.
-func get(m Node, key string) (k, v Node) {
+func get(m Node, key string) (k, v Node) { return getAny(m, key) }
+
+// getAny returns the first of keys present in m (see get).
+func getAny(m Node, keys ...string) (k, v Node) {
 	m = deref(m)
 	if m.kind() != kindMap {
 		return Node{}, Node{}
 	}
-	var kn, vn Node
-	var cur Node
-	even := true
-	m.children(func(c Node) bool {
-		if even {
-			cur = c
-		} else if textIs(cur, key) {
-			kn, vn = cur, c
-		}
-		even = !even
-		return true
-	})
-	vn = deref(vn)
-	if !kn.ok() || isNull(vn) {
+	ki, vi, ok := lookup(m, keys)
+	if !ok {
 		return Node{}, Node{}
 	}
-	return kn, vn
-}
-
-// getAny returns the first of keys present in m.
-func getAny(m Node, keys ...string) (k, v Node) {
-	for _, key := range keys {
-		if k, v = get(m, key); k.ok() {
-			return k, v
-		}
-	}
-	return Node{}, Node{}
+	return Node{m.t, ki}, deref(Node{m.t, vi})
 }
 
 func has(m Node, keys ...string) bool {
@@ -282,25 +318,27 @@ func scalar(m Node, keys ...string) string {
 	return text(v)
 }
 
-// pairs returns a mapping's (key, value) pairs, values derefed; a key that
-// appears twice is returned once, with its last value (see get).
-func pairs(m Node) [][2]Node {
+// pairs returns a mapping's (key, value) pairs with scalar keys, values
+// derefed; a key that appears twice is returned once, with its last value
+// (see get). With keep, only the pairs whose key it keeps.
+func pairs(m Node, keep ...func(k Node) bool) [][2]Node {
 	m = deref(m)
 	if m.kind() != kindMap {
 		return nil
 	}
-	out := make([][2]Node, 0, m.raw().n/2)
-	var cur Node
-	even := true
-	m.children(func(c Node) bool {
-		if even {
-			cur = c
-		} else {
-			out = append(out, [2]Node{cur, deref(c)})
+	var out [][2]Node
+	if len(keep) == 0 {
+		out = make([][2]Node, 0, m.raw().n/2)
+	}
+	t := m.t
+	i := m.i + 1
+	for c := uint32(0); c+1 < t.at(m.i).n; c += 2 {
+		vi := t.at(i).next
+		if k := (Node{t, i}); k.kind() == kindScalar && (len(keep) == 0 || keep[0](k)) {
+			out = append(out, [2]Node{k, deref(Node{t, vi})})
 		}
-		even = !even
-		return true
-	})
+		i = t.at(vi).next
+	}
 	return dedupPairs(out)
 }
 
