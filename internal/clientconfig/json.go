@@ -1,6 +1,9 @@
 package clientconfig
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // maxDepth bounds nesting for every syntax (JSON, YAML flow/block, HCL): no
 // real client configuration comes close, and it keeps recursive decoders
@@ -9,33 +12,51 @@ const maxDepth = 256
 
 // The JSON reader: a position-keeping parser, strict per RFC 8259 (what
 // encoding/json's Valid accepts, checked by FuzzJSONDifferential), that
-// builds the compact tree (tree.go). It records 1-based line and column
-// (columns count runes) for every value and copies nothing: strings stay
-// offsets into data, unescaped when read.
+// validates the whole file in one pass and builds nothing; the compact tree
+// (tree.go) then starts as one lazy node, and jsonExpand makes a
+// container's children, one level, the first time an adapter looks into it.
+// It records 1-based line and column (columns count runes) for every value
+// and copies nothing: strings stay offsets into data, unescaped when read.
 //
 // Beyond RFC 8259 it accepts a bare @@KEY@@ token as a value (Auth0 Deploy
 // CLI keyword replacement, see placeholder.go), tagged tagUnresolved.
 // Duplicate keys are kept; lookups take the last (tree.go get).
 
 type jsonParser struct {
-	t         *tree
+	t         *tree // nil while validating: nothing is built
 	data      []byte
 	off       int
 	line      int
 	lineStart int
 	cont      int // UTF-8 continuation bytes seen on the current line
 	err       *ParseError
+	// ends records, while validating, where each container of at least
+	// recordSize bytes ends, so that expanding its parent need not scan it
+	// again (a realm's users are validated once, never skipped byte by
+	// byte); few, and sorted by start once validation is done.
+	ends []jsonEnd
 }
 
-// parseJSON parses data into a one-document tree.
+// jsonEnd is where a container starting at start ends: the offset after
+// it and the parser's line state there (base = lineStart + cont).
+type jsonEnd struct {
+	start, end, line, base uint32
+}
+
+// recordSize is the size from which validation records a container's end:
+// smaller ones cost less to skip than to record.
+const recordSize = 4096
+
+// parseJSON validates data and returns its tree, one document whose
+// containers are expanded on demand.
 func parseJSON(data []byte) (Node, *ParseError) {
-	p := &jsonParser{t: newTree(data, len(data)), data: data, line: 1}
+	p := &jsonParser{data: data, line: 1}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off, p.lineStart = 3, 3
 	}
 	p.ws()
-	root, ok := p.value(0)
-	if !ok {
+	start := *p
+	if _, ok := p.value(0); !ok {
 		return Node{}, p.err
 	}
 	p.ws()
@@ -43,7 +64,157 @@ func parseJSON(data []byte) (Node, *ParseError) {
 		p.fail("unexpected data after the top-level value")
 		return Node{}, p.err
 	}
+	// The whole input is valid: build the root (lazy if a container).
+	ends := p.ends
+	slices.SortFunc(ends, func(a, b jsonEnd) int { return int(a.start) - int(b.start) })
+	p = &start
+	p.t = newTree(data, len(data))
+	p.t.ends = ends
+	root, ok := p.element(false)
+	if !ok {
+		return Node{}, p.t.err
+	}
 	return Node{p.t, root}, nil
+}
+
+// element adds the value at p.off, which was validated: a scalar node, or
+// a lazy container node whose content is skipped (unless !skip: the root,
+// where nothing follows).
+func (p *jsonParser) element(skip bool) (uint32, bool) {
+	switch c := p.data[p.off]; c {
+	case '{', '[':
+		kind := kindMap
+		if c == '[' {
+			kind = kindSeq
+		}
+		i, ok := p.node(kind)
+		if !ok {
+			return 0, false
+		}
+		r := p.t.at(i)
+		r.off, r.flags = uint32(p.off), flagLazy
+		if skip {
+			p.skip()
+		}
+		return i, true
+	}
+	return p.value(0)
+}
+
+// skip moves past the validated container at p.off, keeping the position.
+func (p *jsonParser) skip() {
+	if e, ok := p.t.endOf(uint32(p.off)); ok {
+		p.off, p.line, p.lineStart, p.cont = int(e.end), int(e.line), int(e.base), 0
+		return
+	}
+	depth := 0
+	data := p.data
+	off, cont := p.off, p.cont
+	for off < len(data) {
+		b := data[off]
+		if b < 0x80 && skipPlain[b] {
+			off++
+			continue
+		}
+		switch {
+		case b == '"':
+			off++
+			for off < len(data) {
+				c := data[off]
+				if c == '"' {
+					break
+				}
+				if c == '\\' {
+					off++
+				} else if c&0xC0 == 0x80 {
+					cont++
+				}
+				off++
+			}
+		case b == '{' || b == '[':
+			depth++
+		case b == '}' || b == ']':
+			depth--
+			if depth == 0 {
+				p.off, p.cont = off+1, cont
+				return
+			}
+		case b == '\n':
+			p.line++
+			p.lineStart = off + 1
+			cont = 0
+		case b&0xC0 == 0x80:
+			cont++
+		}
+		off++
+	}
+	p.off, p.cont = off, cont
+}
+
+// strPlain are the bytes a string's validation passes over without a
+// look: printable ASCII but the quote and the backslash, and UTF-8 lead
+// bytes (continuation bytes are counted for columns).
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x100; c++ {
+		t[c] = c != '"' && c != '\\' && c&0xC0 != 0x80
+	}
+	return t
+}()
+
+// skipPlain are the ASCII bytes skip passes over without a look.
+var skipPlain = func() (t [128]bool) {
+	for i := range t {
+		t[i] = true
+	}
+	for _, c := range "\"{}[]\n" {
+		t[c] = false
+	}
+	return t
+}()
+
+// jsonExpand makes the children of lazy container i, one level: scalars
+// as nodes, containers as lazy nodes. The input was validated, so this
+// cannot fail but for the node budget (recorded in t.err: the container is
+// then empty).
+func jsonExpand(t *tree, i uint32) {
+	r := t.at(i)
+	off, line, col := int(r.off), int(r.line), int(r.col)
+	r.flags &^= flagLazy
+	r.off, r.n = 0, 0
+	// Any lineStart and cont with off - lineStart - cont + 1 = col give
+	// the right columns from here on.
+	p := &jsonParser{t: t, data: t.src, off: off + 1, line: line, lineStart: off - col + 1}
+	first := uint32(t.len)
+	var n uint32
+	close := byte(']')
+	if r.kind == kindMap {
+		close = '}'
+	}
+	for {
+		p.ws()
+		if p.data[p.off] == close {
+			break
+		}
+		if r.kind == kindMap {
+			if _, ok := p.str(); !ok {
+				return
+			}
+			p.ws()
+			p.off++ // :
+			p.ws()
+			n++
+		}
+		if _, ok := p.element(true); !ok {
+			return
+		}
+		n++
+		p.ws()
+		if p.data[p.off] == ',' {
+			p.off++
+		}
+	}
+	r = t.at(i)
+	r.off, r.n = first, n
 }
 
 func (p *jsonParser) pos() Pos {
@@ -56,13 +227,13 @@ func (p *jsonParser) fail(format string, args ...any) {
 	}
 }
 
+// node adds a node at p.off (while validating, it adds nothing).
 func (p *jsonParser) node(kind nodeKind) (uint32, bool) {
-	ps := p.pos()
-	i, ok := p.t.add(kind, ps.Line, ps.Col)
-	if !ok {
-		p.fail("too many values for its size (more than %d in %d bytes): not read, to keep memory bounded", p.t.budget, len(p.data))
+	if p.t == nil {
+		return 0, true
 	}
-	return i, ok
+	ps := p.pos()
+	return p.t.add(kind, ps.Line, ps.Col)
 }
 
 func (p *jsonParser) ws() {
@@ -136,8 +307,10 @@ func (p *jsonParser) scalar(n int, tag scalarTag) (uint32, bool) {
 	if !ok {
 		return 0, false
 	}
-	r := p.t.at(i)
-	r.off, r.n, r.flags = uint32(p.off), uint32(n), uint8(tag)
+	if p.t != nil {
+		r := p.t.at(i)
+		r.off, r.n, r.flags = uint32(p.off), uint32(n), uint8(tag)
+	}
 	p.off += n
 	return i, true
 }
@@ -196,25 +369,14 @@ func (p *jsonParser) hasPrefix(s string) bool {
 	return len(p.data)-p.off >= len(s) && string(p.data[p.off:p.off+len(s)]) == s
 }
 
-// container parses an object (close '}') or an array (close ']').
+// container validates an object (close '}') or an array (close ']').
 func (p *jsonParser) container(kind nodeKind, close byte, depth int) (uint32, bool) {
-	idx, ok := p.node(kind)
-	if !ok {
-		return 0, false
-	}
+	start := p.off
 	p.off++ // { or [
 	p.ws()
 	if p.off < len(p.data) && p.data[p.off] == close {
 		p.off++
-		return idx, true
-	}
-	var count, prev uint32
-	link := func(i uint32) {
-		if count > 0 {
-			p.t.at(prev).next = i
-		}
-		prev = i
-		count++
+		return 0, true
 	}
 	what := "array"
 	if kind == kindMap {
@@ -227,11 +389,9 @@ func (p *jsonParser) container(kind nodeKind, close byte, depth int) (uint32, bo
 				p.fail("expected a string key")
 				return 0, false
 			}
-			k, ok := p.str()
-			if !ok {
+			if _, ok := p.str(); !ok {
 				return 0, false
 			}
-			link(k)
 			p.ws()
 			if p.off >= len(p.data) || p.data[p.off] != ':' {
 				p.fail("expected ':' after object key")
@@ -240,11 +400,9 @@ func (p *jsonParser) container(kind nodeKind, close byte, depth int) (uint32, bo
 			p.off++
 			p.ws()
 		}
-		v, ok := p.value(depth + 1)
-		if !ok {
+		if _, ok := p.value(depth + 1); !ok {
 			return 0, false
 		}
-		link(v)
 		p.ws()
 		if p.off >= len(p.data) {
 			p.fail("unexpected end of input in %s", what)
@@ -255,8 +413,10 @@ func (p *jsonParser) container(kind nodeKind, close byte, depth int) (uint32, bo
 			p.off++
 		case close:
 			p.off++
-			p.t.at(idx).n = count
-			return idx, true
+			if p.off-start >= recordSize {
+				p.ends = append(p.ends, jsonEnd{start: uint32(start), end: uint32(p.off), line: uint32(p.line), base: uint32(p.lineStart + p.cont)})
+			}
+			return 0, true
 		default:
 			p.fail("expected ',' or '%c' in %s", close, what)
 			return 0, false
@@ -276,10 +436,16 @@ func (p *jsonParser) str() (uint32, bool) {
 	var flags uint8
 	for p.off < len(p.data) {
 		b := p.data[p.off]
+		if strPlain[b] {
+			p.off++
+			continue
+		}
 		switch {
 		case b == '"':
-			r := p.t.at(i)
-			r.off, r.n, r.flags = uint32(start), uint32(p.off-start), uint8(tagString)|flags
+			if p.t != nil {
+				r := p.t.at(i)
+				r.off, r.n, r.flags = uint32(start), uint32(p.off-start), uint8(tagString)|flags
+			}
 			p.off++
 			return i, true
 		case b == '\\':

@@ -23,15 +23,7 @@ func isPropBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\f' }
 // parseProperties decodes data into a one-mapping tree.
 func parseProperties(data []byte) (Node, *ParseError) {
 	t := newTree(nil, len(data))
-	root, _ := t.add(kindMap, 1, 1)
-	var count, prev uint32
-	link := func(i uint32) {
-		if count > 0 {
-			t.at(prev).next = i
-		}
-		prev = i
-		count++
-	}
+	root, _ := t.add(kindMap, 1, 1) // its children, keys and values, follow it
 	line := 0
 	rest := data
 	var logical []byte // reused
@@ -81,7 +73,7 @@ func parseProperties(data []byte) (Node, *ParseError) {
 		kn, ok1 := t.add(kindScalar, startLine, indent+1)
 		vn, ok2 := t.add(kindScalar, startLine, indent+utf8.RuneCount(logical[:valAt])+1)
 		if !ok1 || !ok2 {
-			return Node{}, &ParseError{Format: "properties", Pos: Pos{Line: startLine, Col: indent + 1}, Msg: "too many values for its size: not read, to keep memory bounded"}
+			return Node{}, t.err
 		}
 		for _, kv := range [2]struct {
 			i uint32
@@ -91,10 +83,9 @@ func parseProperties(data []byte) (Node, *ParseError) {
 			r.off, r.n, r.flags = uint32(len(t.arena)), uint32(len(kv.s)), uint8(tagString)|flagArena
 			t.arena = append(t.arena, kv.s...)
 		}
-		link(kn)
-		link(vn)
 	}
-	t.at(root).n = count
+	r := t.at(root)
+	r.off, r.n = root+1, uint32(t.len)-root-1
 	return Node{t, root}, nil
 }
 

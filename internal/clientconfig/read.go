@@ -205,12 +205,11 @@ func read(path string, data []byte) (*File, error) {
 		var root Node
 		root, perr = parseProperties(data)
 		if perr != nil {
-			return nil, unlessUnmarked(data, perr)
+			return nil, unlessUnmarked(data, withFormat(perr, syn))
 		}
 		f := readSpringProperties(root)
 		if err := root.t.err; err != nil {
-			err.Format = syntaxNames[syn]
-			return nil, err
+			return nil, unlessUnmarked(data, withFormat(err, syn))
 		}
 		if f == nil {
 			return nil, ErrUnrecognised
@@ -225,7 +224,7 @@ func read(path string, data []byte) (*File, error) {
 		docs, perr = parseYAML(data)
 	}
 	if perr != nil {
-		return nil, unlessUnmarked(data, perr)
+		return nil, unlessUnmarked(data, withFormat(perr, syn))
 	}
 	if len(docs) == 0 {
 		return nil, ErrUnrecognised
@@ -233,8 +232,7 @@ func read(path string, data []byte) (*File, error) {
 	for _, tf := range treeFormats {
 		f, ok := tf.read(docs)
 		if err := docs[0].t.err; err != nil {
-			err.Format = syntaxNames[syn]
-			return nil, err
+			return nil, unlessUnmarked(data, withFormat(err, syn))
 		}
 		if !ok {
 			continue
@@ -254,6 +252,14 @@ func read(path string, data []byte) (*File, error) {
 func unlessUnmarked(data []byte, pe *ParseError) error {
 	if !hasMarkers(data) {
 		return ErrUnrecognised
+	}
+	return pe
+}
+
+// withFormat names the syntax in pe when the reader did not.
+func withFormat(pe *ParseError, syn syntax) *ParseError {
+	if pe != nil && pe.Format == "" {
+		pe.Format = syntaxNames[syn]
 	}
 	return pe
 }

@@ -3,18 +3,23 @@ package clientconfig
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
 // The tree the JSON, YAML and .properties readers build and the format
 // adapters read. It is compact so that memory tracks the file (DESIGN §6):
-// one slab of 24-byte nodes in document order, scalars kept as offsets into
-// the source (JSON) or into one text arena (YAML, .properties) and unescaped
-// only when an adapter reads them. A mapping's children are its keys and
-// values, alternating; a YAML alias is a node that points at its anchor, so
-// the tree is a DAG and nothing is expanded (see yamlExpansion for the
-// bound on walks that follow aliases).
+// one slab of 20-byte nodes, scalars kept as offsets into the source (JSON)
+// or into one text arena (YAML, .properties) and unescaped only when an
+// adapter reads them. A container's children are contiguous in the slab; a
+// mapping's are its keys and values, alternating. JSON containers are built
+// lazily: the reader validates the whole file, and a container's children
+// are made the first time an adapter looks into it (jsonExpand), so the
+// users and roles of a realm export, which no adapter reads, cost no nodes.
+// A YAML alias is a node that points at its anchor, so the tree is a DAG
+// and nothing is expanded (see yamlConv for the bound on walks that follow
+// aliases).
 
 // nodeKind is what a node holds.
 type nodeKind uint8
@@ -46,16 +51,16 @@ const (
 	flagTag     = 0x0f // scalarTag
 	flagEscaped = 0x10 // JSON string with escapes: unescape on read
 	flagArena   = 0x20 // text is in the arena, not the source
+	flagLazy    = 0x40 // JSON container not expanded yet: off is its source offset
 )
 
 type node struct {
 	// Scalar: the text is [off, off+n) of the source or the arena.
-	// Container: n is the number of children (keys and values for a
-	// mapping); they follow the node, linked by next. Alias: off is the
-	// anchor's index.
+	// Container: its n children (keys and values for a mapping) are the
+	// nodes from index off on; lazy, off is where it starts in the source.
+	// Alias: off is the anchor's index.
 	off, n    uint32
 	line, col uint32
-	next      uint32 // index of the next sibling; 0 = none (0 is a root)
 	kind      nodeKind
 	flags     uint8
 }
@@ -72,9 +77,20 @@ type tree struct {
 	budget int
 	// size is the file's size, for the budgets of what adapters make.
 	size int
+	// ends are the JSON containers whose end validation recorded.
+	ends []jsonEnd
 	// err is set by an adapter helper that refused to make more of the
 	// model than the file's size allows (see fail); Read returns it.
 	err *ParseError
+}
+
+// endOf returns the recorded end of the JSON container starting at off.
+func (t *tree) endOf(off uint32) (jsonEnd, bool) {
+	i, ok := slices.BinarySearchFunc(t.ends, off, func(e jsonEnd, off uint32) int { return int(e.start) - int(off) })
+	if !ok {
+		return jsonEnd{}, false
+	}
+	return t.ends[i], true
 }
 
 // fail records the first refusal of a model budget.
@@ -86,7 +102,7 @@ func (t *tree) fail(at Pos, format string, args ...any) {
 
 // nodeBudget is the most nodes a file of size bytes may build: one per
 // eight bytes (denser than any real configuration, minified or not) plus a
-// fixed allowance, so the tree stays under 3x the file + 24 MiB.
+// fixed allowance, so the tree stays under 2.5x the file + 20 MiB.
 func nodeBudget(size int) int { return size/8 + 1<<20 }
 
 func newTree(src []byte, sizeHint int) *tree {
@@ -103,9 +119,11 @@ func (t *tree) at(i uint32) *node {
 	return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
 }
 
-// add appends a node and returns its index; ok is false past the budget.
+// add appends a node and returns its index; ok is false past the budget
+// (the refusal is recorded, see fail).
 func (t *tree) add(kind nodeKind, line, col int) (uint32, bool) {
 	if t.len >= t.budget {
+		t.fail(Pos{Line: line, Col: col}, "too many values for its size (more than %d in %d bytes): not read, to keep memory bounded", t.budget, t.size)
 		return 0, false
 	}
 	c := &t.chunks[len(t.chunks)-1]
@@ -124,6 +142,29 @@ func (t *tree) add(kind nodeKind, line, col int) (uint32, bool) {
 	*c = append(*c, node{kind: kind, line: uint32(line), col: uint32(col)})
 	t.len++
 	return uint32(t.len - 1), true
+}
+
+// reserve appends n empty nodes (a container's children, filled in place)
+// and returns the index of the first.
+func (t *tree) reserve(n int) (uint32, bool) {
+	first := uint32(t.len)
+	for i := 0; i < n; i++ {
+		if _, ok := t.add(kindScalar, 0, 0); !ok {
+			return 0, false
+		}
+	}
+	return first, true
+}
+
+// kids returns the index of a container's first child and their number,
+// making them first if the container is lazy.
+func (t *tree) kids(i uint32) (first, n uint32) {
+	r := t.at(i)
+	if r.flags&flagLazy != 0 {
+		jsonExpand(t, i)
+		r = t.at(i)
+	}
+	return r.off, r.n
 }
 
 // addText appends s to the arena and returns its offset.
@@ -227,14 +268,22 @@ func (n Node) children(yield func(Node) bool) {
 	if k := n.kind(); k != kindMap && k != kindSeq {
 		return
 	}
-	cnt := n.raw().n
-	i := n.i + 1
+	first, cnt := n.t.kids(n.i)
 	for c := uint32(0); c < cnt; c++ {
-		if !yield(Node{n.t, i}) {
+		if !yield(Node{n.t, first + c}) {
 			return
 		}
-		i = n.t.at(i).next
 	}
+}
+
+// count is the number of children of container n (0 for anything else).
+func count(n Node) int {
+	n = deref(n)
+	if k := n.kind(); k != kindMap && k != kindSeq {
+		return 0
+	}
+	_, c := n.t.kids(n.i)
+	return int(c)
 }
 
 // keyIs reports whether key node r (in t) is the scalar key.
@@ -266,18 +315,15 @@ func lookup(m Node, keys []string) (k, v uint32, ok bool) {
 	var lastK, lastV [16]uint32
 	var seen uint16
 	t := m.t
-	r := t.at(m.i)
-	i := m.i + 1
-	for c := uint32(0); c+1 < r.n; c += 2 {
+	first, n := t.kids(m.i)
+	for i := first; i+1 < first+n; i += 2 {
 		kn := t.at(i)
-		vi := kn.next
 		for j, key := range keys {
 			if t.keyIs(kn, key) {
-				lastK[j], lastV[j], seen = i, vi, seen|1<<j
+				lastK[j], lastV[j], seen = i, i+1, seen|1<<j
 				break
 			}
 		}
-		i = t.at(vi).next
 	}
 	for j := range keys {
 		if seen&(1<<j) != 0 && !isNull(Node{t, lastV[j]}) {
@@ -326,18 +372,16 @@ func pairs(m Node, keep ...func(k Node) bool) [][2]Node {
 	if m.kind() != kindMap {
 		return nil
 	}
+	t := m.t
+	first, n := t.kids(m.i)
 	var out [][2]Node
 	if len(keep) == 0 {
-		out = make([][2]Node, 0, m.raw().n/2)
+		out = make([][2]Node, 0, n/2)
 	}
-	t := m.t
-	i := m.i + 1
-	for c := uint32(0); c+1 < t.at(m.i).n; c += 2 {
-		vi := t.at(i).next
+	for i := first; i+1 < first+n; i += 2 {
 		if k := (Node{t, i}); k.kind() == kindScalar && (len(keep) == 0 || keep[0](k)) {
-			out = append(out, [2]Node{k, deref(Node{t, vi})})
+			out = append(out, [2]Node{k, deref(Node{t, i + 1})})
 		}
-		i = t.at(vi).next
 	}
 	return dedupPairs(out)
 }
@@ -392,7 +436,7 @@ func items(n Node) []Node {
 	if n.kind() != kindSeq {
 		return nil
 	}
-	out := make([]Node, 0, n.raw().n)
+	out := make([]Node, 0, count(n))
 	n.children(func(c Node) bool {
 		if c = deref(c); c.ok() {
 			out = append(out, c)
@@ -421,14 +465,14 @@ func endLine(n Node) int {
 		if int(r.line) > last {
 			last = int(r.line)
 		}
-		if (r.kind != kindMap && r.kind != kindSeq) || r.n == 0 {
+		if r.kind != kindMap && r.kind != kindSeq {
 			break
 		}
-		i := n.i + 1
-		for c := uint32(1); c < r.n; c++ {
-			i = n.t.at(i).next
+		first, c := n.t.kids(n.i)
+		if c == 0 {
+			break
 		}
-		n = Node{n.t, i}
+		n = Node{n.t, first + c - 1}
 	}
 	return last
 }

@@ -37,7 +37,7 @@ func newFile(format flows.Format, in Node, n int) (f *File, room bool) {
 // strItems reads a sequence of strings as a list positioned at k.
 func strItems(k, v Node) List {
 	l := List{Pos: pos(k), Set: true}
-	if n := int(deref(v).raw().n); n > maxListItems {
+	if n := count(v); n > maxListItems {
 		v.t.fail(pos(k), "a list of %d values: more than any client configuration holds (%d); not read, to keep memory bounded", n, maxListItems)
 		l.Unresolved = true
 		return l

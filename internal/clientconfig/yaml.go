@@ -72,9 +72,12 @@ func parseYAML(data []byte) ([]Node, *ParseError) {
 			}
 			root = n.Content[0]
 		}
-		idx, _, err2 := conv.node(root, 0)
-		if err2 != nil {
-			return nil, err2
+		idx, ok := conv.t.add(kindScalar, 0, 0)
+		if !ok {
+			return nil, conv.t.err
+		}
+		if _, err := conv.fill(idx, root, 0); err != nil {
+			return nil, err
 		}
 		clear(conv.anchors) // anchors do not cross documents
 		docs = append(docs, Node{conv.t, idx})
@@ -96,21 +99,24 @@ type yamlConv struct {
 	total   uint64 // nodes with every alias expanded, so far
 }
 
-// node converts n and returns its index and its size with every alias
-// expanded.
-func (c *yamlConv) node(n *yaml.Node, depth int) (uint32, uint64, *ParseError) {
+// fill converts n into node idx (reserved) and returns its size with
+// every alias expanded.
+func (c *yamlConv) fill(idx uint32, n *yaml.Node, depth int) (uint64, *ParseError) {
 	at := Pos{Line: n.Line, Col: n.Column}
 	if depth > maxDepth {
-		return 0, 0, &ParseError{Format: "yaml", Pos: at, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+		return 0, &ParseError{Format: "yaml", Pos: at, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
 	}
-	kind := map[yaml.Kind]nodeKind{yaml.MappingNode: kindMap, yaml.SequenceNode: kindSeq, yaml.ScalarNode: kindScalar, yaml.AliasNode: kindAlias}[n.Kind]
-	if kind == kindNone {
-		kind = kindScalar
+	kind := kindScalar
+	switch n.Kind {
+	case yaml.MappingNode:
+		kind = kindMap
+	case yaml.SequenceNode:
+		kind = kindSeq
+	case yaml.AliasNode:
+		kind = kindAlias
 	}
-	idx, ok := c.t.add(kind, n.Line, n.Column)
-	if !ok {
-		return 0, 0, &ParseError{Format: "yaml", Pos: at, Msg: "too many values for its size: not read, to keep memory bounded"}
-	}
+	r := c.t.at(idx)
+	r.kind, r.line, r.col = kind, uint32(n.Line), uint32(n.Column)
 	exp := uint64(1)
 	switch kind {
 	case kindAlias:
@@ -126,27 +132,27 @@ func (c *yamlConv) node(n *yaml.Node, depth int) (uint32, uint64, *ParseError) {
 	case kindScalar:
 		c.scalar(idx, n, at)
 	default:
-		var prev uint32
+		first, ok := c.t.reserve(len(n.Content))
+		if !ok {
+			return 0, c.t.err
+		}
 		for i, ch := range n.Content {
-			ci, ce, err := c.node(ch, depth+1)
+			ce, err := c.fill(first+uint32(i), ch, depth+1)
 			if err != nil {
-				return 0, 0, err
+				return 0, err
 			}
-			if i > 0 {
-				c.t.at(prev).next = ci
-			}
-			prev = ci
 			exp += ce
 		}
-		c.t.at(idx).n = uint32(len(n.Content))
+		r := c.t.at(idx)
+		r.off, r.n = first, uint32(len(n.Content))
 	}
 	if exp > expansionBudget(c.t.len) {
-		return 0, 0, &ParseError{Format: "yaml", Pos: at, Msg: fmt.Sprintf("alias expansion too large (more than %d values once aliases are expanded, from %d in the file): not read", expansionBudget(c.t.len), c.t.len)}
+		return 0, &ParseError{Format: "yaml", Pos: at, Msg: fmt.Sprintf("alias expansion too large (more than %d values once aliases are expanded, from %d in the file): not read", expansionBudget(c.t.len), c.t.len)}
 	}
 	if n.Anchor != "" {
 		c.anchors[n] = anchor{idx, exp}
 	}
-	return idx, exp, nil
+	return exp, nil
 }
 
 func (c *yamlConv) scalar(idx uint32, n *yaml.Node, at Pos) {
