@@ -214,16 +214,10 @@ func WriteRuleMarkdown(w io.Writer, r flows.Rule, level string) error {
 	return nil
 }
 
+// fence is the code fence language of an example file (the format table's).
 func fence(name string) string {
-	switch {
-	case strings.HasSuffix(name, ".json"):
-		return "json"
-	case strings.HasSuffix(name, ".tf"):
-		return "hcl"
-	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"):
-		return "yaml"
-	}
-	return ""
+	si, _ := flows.SyntaxOfFile(name)
+	return si.Fence
 }
 
 func joinFormats(fs []flows.Format) string {

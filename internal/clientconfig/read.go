@@ -27,12 +27,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/whichflow/whichflow/flows"
 )
 
 // ErrUnrecognised is returned by Read for a file in no format whichflow knows;
@@ -70,36 +71,25 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s: %d bytes, over the %d-byte cap", e.Path, e.Size, e.Limit)
 }
 
-// syntax is what reads a file's bytes.
-type syntax uint8
-
-const (
-	syntaxJSON syntax = iota
-	syntaxYAML
-	syntaxHCL
-	syntaxProperties
-)
-
-var syntaxNames = [...]string{syntaxJSON: "json", syntaxYAML: "yaml", syntaxHCL: "hcl", syntaxProperties: "properties"}
-
-// sniff decides which syntax reads data and what it may cost: HCL for
-// .tf (in any case) or HCL-looking content in a file not named as JSON or
-// YAML, Java properties for .properties, JSON when the first byte is { or
-// [ (unless named .yaml/.yml: YAML flow style), else YAML. limit is the
-// largest input that syntax reads (0: the caller's cap). It is the only
-// place either is decided.
-func sniff(path string, data []byte) (s syntax, limit int64) {
-	ext := strings.ToLower(filepath.Ext(path))
+// sniff decides which syntax reads data and what it may cost: HCL for a
+// file named as HCL (.tf in any case, per the flows format table) or
+// HCL-looking content in a file not named as JSON or YAML, Java properties
+// for .properties, JSON when the first byte is { or [ (unless named as
+// YAML: YAML flow style), else YAML. limit is the largest input that
+// syntax reads (0: the caller's cap). It is the only place either is
+// decided.
+func sniff(path string, data []byte) (s flows.Syntax, limit int64) {
+	named, _ := flows.SyntaxOfFile(path)
 	body := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	switch {
-	case ext == ".tf" || (ext != ".json" && ext != ".yaml" && ext != ".yml" && looksLikeHCL(data)):
-		return syntaxHCL, maxTerraformSize
-	case ext == ".properties":
-		return syntaxProperties, 0
-	case len(body) > 0 && (body[0] == '{' || body[0] == '[') && ext != ".yaml" && ext != ".yml":
-		return syntaxJSON, 0
+	case named.Syntax == flows.SyntaxHCL || (named.Syntax != flows.SyntaxJSON && named.Syntax != flows.SyntaxYAML && looksLikeHCL(data)):
+		return flows.SyntaxHCL, maxTerraformSize
+	case named.Syntax == flows.SyntaxProperties:
+		return flows.SyntaxProperties, 0
+	case len(body) > 0 && (body[0] == '{' || body[0] == '[') && named.Syntax != flows.SyntaxYAML:
+		return flows.SyntaxJSON, 0
 	}
-	return syntaxYAML, 0
+	return flows.SyntaxYAML, 0
 }
 
 // SizeLimit is the largest file at path, holding data (its start is
@@ -187,7 +177,7 @@ func read(path string, data []byte) (*File, error) {
 		comments = true
 	)
 	switch syn {
-	case syntaxHCL:
+	case flows.SyntaxHCL:
 		body, perr, deep := parseHCL(data)
 		switch {
 		case deep:
@@ -201,7 +191,7 @@ func read(path string, data []byte) (*File, error) {
 		}
 		f.Directives = scanDirectives(data, true)
 		return f, nil
-	case syntaxProperties:
+	case flows.SyntaxProperties:
 		var root Node
 		root, perr = parseProperties(data)
 		if perr != nil {
@@ -216,7 +206,7 @@ func read(path string, data []byte) (*File, error) {
 		}
 		f.Directives = scanDirectives(data, false)
 		return f, nil
-	case syntaxJSON:
+	case flows.SyntaxJSON:
 		var root Node
 		root, perr = parseJSON(data)
 		docs, comments = []Node{root}, false
@@ -257,9 +247,9 @@ func unlessUnmarked(data []byte, pe *ParseError) error {
 }
 
 // withFormat names the syntax in pe when the reader did not.
-func withFormat(pe *ParseError, syn syntax) *ParseError {
+func withFormat(pe *ParseError, syn flows.Syntax) *ParseError {
 	if pe != nil && pe.Format == "" {
-		pe.Format = syntaxNames[syn]
+		pe.Format = string(syn)
 	}
 	return pe
 }

@@ -170,9 +170,18 @@ type PathError struct {
 func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
 func (e *PathError) Unwrap() error { return e.Err }
 
-// configExts are the extensions lint reads when walking a directory; files
-// named on the command line are read whatever their name.
-var configExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".tf": true, ".properties": true}
+// configExts are the extensions lint reads when walking a directory (every
+// syntax's in the format table); files named on the command line are read
+// whatever their name.
+var configExts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, si := range flows.Syntaxes() {
+		for _, e := range si.Exts {
+			m[e] = true
+		}
+	}
+	return m
+}()
 
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
