@@ -147,32 +147,19 @@ func unescapeProperty(b []byte) ([]byte, string) {
 			continue
 		}
 		i++
-		switch b[i] {
-		case 't':
-			out = append(out, '\t')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 'f':
-			out = append(out, '\f')
-		case 'u':
-			r := hex4(b[i+1:])
-			if r < 0 {
+		if c, ok := controlEscape(b[i]); ok && c != '\b' {
+			out = append(out, c)
+			continue
+		}
+		if b[i] == 'u' {
+			var n int
+			if out, n = appendUTF16Escape(out, b[i+1:]); n < 0 {
 				return nil, `malformed \uXXXX escape`
 			}
-			// Java strings are UTF-16: a surrogate pair is two escapes.
-			if r >= 0xD800 && r < 0xDC00 && i+10 < len(b)+0 && b[i+5] == '\\' && b[i+6] == 'u' {
-				if r2 := hex4(b[i+7:]); r2 >= 0xDC00 && r2 < 0xE000 {
-					r = (r-0xD800)<<10 + (r2 - 0xDC00) + 0x10000
-					i += 6
-				}
-			}
-			out = utf8.AppendRune(out, r)
-			i += 4
-		default:
-			out = append(out, b[i])
+			i += n
+			continue
 		}
+		out = append(out, b[i])
 	}
 	return out, ""
 }

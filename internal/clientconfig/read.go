@@ -172,9 +172,12 @@ func read(path string, data []byte) (*File, error) {
 		return nil, &ParseError{Pos: firstInvalidUTF8(data), Msg: "file is not valid UTF-8"}
 	}
 	var (
-		docs     []Node
-		perr     *ParseError
-		comments = true
+		docs    []Node
+		perr    *ParseError
+		formats = treeFormats
+		// comments: the syntax has comments, so directives; extend: a
+		// client's block runs over the comments after it (YAML).
+		comments, extend = true, true
 	)
 	switch syn {
 	case flows.SyntaxHCL:
@@ -194,22 +197,11 @@ func read(path string, data []byte) (*File, error) {
 	case flows.SyntaxProperties:
 		var root Node
 		root, perr = parseProperties(data)
-		if perr != nil {
-			return nil, unlessUnmarked(data, withFormat(perr, syn))
-		}
-		f := readSpringProperties(root)
-		if err := root.t.err; err != nil {
-			return nil, unlessUnmarked(data, withFormat(err, syn))
-		}
-		if f == nil {
-			return nil, ErrUnrecognised
-		}
-		f.Directives = scanDirectives(data, false)
-		return f, nil
+		docs, formats, extend = []Node{root}, propertiesFormats, false
 	case flows.SyntaxJSON:
 		var root Node
 		root, perr = parseJSON(data)
-		docs, comments = []Node{root}, false
+		docs, comments, extend = []Node{root}, false, false
 	default:
 		docs, perr = parseYAML(data)
 	}
@@ -219,7 +211,7 @@ func read(path string, data []byte) (*File, error) {
 	if len(docs) == 0 {
 		return nil, ErrUnrecognised
 	}
-	for _, tf := range treeFormats {
+	for _, tf := range formats {
 		f, ok := tf.read(docs)
 		if err := docs[0].t.err; err != nil {
 			return nil, unlessUnmarked(data, withFormat(err, syn))
@@ -229,6 +221,8 @@ func read(path string, data []byte) (*File, error) {
 		}
 		if comments {
 			f.Directives = scanDirectives(data, false)
+		}
+		if extend {
 			extendOverComments(data, f.Clients)
 		}
 		return f, nil

@@ -154,15 +154,10 @@ func readSpringDocs(docs []Node) (*File, bool) {
 	return springFromEntries(fl.out)
 }
 
-// readSpringProperties reads a .properties tree (one flat mapping of
-// dotted keys): only Spring OAuth keys make it a client configuration.
-func readSpringProperties(root Node) *File {
-	f, ok := readSpringDocs([]Node{root})
-	if !ok {
-		return nil
-	}
-	return f
-}
+// propertiesFormats are the adapters a .properties tree (one flat mapping
+// of dotted keys) is offered to: only Spring OAuth keys make it a client
+// configuration.
+var propertiesFormats = []treeFormat{{read: readSpringDocs}}
 
 // springClient accumulates one registration's properties.
 type springClient struct {

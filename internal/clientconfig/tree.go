@@ -487,32 +487,55 @@ func unescapeJSON(dst, b []byte) []byte {
 			continue
 		}
 		i++
-		switch b[i] {
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case 'u':
-			r := hex4(b[i+1 : i+5])
-			i += 4
-			if utf16.IsSurrogate(r) && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
-				if r2 := hex4(b[i+3 : i+7]); utf16.DecodeRune(r, r2) != utf8.RuneError {
-					r = utf16.DecodeRune(r, r2)
-					i += 6
-				}
-			}
-			dst = utf8.AppendRune(dst, r)
-		default: // " \ /
-			dst = append(dst, b[i])
+		if c, ok := controlEscape(b[i]); ok {
+			dst = append(dst, c)
+			continue
 		}
+		if b[i] == 'u' {
+			var n int
+			dst, n = appendUTF16Escape(dst, b[i+1:])
+			i += n
+			continue
+		}
+		dst = append(dst, b[i]) // " \ /
 	}
 	return dst
+}
+
+// controlEscape is the control character of escape \c shared by JSON
+// and Java properties (\b is JSON's only).
+func controlEscape(c byte) (byte, bool) {
+	switch c {
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
+}
+
+// appendUTF16Escape appends the character of the \uXXXX escape whose hex
+// digits b starts with (JSON and Java strings are UTF-16: a surrogate pair
+// is two escapes, a lone surrogate becomes U+FFFD) and returns how many
+// bytes of b it used, or -1 when the digits are not hex.
+func appendUTF16Escape(dst, b []byte) ([]byte, int) {
+	r := hex4(b)
+	if r < 0 {
+		return dst, -1
+	}
+	n := 4
+	if utf16.IsSurrogate(r) && len(b) >= 10 && b[4] == '\\' && b[5] == 'u' {
+		if r2 := hex4(b[6:]); r2 >= 0 && utf16.DecodeRune(r, r2) != utf8.RuneError {
+			r, n = utf16.DecodeRune(r, r2), 10
+		}
+	}
+	return utf8.AppendRune(dst, r), n
 }
 
 // hex4 reads four hex digits (-1 if they are not).
