@@ -25,7 +25,7 @@ import (
 // yamlNodeCost is what yaml.v3 holds per node while it decodes (the Node,
 // its slot in the parent's Content, the scalar's text and the parser's
 // events), measured on dense inputs (see TestYAMLNodeCost).
-const yamlNodeCost = 240
+const yamlNodeCost = 288
 
 // yamlBudget is the most nodes yamlPrescan lets yaml.v3 build for a file
 // of size bytes: about 3x the file + 40 MiB of yaml.v3 nodes.
