@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -57,12 +58,15 @@ func parseHCL(data []byte) (body *hclsyntax.Body, perr *ParseError, deep bool) {
 // rewrites it: shorter ones reach hclsyntax as written.
 const heredocLines = 256
 
-// heredoc is one heredoc seen by the prescan: where its opener's '-' is
-// (flush heredocs, <<-), and where each of its template-level lines starts.
+// heredoc is one heredoc seen by the prescan: where it opens (the <<) and
+// its opener's '-' is (flush heredocs, <<-), where each of its
+// template-level lines starts, and where its closing marker line starts
+// and ends.
 type heredoc struct {
-	marker []byte
-	dash   int // offset of '-' in <<-, or -1
-	lines  []int
+	marker          []byte
+	open, dash      int // dash: -1 unless <<-
+	lines           []int
+	close, closeEnd int
 }
 
 // hclPrescan bounds how deep hclsyntax will recurse, before it sees the
@@ -123,6 +127,7 @@ func hclPrescan(data []byte) (src []byte, at Pos, deep bool) {
 					end = len(data) - i - 1
 				}
 				if bytes.Equal(bytes.TrimSpace(data[i+1:i+1+end]), d.marker) {
+					d.close, d.closeEnd = i+1, i+1+len(bytes.TrimRight(data[i+1:i+1+end], " \t\r"))
 					pop()
 				} else if i+1 < len(data) {
 					d.lines = append(d.lines, i+1)
@@ -204,7 +209,7 @@ func hclPrescan(data []byte) (src []byte, at Pos, deep bool) {
 				}
 				if k > j && k < len(data) && (data[k] == '\n' || data[k] == '\r') {
 					push('h')
-					docs = append(docs, &heredoc{marker: data[j:k], dash: dash})
+					docs = append(docs, &heredoc{marker: data[j:k], open: i, dash: dash})
 					i = k - 1 // the newline is next
 					continue
 				}
@@ -260,11 +265,13 @@ func isIdentByte(b byte) bool  { return isIdentStart(b) || isDigit(b) || b == '-
 // hclsyntax makes one literal token per heredoc line and then melds
 // consecutive literals pairwise, concatenating strings and deleting from a
 // slice each time: quadratic in the number of lines (200,000 one-character
-// lines took over a minute). An empty interpolation ${""} at the start of
-// every line keeps literals apart; it adds nothing to the value. A flush
-// heredoc (<<-) would then see no indentation to trim, so its trimming is
-// done here as hclsyntax does it (the least indentation of the non-blank
-// lines, in spaces and tabs) and the opener becomes <<.
+// lines took over a minute). A heredoc that is all literal text becomes
+// one quoted string holding the same value, followed by as many newlines
+// as it spanned (one token: less than hclsyntax needs for the heredoc). In
+// one with templates, an empty interpolation ${""} at the start of every
+// line keeps literals apart; it adds nothing to the value. Either way a
+// flush heredoc's (<<-) trimming is done here as hclsyntax does it (the
+// least indentation of the non-blank lines, in spaces and tabs).
 func linearHeredocs(data []byte, docs []*heredoc) []byte {
 	type edit struct {
 		at, del int
@@ -289,6 +296,12 @@ func linearHeredocs(data []byte, docs []*heredoc) []byte {
 				continue
 			}
 			strip = max(strip, 0)
+		}
+		if body := data[d.lines[0]:d.close]; !bytes.Contains(body, []byte("${")) && !bytes.Contains(body, []byte("%{")) {
+			edits = append(edits, edit{at: d.open, del: d.closeEnd - d.open, ins: quoteHeredoc(data, d, strip)})
+			continue
+		}
+		if d.dash >= 0 {
 			edits = append(edits, edit{at: d.dash, del: 1})
 		}
 		for _, l := range d.lines {
@@ -308,6 +321,40 @@ func linearHeredocs(data []byte, docs []*heredoc) []byte {
 		last = e.at + e.del
 	}
 	return append(out, data[last:]...)
+}
+
+// quoteHeredoc is literal heredoc d as a quoted string with its value
+// (each line less strip columns of indentation unless blank), then a
+// newline for each it spanned.
+func quoteHeredoc(data []byte, d *heredoc, strip int) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, l := range d.lines {
+		end := bytes.IndexByte(data[l:], '\n')
+		if end < 0 || l+end >= d.close {
+			end = d.close - l - 1
+		}
+		line := data[l : l+end+1] // with its newline
+		if n, blank := indent(data, l); !blank {
+			line = line[min(strip, n):]
+		}
+		for _, c := range line {
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(strings.Repeat("\n", bytes.Count(data[d.open:d.closeEnd], []byte("\n"))))
+	return b.String()
 }
 
 // indent counts the spaces and tabs that start the line at l; blank says

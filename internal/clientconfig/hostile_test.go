@@ -113,8 +113,9 @@ func TestHCLChainsTooDeep(t *testing.T) {
 	}
 }
 
-// heredocSrc is a resource whose label is a heredoc of n lines.
-func heredocSrc(n int, flush bool) []byte {
+// heredocSrc is a resource whose label is a heredoc of n lines, with
+// interpolations unless literal.
+func heredocSrc(n int, flush, literal bool) []byte {
 	open, ind := "<<EOT", ""
 	if flush {
 		open, ind = "<<-EOT", "    "
@@ -122,10 +123,12 @@ func heredocSrc(n int, flush bool) []byte {
 	var b strings.Builder
 	b.WriteString("resource \"okta_app_oauth\" \"x\" {\n  label = " + open + "\n")
 	for i := 0; i < n; i++ {
-		switch i % 4 {
-		case 0:
+		switch {
+		case i%4 == 0 && !literal:
 			b.WriteString(ind + "  a ${var.x} b\n")
-		case 1:
+		case i%4 == 0:
+			b.WriteString(ind + "  a \"q\" \\ b\t\n")
+		case i%4 == 1:
 			b.WriteString("\n")
 		default:
 			b.WriteString(ind + "a\n")
@@ -136,27 +139,33 @@ func heredocSrc(n int, flush bool) []byte {
 }
 
 // Long heredocs are read in linear time (hclsyntax melds one literal per
-// line pairwise: 200,000 lines took over a minute) and keep their value.
+// line pairwise: 200,000 lines took over a minute) and keep their value
+// and every line number after them.
 func TestHeredocLinear(t *testing.T) {
-	small := readTime(t, "heredoc", "a.tf", heredocSrc(12500, false))
-	large := readTime(t, "heredoc", "a.tf", heredocSrc(200000, false))
-	if limit := 64 * max(small, 5e6); large > limit {
-		t.Errorf("heredoc: 12,500 lines read in %v but 200,000 in %v: growth is not linear", small, large)
+	for _, literal := range []bool{false, true} {
+		small := readTime(t, "heredoc", "a.tf", heredocSrc(12500, false, literal))
+		large := readTime(t, "heredoc", "a.tf", heredocSrc(200000, false, literal))
+		if limit := 64 * max(small, 5e6); large > limit {
+			t.Errorf("heredoc (literal %v): 12,500 lines read in %v but 200,000 in %v: growth is not linear", literal, small, large)
+		}
 	}
 	for _, flush := range []bool{false, true} {
-		src := heredocSrc(heredocLines+10, flush)
-		want := hclsyntaxValue(t, src)
-		body, perr, _ := parseHCL(src)
-		if perr != nil {
-			t.Fatal(perr)
-		}
-		got := body.Blocks[0].Body.Attributes["label"]
-		gv, _ := got.Expr.Value(nil)
-		if !gv.Type().Equals(want.Type()) || (gv.IsKnown() && want.IsKnown() && gv.Equals(want).False()) {
-			t.Errorf("flush=%v: heredoc value changed by the rewrite", flush)
-		}
-		if l := got.Expr.Range().End.Line; l != strings.Count(string(src[:strings.Index(string(src), "  EOT")]), "\n")+1 {
-			t.Errorf("flush=%v: heredoc ends on line %d after the rewrite", flush, l)
+		for _, literal := range []bool{false, true} {
+			src := heredocSrc(heredocLines+10, flush, literal)
+			want, wantLine := hclsyntaxValue(t, src)
+			body, perr, _ := parseHCL(src)
+			if perr != nil {
+				t.Fatal(perr)
+			}
+			attrs := body.Blocks[0].Body.Attributes
+			ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(map[string]cty.Value{"x": cty.StringVal("X")})}}
+			gv, _ := attrs["label"].Expr.Value(ctx)
+			if !gv.Type().Equals(want.Type()) || gv.Equals(want).False() {
+				t.Errorf("flush=%v literal=%v: heredoc value changed by the rewrite:\n%q\nwant\n%q", flush, literal, gv.AsString()[:80], want.AsString()[:80])
+			}
+			if l := attrs["type"].NameRange.Start.Line; l != wantLine {
+				t.Errorf("flush=%v literal=%v: the attribute after the heredoc moved to line %d, want %d", flush, literal, l, wantLine)
+			}
 		}
 	}
 }
@@ -224,14 +233,17 @@ func readFile(t *testing.T, path string) []byte {
 	return data
 }
 
-// hclsyntaxValue is the label's value as hclsyntax reads src unchanged:
-// the oracle for the heredoc rewrite.
-func hclsyntaxValue(t *testing.T, src []byte) cty.Value {
+// hclsyntaxValue is the label's value, and the line of the type attribute
+// after it, as hclsyntax reads src unchanged: the oracle for the heredoc
+// rewrite.
+func hclsyntaxValue(t *testing.T, src []byte) (cty.Value, int) {
 	t.Helper()
 	f, diags := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	v, _ := f.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes["label"].Expr.Value(nil)
-	return v
+	attrs := f.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(map[string]cty.Value{"x": cty.StringVal("X")})}}
+	v, _ := attrs["label"].Expr.Value(ctx)
+	return v, attrs["type"].NameRange.Start.Line
 }
