@@ -78,7 +78,7 @@ func TestDesignRules(t *testing.T) {
 			t.Errorf("rule %s missing", id)
 			continue
 		}
-		if r.High {
+		if r.Profile != ProfileStandard {
 			t.Errorf("rule %s must run in the standard profile", id)
 		}
 	}

@@ -15,7 +15,7 @@ func RulesIndex() []byte {
 	p.f("bad and a good example per format; `whichflow rules RULE` prints the same in a terminal.\n")
 	p.f("See also [how to suppress a finding](lint.md#suppressions).\n\n")
 	for _, r := range flows.Rules() {
-		p.f("## %s\n\n**%s** · %s · profile %s · [full page](rules/%s.md)\n\n%s\n\n", r.ID, r.Severity, cell(r.Title), profile(r), r.ID, r.Remediation)
+		p.f("## %s\n\n**%s** · %s · profile %s · [full page](rules/%s.md)\n\n%s\n\n", r.ID, r.Severity, cell(r.Title), r.Profile, r.ID, r.Remediation)
 	}
 	return p.bytes()
 }
@@ -44,7 +44,7 @@ func LintPage(cfg Config) []byte {
 	for _, f := range formats {
 		n := 0
 		for _, r := range flows.Rules() {
-			if r.AppliesTo(f) {
+			if r.AppliesTo(flows.Target{Format: f}) {
 				n++
 			}
 		}

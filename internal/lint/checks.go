@@ -43,45 +43,54 @@ var checks = map[string]check{
 	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
 }
 
-// grantsOnlyRules are the rules that apply to GrantsOnly clients (OpenAPI
-// security schemes describe flows, not registrations).
-var grantsOnlyRules = map[string]bool{flows.RuleImplicitGrant: true, flows.RuleROPC: true}
+// realmCheck is the logic of one realm-scope rule over one realm.
+type realmCheck func(r *clientconfig.Realm) (hit, bool)
 
-// lintClients runs every applicable rule over every client of file.
-func lintClients(display string, file *clientconfig.File, opts *Options, cfg *config) []Finding {
+// realmChecks maps realm-scope rule IDs to their logic.
+var realmChecks = map[string]realmCheck{}
+
+// clientTarget is where client c sits for the rules of a run in profile.
+func clientTarget(c *clientconfig.Client, profile string) flows.Target {
+	// GrantsOnly clients (OpenAPI) need nothing here: the catalog lists
+	// the formats each rule applies to.
+	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.BearerOnly}
+}
+
+// lintSubjects runs the rules that apply to each client and realm of file
+// (flows.Rule.AppliesTo decides, nothing else), and returns the findings
+// and the subjects the rules ran on.
+func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *config) ([]Finding, []Subject) {
 	var out []Finding
+	subjects := make([]Subject, 0, len(file.Clients)+len(file.Realms))
+	for i := range file.Realms {
+		rm := &file.Realms[i]
+		t := flows.Target{Format: rm.Format, Scope: flows.ScopeRealm, Profile: flows.Profile(opts.Profile)}
+		subjects = append(subjects, Subject{Name: rm.Name, Target: t})
+		for _, r := range opts.rules {
+			chk := realmChecks[r.ID]
+			if chk == nil || !r.AppliesTo(t) {
+				continue
+			}
+			if h, ok := chk(rm); ok {
+				out = append(out, h.finding(r, display, rm.Name))
+			}
+		}
+	}
 	for i := range file.Clients {
 		c := &file.Clients[i]
 		if c.Builtin && !opts.IncludeBuiltin {
 			continue
 		}
-		for _, r := range flows.Rules() {
+		t := clientTarget(c, opts.Profile)
+		subjects = append(subjects, Subject{Name: c.ID, Target: t})
+		for _, r := range opts.rules {
 			chk := checks[r.ID]
-			if chk == nil {
+			if chk == nil || !r.AppliesTo(t) {
 				continue
 			}
-			if r.High {
-				// FAPI rules need the format to be able to say what they ask
-				// for; elsewhere they would be unfixable noise.
-				if opts.Profile != ProfileHigh || !r.AppliesTo(c.Format) {
-					continue
-				}
+			if h, ok := chk(c); ok {
+				out = append(out, h.finding(r, display, c.ID))
 			}
-			if c.GrantsOnly && !grantsOnlyRules[r.ID] {
-				continue
-			}
-			if c.BearerOnly && r.ID != flows.RuleCommittedSecret {
-				continue
-			}
-			h, ok := chk(c)
-			if !ok {
-				continue
-			}
-			f := newFinding(r, display, c.ID, h.pos, h.msg)
-			if h.refs != nil {
-				f.Refs = h.refs
-			}
-			out = append(out, f)
 		}
 	}
 	out = append(out, applyDirectives(display, file, out, opts.Now)...)
@@ -90,7 +99,15 @@ func lintClients(display string, file *clientconfig.File, opts *Options, cfg *co
 			cfg.apply(&out[i], opts.Now)
 		}
 	}
-	return out
+	return out, subjects
+}
+
+func (h hit) finding(r flows.Rule, display, subject string) Finding {
+	f := newFinding(r, display, subject, h.pos, h.msg)
+	if h.refs != nil {
+		f.Refs = h.refs
+	}
+	return f
 }
 
 // --- helpers over the model -------------------------------------------------
@@ -341,7 +358,15 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 var secretMethods = map[string]bool{flows.AuthClientSecretBasic: true, flows.AuthClientSecretPost: true, flows.AuthClientSecretJWT: true}
 
 func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
-	methods := resolvedItems(c.AuthMethods)
+	// Only what the file states can contradict itself: a provider's
+	// default method (Auth0's client_secret_post when the field is absent)
+	// is no declaration, and the provider picks it to fit the app type.
+	var methods []clientconfig.String
+	for _, m := range resolvedItems(c.AuthMethods) {
+		if m.Set {
+			methods = append(methods, m)
+		}
+	}
 	if c.AuthMethod.Set && !c.AuthMethod.Unresolved {
 		methods = append(methods, c.AuthMethod)
 	}

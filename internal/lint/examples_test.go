@@ -30,7 +30,7 @@ func TestRuleExamples(t *testing.T) {
 					t.Fatal(err)
 				}
 				opts := Options{Paths: []string{path}, Now: testNow, Config: os.DevNull}
-				if r.High {
+				if r.Profile == flows.ProfileHigh {
 					opts.Profile = ProfileHigh
 				}
 				res, err := Run(context.Background(), opts)

@@ -27,10 +27,10 @@ import (
 // generous Keycloak realm export.
 const DefaultMaxFileSize = 64 << 20
 
-// Profiles of rules (--profile).
+// Profiles of rules (--profile): the catalog's.
 const (
-	ProfileStandard = "standard"
-	ProfileHigh     = "high"
+	ProfileStandard = string(flows.ProfileStandard)
+	ProfileHigh     = string(flows.ProfileHigh)
 )
 
 // Options configure a lint run.
@@ -54,6 +54,9 @@ type Options struct {
 	Baseline *Baseline
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
+
+	// rules are the catalog rules of the run's profile (set by Run).
+	rules []flows.Rule
 }
 
 // Finding is one rule firing on one client of one file.
@@ -64,8 +67,11 @@ type Finding struct {
 	Line     int            `json:"line"`
 	Column   int            `json:"column"`
 	Client   string         `json:"client"`
-	Message  string         `json:"message"`
-	Refs     []string       `json:"refs"`
+	// Scope is what the finding is about: a client (Client is its ID) or a
+	// realm or tenant (Client is the realm's name).
+	Scope   flows.Scope `json:"scope"`
+	Message string      `json:"message"`
+	Refs    []string    `json:"refs"`
 	// Suppressed is set when a suppression covers the finding: it is kept
 	// for SARIF but does not count for the summary or the exit code.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
@@ -103,18 +109,44 @@ type Result struct {
 	Skipped []Skip
 	// Baselined counts findings dropped because the baseline holds them.
 	Baselined int
-	// Linted lists the files recognised, in order, with their clients (for
-	// reports that list what passed, such as JUnit).
+	// Linted lists the files recognised, in order, with the clients and
+	// realms checked in each (for reports that list what passed, such as
+	// JUnit).
 	Linted []LintedFile
 	// Profile is the rule profile the run used.
 	Profile string
+	// Rules are the catalog rules of the run's profile (SARIF's
+	// tool.driver.rules); which of them ran on a subject is
+	// Rule.AppliesTo(subject.Target).
+	Rules []flows.Rule
 }
 
 // LintedFile is a file that was recognised and linted.
 type LintedFile struct {
-	Path    string       `json:"path"`
-	Format  flows.Format `json:"format,omitempty"`
-	Clients []string     `json:"clients"`
+	Path   string       `json:"path"`
+	Format flows.Format `json:"format,omitempty"`
+	// Subjects are the clients and realms the rules ran on.
+	Subjects []Subject `json:"subjects"`
+}
+
+// Subject is one client or realm that rules ran on.
+type Subject struct {
+	// Name is the client's ID or the realm's name, as in findings.
+	Name string `json:"name"`
+	// Target is where it sits (format, scope, profile, flowless): the
+	// rules that ran on it are those that apply to it.
+	Target flows.Target `json:"target"`
+}
+
+// Clients counts the file's client subjects.
+func (lf LintedFile) Clients() int {
+	n := 0
+	for _, s := range lf.Subjects {
+		if s.Target.Scope == flows.ScopeClient {
+			n++
+		}
+	}
+	return n
 }
 
 // Summary counts what is not suppressed.
@@ -202,6 +234,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("unknown profile %q (want standard or high)", opts.Profile)
 	}
 
+	opts.rules = nil
+	for _, r := range catalog() {
+		if r.AppliesTo(flows.Target{Profile: flows.Profile(opts.Profile)}) {
+			opts.rules = append(opts.rules, r)
+		}
+	}
+
 	cfg, err := loadConfig(opts)
 	if err != nil {
 		return nil, err
@@ -212,7 +251,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{Profile: opts.Profile}
+	res := &Result{Profile: opts.Profile, Rules: opts.rules}
 	results := make([]fileResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -245,7 +284,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		if fr.recognised {
 			res.Files++
-			res.Clients += len(fr.linted.Clients)
+			res.Clients += fr.linted.Clients()
 			res.Linted = append(res.Linted, fr.linted)
 		}
 		res.Findings = append(res.Findings, fr.findings...)
@@ -411,14 +450,8 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	case file == nil:
 		return fileResult{skip: &Skip{Path: display, Reason: "no clients"}}
 	}
-	lf := LintedFile{Path: display, Format: file.Format, Clients: []string{}}
-	for _, c := range file.Clients {
-		if c.Builtin && !opts.IncludeBuiltin {
-			continue
-		}
-		lf.Clients = append(lf.Clients, c.ID)
-	}
-	return fileResult{recognised: true, linted: lf, findings: lintClients(display, file, opts, cfg)}
+	findings, subjects := lintSubjects(display, file, opts, cfg)
+	return fileResult{recognised: true, linted: LintedFile{Path: display, Format: file.Format, Subjects: subjects}, findings: findings}
 }
 
 // maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
@@ -449,13 +482,37 @@ func humanSize(n int64) string {
 }
 
 func invalid(file string, pos clientconfig.Pos, msg string, cfg *config, opts *Options) Finding {
-	r, _ := flows.RuleByID(flows.RuleInvalidConfig)
-	f := newFinding(r, file, "", pos, msg)
+	f := newFinding(ruleByID(flows.RuleInvalidConfig), file, "", pos, msg)
 	cfg.apply(&f, opts.Now)
 	return f
 }
 
-func newFinding(r flows.Rule, file, client string, pos clientconfig.Pos, msg string) Finding {
+// catalog is the rules lint knows: flows.Rules, or a test's double.
+var catalog = flows.Rules
+
+// knownRule reports whether the catalog has rule id.
+func knownRule(id string) bool {
+	for _, r := range catalog() {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleByID is the catalog rule id; the engine raises only rules it has.
+func ruleByID(id string) flows.Rule {
+	for _, r := range catalog() {
+		if r.ID == id {
+			return r
+		}
+	}
+	panic("lint: rule " + id + " is not in the catalog")
+}
+
+// newFinding is rule r firing on subject (a client ID, a realm name for
+// realm rules, "" for a file) at pos.
+func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg string) Finding {
 	line, col := pos.Line, pos.Col
 	if line < 1 {
 		line = 1
@@ -463,7 +520,11 @@ func newFinding(r flows.Rule, file, client string, pos clientconfig.Pos, msg str
 	if col < 1 {
 		col = 1
 	}
-	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: client,
+	scope := flows.ScopeClient // file-scope findings concern a client or none
+	if r.Scope == flows.ScopeRealm {
+		scope = flows.ScopeRealm
+	}
+	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: subject, Scope: scope,
 		Message: msg, Refs: flows.RefStrings(r.Refs)}
 	f.Fingerprint = Fingerprint(f)
 	return f

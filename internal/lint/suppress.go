@@ -76,7 +76,7 @@ func unknownRules(rules map[string]bool) []string {
 	}
 	var out []string
 	for _, id := range sortedKeys(rules) {
-		if _, ok := flows.RuleByID(id); !ok {
+		if !knownRule(id) {
 			out = append(out, id)
 		}
 	}
@@ -110,25 +110,23 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 	var extra []Finding
 	for _, raw := range file.Directives {
 		d := parseDirective(raw)
-		target := directiveClient(file, d.line)
+		target := directiveSubject(file, d.line)
 		clientID := ""
 		if target != nil {
-			clientID = target.ID
+			clientID = target.name
 		}
 		pos := clientconfig.Pos{Line: d.line, Col: d.col}
 		isExpired, dateErr := expired(d.expires, now)
 		if unknown := unknownRules(d.rules); len(unknown) > 0 {
-			r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
-			extra = append(extra, newFinding(r, display, clientID, pos,
+			extra = append(extra, newFinding(ruleByID(flows.RuleSuppressionUnknownRule), display, clientID, pos,
 				fmt.Sprintf("whichflow:ignore names no rule whichflow has: %s", strings.Join(unknown, ", "))))
 		}
 		if d.reason == "" {
-			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
-			extra = append(extra, newFinding(r, display, clientID, pos,
+			extra = append(extra, newFinding(ruleByID(flows.RuleSuppressionNoReason), display, clientID, pos,
 				fmt.Sprintf("whichflow:ignore %s has no reason=\"...\"", strings.Join(sortedKeys(d.rules), ","))))
 		}
 		if isExpired {
-			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
+			r := ruleByID(flows.RuleSuppressionExpired)
 			msg := fmt.Sprintf("whichflow:ignore %s expired on %s and no longer suppresses", strings.Join(sortedKeys(d.rules), ","), d.expires)
 			if dateErr != nil {
 				msg = fmt.Sprintf("whichflow:ignore %s: %v, so it does not suppress", strings.Join(sortedKeys(d.rules), ","), dateErr)
@@ -143,7 +141,7 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 			}
 			applies := false
 			if target != nil {
-				applies = f.Client == target.ID
+				applies = f.Client == target.name && f.Scope == target.scope
 			} else {
 				applies = f.Line == d.line+1 || f.Line == d.line
 			}
@@ -155,25 +153,38 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 	return extra
 }
 
-// directiveClient is the client a directive on line belongs to: the
-// innermost client whose lines contain it, or the one starting on the next
-// line.
-func directiveClient(file *clientconfig.File, line int) *clientconfig.Client {
-	var best *clientconfig.Client
-	for i := range file.Clients {
-		c := &file.Clients[i]
-		start := c.Pos.Line
+// directiveSubject is the client or realm a directive on line belongs to:
+// the innermost one whose lines contain it, or the one starting on the
+// next line. Clients sit inside realms, so a directive inside a client
+// belongs to the client.
+type subjectRef struct {
+	name  string
+	scope flows.Scope
+	start int
+}
+
+func directiveSubject(file *clientconfig.File, line int) *subjectRef {
+	var best *subjectRef
+	consider := func(name string, scope flows.Scope, start, end int) {
 		if start == 0 {
-			continue
+			return
 		}
-		in := start <= line && line <= c.End
+		in := start <= line && line <= end
 		next := line+1 == start
 		if !in && !next {
-			continue
+			return
 		}
-		if best == nil || start > best.Pos.Line {
-			best = c
+		if best == nil || start > best.start || (start == best.start && scope == flows.ScopeClient) {
+			best = &subjectRef{name: name, scope: scope, start: start}
 		}
+	}
+	for i := range file.Realms {
+		r := &file.Realms[i]
+		consider(r.Name, flows.ScopeRealm, r.Pos.Line, r.End)
+	}
+	for i := range file.Clients {
+		c := &file.Clients[i]
+		consider(c.ID, flows.ScopeClient, c.Pos.Line, c.End)
 	}
 	return best
 }
@@ -348,17 +359,15 @@ func (c *config) findings(now time.Time) []Finding {
 			what = "*"
 		}
 		if e.Rule != "" && e.Rule != "*" {
-			if _, known := flows.RuleByID(e.Rule); !known {
-				r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
-				out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry names no rule whichflow has: %s", e.Rule)))
+			if !knownRule(e.Rule) {
+				out = append(out, newFinding(ruleByID(flows.RuleSuppressionUnknownRule), c.path, e.Client, pos, fmt.Sprintf("ignore entry names no rule whichflow has: %s", e.Rule)))
 			}
 		}
 		if strings.TrimSpace(e.Reason) == "" {
-			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
-			out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry for %s has no reason", what)))
+			out = append(out, newFinding(ruleByID(flows.RuleSuppressionNoReason), c.path, e.Client, pos, fmt.Sprintf("ignore entry for %s has no reason", what)))
 		}
 		if gone, err := expired(e.Expires, now); gone {
-			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
+			r := ruleByID(flows.RuleSuppressionExpired)
 			msg := fmt.Sprintf("ignore entry for %s expired on %s and no longer suppresses", what, e.Expires)
 			if err != nil {
 				msg = fmt.Sprintf("ignore entry for %s: %v, so it does not suppress", what, err)
@@ -372,11 +381,17 @@ func (c *config) findings(now time.Time) []Finding {
 // --- fingerprints and the baseline --------------------------------------------
 
 // Fingerprint identifies a finding independently of where in the file it
-// is: rule, file, client and message.
+// is: rule, file, client (or realm) and message. A realm finding's scope is
+// part of it, so a realm and a client of the same name never share one;
+// client findings keep the fingerprints of baselines written before scopes.
 func Fingerprint(f Finding) string {
 	h := sha256.New()
 	for _, s := range []string{f.Rule, f.File, f.Client, f.Message} {
 		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	if f.Scope == flows.ScopeRealm {
+		io.WriteString(h, string(f.Scope))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]

@@ -36,8 +36,8 @@ func (p *githubPrinter) Print(res *lint.Result) error {
 			cmd = "warning"
 		}
 		title := f.Rule
-		if f.Client != "" {
-			title += " (" + f.Client + ")"
+		if who := subject(f); who != "" {
+			title += " (" + who + ")"
 		}
 		msg := f.Message
 		if len(f.Refs) > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
 )
 
@@ -40,7 +41,10 @@ type junitFailure struct {
 }
 
 func (p *junitPrinter) Print(res *lint.Result) error {
-	type key struct{ file, client, rule string }
+	type key struct {
+		file, client, rule string
+		scope              flows.Scope
+	}
 	byKey := map[key]lint.Finding{}
 	var order []string
 	suites := map[string]*junitSuite{}
@@ -54,13 +58,13 @@ func (p *junitPrinter) Print(res *lint.Result) error {
 		return s
 	}
 	for _, f := range visible(res.Findings) {
-		byKey[key{f.File, f.Client, f.Rule}] = f
+		byKey[key{f.File, f.Client, f.Rule, scopeOf(f)}] = f
 	}
 	used := map[key]bool{}
 	addCase := func(s *junitSuite, k key) {
 		name := k.rule
-		if k.client != "" {
-			name = k.client + ": " + k.rule
+		if who := subject(lint.Finding{Client: k.client, Scope: k.scope}); who != "" {
+			name = who + ": " + k.rule
 		}
 		c := junitCase{Name: name, Classname: k.file}
 		if f, ok := byKey[k]; ok {
@@ -72,16 +76,21 @@ func (p *junitPrinter) Print(res *lint.Result) error {
 		s.Cases = append(s.Cases, c)
 		s.Tests++
 	}
+	rules := runRules(res)
 	for _, lf := range res.Linted {
 		s := suite(lf.Path)
-		for _, client := range lf.Clients {
-			for _, r := range rulesFor(lf.Format, res.Profile) {
-				addCase(s, key{lf.Path, client, r.ID})
+		// A case for every rule that ran on each client and realm: the
+		// rules that apply to it, and no others.
+		for _, sub := range lf.Subjects {
+			for _, r := range rules {
+				if r.AppliesTo(sub.Target) {
+					addCase(s, key{lf.Path, sub.Name, r.ID, sub.Target.Scope})
+				}
 			}
 		}
 	}
-	for _, f := range visible(res.Findings) { // findings no client×rule case covered
-		k := key{f.File, f.Client, f.Rule}
+	for _, f := range visible(res.Findings) { // findings no subject×rule case covered
+		k := key{f.File, f.Client, f.Rule, scopeOf(f)}
 		if !used[k] {
 			addCase(suite(f.File), k)
 		}

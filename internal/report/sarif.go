@@ -85,6 +85,7 @@ type sarifResult struct {
 
 type sarifResultProps struct {
 	Client string   `json:"client,omitempty"`
+	Scope  string   `json:"scope,omitempty"`
 	Refs   []string `json:"refs,omitempty"`
 }
 
@@ -154,7 +155,7 @@ func sarifRuleOf(r flows.Rule) sarifRule {
 	helpMD := fmt.Sprintf("**%s**\n\n%s\n\n%s\n\n**References**\n\n%s\n\n[Rule documentation](%s%s)",
 		r.Title, r.Rationale, r.Remediation, strings.Join(refsMD, "\n"), rulesDocsURI, r.ID)
 	tags := []string{"security", "oauth"}
-	if r.High {
+	if r.Profile == flows.ProfileHigh {
 		tags = append(tags, "fapi-2.0")
 	}
 	return sarifRule{
@@ -172,20 +173,30 @@ func sarifRuleOf(r flows.Rule) sarifRule {
 func (p *sarifPrinter) Print(res *lint.Result) error {
 	driver := sarifDriver{Name: "whichflow", Version: p.version, InformationURI: toolInfoURI, Rules: []sarifRule{}}
 	index := map[string]int{}
-	for i, r := range flows.Rules() {
-		index[r.ID] = i
+	addRule := func(r flows.Rule) {
+		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRuleOf(r))
+	}
+	for _, r := range runRules(res) {
+		addRule(r)
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
 	for _, f := range res.Findings {
 		idx, ok := index[f.Rule]
 		if !ok {
-			continue
+			// A finding of a rule outside the run's list is still
+			// reported, never dropped.
+			r, known := flows.RuleByID(f.Rule)
+			if !known {
+				r = flows.Rule{ID: f.Rule, Title: f.Rule, Severity: f.Severity}
+			}
+			addRule(r)
+			idx = index[f.Rule]
 		}
 		line, col := max(f.Line, 1), max(f.Column, 1) // SARIF §3.30.5: 1-based
 		msg := f.Message
-		if f.Client != "" {
-			msg = f.Client + ": " + msg
+		if who := subject(f); who != "" {
+			msg = who + ": " + msg
 		}
 		r := sarifResult{
 			RuleID:    f.Rule,
@@ -197,7 +208,7 @@ func (p *sarifPrinter) Print(res *lint.Result) error {
 				Region:           sarifRegion{StartLine: line, StartColumn: col},
 			}}},
 			PartialFingerprints: map[string]string{"whichflowFingerprint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{Client: f.Client, Refs: f.Refs},
+			Properties:          &sarifResultProps{Client: f.Client, Scope: string(scopeOf(f)), Refs: f.Refs},
 		}
 		if s := f.Suppressed; s != nil {
 			r.Suppressions = []sarifSuppression{{Kind: s.Kind, Status: "accepted", Justification: s.Reason}}

@@ -53,8 +53,8 @@ func (p *textPrinter) Print(res *lint.Result) error {
 		}
 		loc := p.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column))
 		client := ""
-		if f.Client != "" {
-			client = " " + f.Client
+		if who := subject(f); who != "" {
+			client = " " + who
 		}
 		fmt.Fprintf(bw, "%s %s %s%s: %s\n", loc, sev, p.paint(ansiDim, f.Rule), client, oneLine(f.Message))
 	}
