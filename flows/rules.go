@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -35,6 +36,11 @@ type Example struct {
 	// fed to the reader as it is.
 	Name string
 	Text string
+	// WantLine and WantCol are where a bad example makes the rule fire
+	// (1-based; WantCol 0 when only the line is pinned), written in the
+	// txtar header as `-- FORMAT/bad.EXT want LINE[:COL] --`, like
+	// analysistest's `// want`. The tests check the finding is there.
+	WantLine, WantCol int
 }
 
 // Rule is a lint rule: metadata here, the check itself in internal/lint,
@@ -505,7 +511,8 @@ func parseExamples(id string) ([]Example, error) {
 	ar := txtar.Parse(data)
 	var out []Example
 	for _, f := range ar.Files {
-		dir, base := path.Split(f.Name)
+		header, want, hasWant := strings.Cut(f.Name, " want ")
+		dir, base := path.Split(strings.TrimSpace(header))
 		format := Format(strings.TrimSuffix(dir, "/"))
 		var good bool
 		switch {
@@ -519,7 +526,21 @@ func parseExamples(id string) ([]Example, error) {
 		if i := strings.IndexByte(base, '.'); i >= 0 {
 			name = exampleName(format) + base[i:]
 		}
-		out = append(out, Example{Format: format, Good: good, Name: name, Text: string(f.Data)})
+		e := Example{Format: format, Good: good, Name: name, Text: string(f.Data)}
+		if hasWant {
+			if good {
+				return nil, fmt.Errorf("rules/%s.txtar: %s: a good example fires nothing, so it has no want", id, f.Name)
+			}
+			l, c, _ := strings.Cut(strings.TrimSpace(want), ":")
+			var err error
+			if e.WantLine, err = strconv.Atoi(l); err == nil && c != "" {
+				e.WantCol, err = strconv.Atoi(c)
+			}
+			if err != nil || e.WantLine < 1 || e.WantCol < 0 {
+				return nil, fmt.Errorf("rules/%s.txtar: %s: want LINE or LINE:COL, got %q", id, f.Name, want)
+			}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

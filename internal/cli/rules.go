@@ -179,7 +179,11 @@ func writeRuleText(w io.Writer, r flows.Rule) error {
 			if e.Good {
 				kind = "good"
 			}
-			fmt.Fprintf(w, "\n%s, %s (%s)\n", e.Format, kind, e.Name)
+			where := e.Name
+			if e.WantLine > 0 {
+				where += fmt.Sprintf(", fires at line %d", e.WantLine)
+			}
+			fmt.Fprintf(w, "\n%s, %s (%s)\n", e.Format, kind, where)
 			fmt.Fprint(w, indentLines(strings.TrimRight(e.Text, "\n"), "    "), "\n")
 		}
 	}
