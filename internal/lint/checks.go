@@ -145,6 +145,29 @@ func isPublic(c *clientconfig.Client) bool { return c.Public.Value && !c.Public.
 // isConfidential reports a resolved confidential client.
 func isConfidential(c *clientconfig.Client) bool { return !c.Public.Value && !c.Public.Unresolved }
 
+// provenance is what a message adds after a value the file does not state
+// but a provider default supplies: " (not in the file: Auth0's default for
+// app_type spa)". A declared value needs nothing: messages quote the file
+// as the file says it, and the provider's assumption as the provider's.
+func provenance(o clientconfig.Origin, def string) string {
+	if o == clientconfig.Defaulted && def != "" {
+		return " (not in the file: " + def + ")"
+	}
+	return ""
+}
+
+// itemProvenance is provenance for one item of l: an item the file does not
+// state comes from the list's default (Auth0's grant_types for an app type).
+func itemProvenance(l clientconfig.List, it clientconfig.String) string {
+	switch {
+	case it.Set:
+		return ""
+	case it.Origin() == clientconfig.Defaulted:
+		return provenance(clientconfig.Defaulted, it.Default)
+	}
+	return provenance(l.Origin(), l.Default)
+}
+
 func quoteAll(items []clientconfig.String) string {
 	q := make([]string, len(items))
 	for i, it := range items {
@@ -168,7 +191,7 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 	var parts []string
 	var pos clientconfig.Pos
 	if it, ok := c.GrantTypes.Find(flows.GrantImplicit); ok {
-		parts = append(parts, "the implicit grant is enabled")
+		parts = append(parts, "the implicit grant is enabled"+itemProvenance(c.GrantTypes, it))
 		pos = it.Pos
 	}
 	var tokenTypes []clientconfig.String
@@ -207,6 +230,7 @@ func checkROPC(c *clientconfig.Client) (hit, bool) {
 	if len(found) > 1 || found[0].Value != flows.GrantPassword {
 		msg = "password grants are enabled: " + quoteAll(found)
 	}
+	msg += itemProvenance(c.GrantTypes, found[0])
 	return hit{pos: firstPos(found[0].Pos, c.GrantTypes.Pos, c.Pos), msg: msg}, true
 }
 
@@ -220,9 +244,9 @@ func pkceGap(c *clientconfig.Client) (clientconfig.Pos, string, bool) {
 	case strings.EqualFold(v, "S256"):
 		return clientconfig.Pos{}, "", false
 	case strings.EqualFold(v, "plain"):
-		return c.PKCE.Value.Pos, "allows the PKCE method \"plain\", which exposes the verifier", true
+		return c.PKCE.Value.Pos, "allows the PKCE method \"plain\", which exposes the verifier" + provenance(c.PKCE.Value.Origin(), c.PKCE.Value.Default), true
 	default:
-		return c.PKCE.Value.Pos, "does not enforce PKCE", true
+		return c.PKCE.Value.Pos, "does not enforce PKCE" + provenance(c.PKCE.Value.Origin(), c.PKCE.Value.Default), true
 	}
 }
 
@@ -336,7 +360,8 @@ func checkCCOnPublic(c *clientconfig.Client) (hit, bool) {
 			return hit{}, false
 		}
 	}
-	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client has the client credentials grant (service account) enabled"}, true
+	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client" + provenance(c.Public.Origin(), c.Public.Default) +
+		" has the client credentials grant (service account) enabled" + itemProvenance(c.GrantTypes, it)}, true
 }
 
 func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
@@ -413,7 +438,8 @@ func checkPublicRefresh(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{pos: firstPos(c.RefreshRotation.Value.Pos, rt.Pos, c.Pos),
-		msg: "public client gets refresh tokens without rotation, DPoP or mTLS binding"}, true
+		msg: "public client gets refresh tokens" + itemProvenance(c.GrantTypes, rt) + " without rotation" +
+			provenance(c.RefreshRotation.Value.Origin(), c.RefreshRotation.Value.Default) + ", DPoP or mTLS binding"}, true
 }
 
 func checkKindMismatch(c *clientconfig.Client) (hit, bool) {
@@ -487,11 +513,11 @@ func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
 	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || fapiAuth[c.AuthMethod.Value] {
 		return hit{}, false
 	}
-	how := "authenticates with"
-	if !c.AuthMethod.Set {
+	how, from := "authenticates with", provenance(c.AuthMethod.Origin(), c.AuthMethod.Default)
+	if !c.AuthMethod.Set && from == "" {
 		how = "authenticates (by default) with"
 	}
-	return hit{pos: firstPos(c.AuthMethod.Pos, c.Pos), msg: fmt.Sprintf("client %s %q; FAPI 2.0 allows private_key_jwt or mTLS only", how, c.AuthMethod.Value)}, true
+	return hit{pos: firstPos(c.AuthMethod.Pos, c.Pos), msg: fmt.Sprintf("client %s %q%s; FAPI 2.0 allows private_key_jwt or mTLS only", how, c.AuthMethod.Value, from)}, true
 }
 
 func checkFAPIPublic(c *clientconfig.Client) (hit, bool) {
