@@ -80,7 +80,7 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`")
 	cmd.Flags().StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in a baseline `FILE`")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files on standard error")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` (default: .whichflow.yaml in the linted directory or the working directory)")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` for every path (default: the nearest .whichflow.yaml from each linted path up to the repository root)")
 	return cmd
 }
 
@@ -100,7 +100,8 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 	}
 	res, err := lint.Run(cmd.Context(), lo)
 	var pe *lint.PathError
-	if errors.As(err, &pe) {
+	var ce *lint.ConfigError
+	if errors.As(err, &pe) || errors.As(err, &ce) {
 		return &FlagError{Err: err}
 	}
 	if err != nil {
@@ -110,6 +111,9 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		if opts.Verbose || s.Notable {
 			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
 		}
+	}
+	for _, a := range res.AllRules {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s suppresses every rule (rule: \"*\", reason: %s): %d findings suppressed\n", a.Location, a.Reason, a.Suppressed)
 	}
 
 	toStdout := opts.Output == "" || opts.Output == "-"

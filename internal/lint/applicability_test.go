@@ -174,7 +174,11 @@ func TestRealmFindings(t *testing.T) {
 	}
 
 	// .whichflow.yaml matches the realm's name with client:.
-	cfg := &config{path: ".whichflow.yaml", entries: []ignoreEntry{{Rule: realmDouble.ID, Client: "bad-*", Reason: "known", line: 2}}}
+	g, err := compileGlob("bad-*", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config{path: ".whichflow.yaml", entries: []*ignoreEntry{{Rule: realmDouble.ID, Client: "bad-*", client: g, Reason: "known", line: 2}}}
 	fs, _ = lintSubjects("realm.json", realmFile(), realmOptions(), cfg)
 	if f := find(fs); f == nil || f.Suppressed == nil || f.Suppressed.Kind != "external" {
 		t.Errorf(".whichflow.yaml entry did not suppress the realm finding: %+v", f)

@@ -47,8 +47,8 @@ type Options struct {
 	MaxFileSize int64
 	// Workers bounds parallel reads; 0 means GOMAXPROCS.
 	Workers int
-	// Config is a .whichflow.yaml path; "" looks for .whichflow.yaml in the
-	// first directory given (or the working directory).
+	// Config is a .whichflow.yaml path for every linted path; "" looks up
+	// each path's own from its directory upwards to the repository root.
 	Config string
 	// Baseline drops findings whose fingerprints it holds (nil: none).
 	Baseline *Baseline
@@ -109,6 +109,9 @@ type Result struct {
 	Skipped []Skip
 	// Baselined counts findings dropped because the baseline holds them.
 	Baselined int
+	// AllRules are the .whichflow.yaml entries with rule "*" that
+	// suppressed findings (reports name them in their summary).
+	AllRules []AllRulesSuppression
 	// Linted lists the files recognised, in order, with the clients and
 	// realms checked in each (for reports that list what passed, such as
 	// JUnit).
@@ -211,6 +214,8 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 type job struct {
 	path     string
 	explicit bool
+	// cfg is the .whichflow.yaml of the linted path the file was found under.
+	cfg *config
 }
 
 // Run lints the paths in opts.
@@ -241,12 +246,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
-	cfg, err := loadConfig(opts)
+	cfgs, err := newConfigs(opts)
 	if err != nil {
 		return nil, err
 	}
-
-	jobs, err := discover(opts.Paths)
+	jobs, err := discover(opts.Paths, cfgs)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +265,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			defer wg.Done()
 			buf := new(bytes.Buffer)
 			for i := range next {
-				results[i] = lintFile(jobs[i], &opts, cfg, buf)
+				results[i] = lintFile(jobs[i], &opts, jobs[i].cfg, buf)
 			}
 		}()
 	}
@@ -289,7 +293,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Findings = append(res.Findings, fr.findings...)
 	}
-	res.Findings = append(res.Findings, cfg.findings(opts.Now)...)
+	for _, c := range cfgs.order {
+		res.Findings = append(res.Findings, c.findings(opts.Now)...)
+	}
+	res.AllRules = cfgs.allRules()
 	if opts.Baseline != nil {
 		kept := res.Findings[:0]
 		for _, f := range res.Findings {
@@ -325,8 +332,9 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// discover expands paths into the files to read, in a stable order.
-func discover(paths []string) ([]job, error) {
+// discover expands paths into the files to read, in a stable order, each
+// with the configuration of the path it was found under.
+func discover(paths []string, cfgs *configs) ([]job, error) {
 	var jobs []job
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -334,10 +342,14 @@ func discover(paths []string) ([]job, error) {
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
+		cfg, err := cfgs.forPath(p)
+		if err != nil {
+			return nil, err
+		}
 		if !st.IsDir() {
 			if !seen[p] {
 				seen[p] = true
-				jobs = append(jobs, job{path: p, explicit: true})
+				jobs = append(jobs, job{path: p, explicit: true, cfg: cfg})
 			}
 			continue
 		}
@@ -359,7 +371,7 @@ func discover(paths []string) ([]job, error) {
 			}
 			if !seen[path] {
 				seen[path] = true
-				jobs = append(jobs, job{path: path})
+				jobs = append(jobs, job{path: path, cfg: cfg})
 			}
 			return nil
 		})

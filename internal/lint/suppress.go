@@ -4,26 +4,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
 )
-
-// ConfigFile is the name of the suppression file lint looks for.
-const ConfigFile = ".whichflow.yaml"
 
 // --- inline directives --------------------------------------------------------
 
@@ -197,182 +188,6 @@ func sortedKeys(m map[string]bool) []string {
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && out[j] < out[j-1]; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// --- .whichflow.yaml ----------------------------------------------------------
-
-type ignoreEntry struct {
-	Rule    string `yaml:"rule"`
-	Client  string `yaml:"client"`
-	Path    string `yaml:"path"`
-	Reason  string `yaml:"reason"`
-	Expires string `yaml:"expires"`
-	line    int
-	col     int
-	pathRe  *regexp.Regexp
-}
-
-type config struct {
-	path    string // as displayed
-	entries []ignoreEntry
-}
-
-// loadConfig reads opts.Config, or .whichflow.yaml beside the first path or
-// in the working directory. A missing default file is no error.
-func loadConfig(opts Options) (*config, error) {
-	path := opts.Config
-	if path == "" {
-		var candidates []string
-		if len(opts.Paths) > 0 {
-			p := opts.Paths[0]
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				p = filepath.Dir(p)
-			}
-			candidates = append(candidates, filepath.Join(p, ConfigFile))
-		}
-		candidates = append(candidates, ConfigFile)
-		for _, c := range candidates {
-			if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
-				path = c
-				break
-			}
-		}
-		if path == "" {
-			return &config{}, nil
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &PathError{Path: path, Err: err}
-	}
-	cfg := &config{path: filepath.ToSlash(path)}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: %v", ConfigFile, err)}
-	}
-	if len(root.Content) == 0 {
-		return cfg, nil
-	}
-	doc := root.Content[0]
-	if doc.Kind != yaml.MappingNode {
-		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: want a mapping with an ignore: list", ConfigFile)}
-	}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		if doc.Content[i].Value != "ignore" {
-			continue
-		}
-		list := doc.Content[i+1]
-		if list.Kind != yaml.SequenceNode {
-			return nil, &PathError{Path: path, Err: fmt.Errorf("ignore: must be a list (line %d)", list.Line)}
-		}
-		for _, it := range list.Content {
-			var e ignoreEntry
-			if err := it.Decode(&e); err != nil {
-				return nil, &PathError{Path: path, Err: fmt.Errorf("ignore entry at line %d: %v", it.Line, err)}
-			}
-			e.line, e.col = it.Line, it.Column
-			if e.Path != "" {
-				e.pathRe = globRegexp(e.Path)
-			}
-			cfg.entries = append(cfg.entries, e)
-		}
-	}
-	return cfg, nil
-}
-
-// globRegexp compiles a path glob (*, ?, **) matching a whole path or any
-// trailing part of it that starts at a slash.
-func globRegexp(glob string) *regexp.Regexp {
-	glob = strings.TrimPrefix(filepath.ToSlash(glob), "./")
-	var b strings.Builder
-	b.WriteString(`(?:^|/)`)
-	for i := 0; i < len(glob); i++ {
-		switch c := glob[i]; c {
-		case '*':
-			if i+1 < len(glob) && glob[i+1] == '*' {
-				i++
-				if i+1 < len(glob) && glob[i+1] == '/' {
-					i++
-					b.WriteString(`(?:.*/)?`)
-				} else {
-					b.WriteString(`.*`)
-				}
-			} else {
-				b.WriteString(`[^/]*`)
-			}
-		case '?':
-			b.WriteString(`[^/]`)
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	b.WriteString(`$`)
-	return regexp.MustCompile(b.String())
-}
-
-func globMatch(pattern, s string) bool {
-	if pattern == "" || pattern == "*" {
-		return true
-	}
-	ok, err := filepath.Match(pattern, s)
-	return err == nil && ok
-}
-
-// apply marks f suppressed when a live entry of the config matches it.
-func (c *config) apply(f *Finding, now time.Time) {
-	if c == nil {
-		return
-	}
-	for _, e := range c.entries {
-		if e.Rule != "" && e.Rule != "*" && e.Rule != f.Rule {
-			continue
-		}
-		if !globMatch(e.Client, f.Client) {
-			continue
-		}
-		if e.pathRe != nil && !e.pathRe.MatchString(f.File) {
-			continue
-		}
-		if gone, _ := expired(e.Expires, now); gone {
-			continue
-		}
-		f.Suppressed = &Suppression{Kind: "external", Reason: e.Reason, Location: fmt.Sprintf("%s:%d", c.path, e.line)}
-		return
-	}
-}
-
-// findings are the config's own problems: entries without a reason, and
-// expired entries.
-func (c *config) findings(now time.Time) []Finding {
-	var out []Finding
-	for _, e := range c.entries {
-		pos := clientconfig.Pos{Line: e.line, Col: e.col}
-		what := e.Rule
-		if what == "" {
-			what = "*"
-		}
-		if e.Rule != "" && e.Rule != "*" {
-			if !knownRule(e.Rule) {
-				out = append(out, newFinding(ruleByID(flows.RuleSuppressionUnknownRule), c.path, e.Client, pos, fmt.Sprintf("ignore entry names no rule whichflow has: %s", e.Rule)))
-			}
-		}
-		if strings.TrimSpace(e.Reason) == "" {
-			out = append(out, newFinding(ruleByID(flows.RuleSuppressionNoReason), c.path, e.Client, pos, fmt.Sprintf("ignore entry for %s has no reason", what)))
-		}
-		if gone, err := expired(e.Expires, now); gone {
-			r := ruleByID(flows.RuleSuppressionExpired)
-			msg := fmt.Sprintf("ignore entry for %s expired on %s and no longer suppresses", what, e.Expires)
-			if err != nil {
-				msg = fmt.Sprintf("ignore entry for %s: %v, so it does not suppress", what, err)
-			}
-			out = append(out, newFinding(r, c.path, e.Client, pos, msg))
 		}
 	}
 	return out

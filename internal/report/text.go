@@ -67,6 +67,9 @@ func (p *textPrinter) Print(res *lint.Result) error {
 	if n := len(res.Findings) - len(fs); n > 0 {
 		line += fmt.Sprintf(" (%d suppressed)", n)
 	}
+	for _, a := range res.AllRules {
+		line += fmt.Sprintf(" (%d by %s, which suppresses every rule)", a.Suppressed, a.Location)
+	}
 	if res.Baselined > 0 {
 		line += fmt.Sprintf(" (%d in baseline)", res.Baselined)
 	}
