@@ -94,9 +94,12 @@ type Suppression struct {
 type Skip struct {
 	Path   string
 	Reason string
-	// Notable skips (a file too large to read) are worth telling the user
-	// even without -v.
+	// Notable skips (a file too large to read, a symbolic link, a file
+	// named on the command line that is not a configuration) are worth
+	// telling the user even without -v.
 	Notable bool
+	// unreadable: the file could not be opened or read.
+	unreadable bool
 }
 
 // Result is what a run found.
@@ -250,12 +253,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	jobs, err := discover(opts.Paths, cfgs)
+	jobs, walkSkips, err := discover(opts.Paths, cfgs)
 	if err != nil {
 		return nil, err
 	}
 
-	res := &Result{Profile: opts.Profile, Rules: opts.rules}
+	res := &Result{Profile: opts.Profile, Rules: opts.rules, Skipped: walkSkips}
 	results := make([]fileResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -281,8 +284,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	for _, fr := range results {
+	for i, fr := range results {
 		if fr.skip != nil {
+			if jobs[i].explicit && fr.skip.unreadable {
+				// Named on the command line and checked readable, then
+				// not: still a path that cannot be read.
+				return nil, &PathError{Path: jobs[i].path, Err: errors.New(fr.skip.Reason)}
+			}
+			if jobs[i].explicit {
+				fr.skip.Notable = true
+			}
 			res.Skipped = append(res.Skipped, *fr.skip)
 			continue
 		}
@@ -333,20 +344,36 @@ func SortFindings(fs []Finding) {
 }
 
 // discover expands paths into the files to read, in a stable order, each
-// with the configuration of the path it was found under.
-func discover(paths []string, cfgs *configs) ([]job, error) {
+// with the configuration of the path it was found under. A path named on
+// the command line that cannot be read, or is not a regular file or
+// directory (a FIFO would block the read forever), is a PathError. Inside a
+// walked directory, what is not linted for a reason the user may not expect
+// (an unreadable directory, a symbolic link) is a notable skip.
+func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 	var jobs []job
+	var skips []Skip
 	seen := map[string]bool{}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+				if target, rerr := os.Readlink(p); rerr == nil {
+					return nil, nil, &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
+				}
+			}
+			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
 		cfg, err := cfgs.forPath(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				return nil, nil, &PathError{Path: p, Err: fmt.Errorf("%s, not a regular file; whichflow reads files and directories", fileKind(st.Mode()))}
+			}
+			if err := readable(p); err != nil {
+				return nil, nil, &PathError{Path: p, Err: err}
+			}
 			if !seen[p] {
 				seen[p] = true
 				jobs = append(jobs, job{path: p, explicit: true, cfg: cfg})
@@ -358,7 +385,13 @@ func discover(paths []string, cfgs *configs) ([]job, error) {
 				if path == p {
 					return err
 				}
-				return nil // an unreadable subdirectory is skipped, not fatal
+				// An unreadable subdirectory is not fatal, but its
+				// configurations go unlinted: say so.
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				if path != p && skipDirs[d.Name()] {
@@ -366,7 +399,16 @@ func discover(paths []string, cfgs *configs) ([]job, error) {
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || !configExts[strings.ToLower(filepath.Ext(path))] {
+			if !configExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Notable: true,
+					Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"})
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true})
 				return nil
 			}
 			if !seen[path] {
@@ -376,10 +418,36 @@ func discover(paths []string, cfgs *configs) ([]job, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
 	}
-	return jobs, nil
+	return jobs, skips, nil
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "a special file"
+}
+
+// readable checks a regular file named on the command line can be opened.
+func readable(p string) error {
+	f, err := openFile(p)
+	if err != nil {
+		return unwrapPathErr(err)
+	}
+	return f.Close()
 }
 
 func unwrapPathErr(err error) error {
@@ -412,14 +480,17 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts)}}
 		}
 	}()
-	f, err := os.Open(j.path)
+	f, err := openFile(j.path)
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
+	}
+	if !st.Mode().IsRegular() { // replaced by a FIFO or device since discovery
+		return fileResult{skip: &Skip{Path: display, Reason: fileKind(st.Mode()) + ", not a regular file", Notable: true, unreadable: true}}
 	}
 	limit := sizeLimit(j.path, opts)
 	if st.Size() > limit {
@@ -431,7 +502,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true, unreadable: true}}
 	}
 	if n > limit { // grew while we read it
 		return tooLarge(display, n, limit, opts, cfg)
@@ -450,7 +521,7 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	var pe *clientconfig.ParseError
 	switch {
 	case errors.Is(err, clientconfig.ErrUnrecognised):
-		return fileResult{skip: &Skip{Path: display, Reason: "not a client configuration whichflow recognises"}}
+		return fileResult{skip: &Skip{Path: display, Reason: NotRecognised()}}
 	case errors.As(err, &pe):
 		msg := pe.Msg
 		if pe.Format != "" {
@@ -464,6 +535,16 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	}
 	findings, subjects := lintSubjects(display, file, opts, cfg)
 	return fileResult{recognised: true, linted: LintedFile{Path: display, Format: file.Format, Subjects: subjects}, findings: findings}
+}
+
+// NotRecognised says a file is not a configuration whichflow reads, and
+// which formats it does read.
+func NotRecognised() string {
+	names := make([]string, 0, 10)
+	for _, fi := range flows.Formats() {
+		names = append(names, fi.Name)
+	}
+	return "not a client configuration whichflow recognises (it reads: " + strings.Join(names, "; ") + ")"
 }
 
 // maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
