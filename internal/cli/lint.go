@@ -13,6 +13,7 @@ import (
 	"github.com/whichflow/whichflow/internal/iostreams"
 	"github.com/whichflow/whichflow/internal/lint"
 	"github.com/whichflow/whichflow/internal/report"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // LintOptions are the inputs of `whichflow lint`.
@@ -109,11 +110,12 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 	}
 	for _, s := range res.Skipped {
 		if opts.Verbose || s.Notable {
-			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", safetext.Line(s.Path), safetext.Line(s.Reason))
 		}
 	}
 	for _, a := range res.AllRules {
-		fmt.Fprintf(opts.IO.ErrOut, "note: %s suppresses every rule (rule: \"*\", reason: %s): %d findings suppressed\n", a.Location, a.Reason, a.Suppressed)
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s suppresses every rule (rule: \"*\", reason: %s): %d findings suppressed\n",
+			safetext.Line(a.Location), safetext.Line(a.Reason), a.Suppressed)
 	}
 
 	toStdout := opts.Output == "" || opts.Output == "-"
@@ -141,7 +143,7 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		if err := atomicfile.Write(opts.WriteBaseline, b.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", opts.WriteBaseline, len(res.Findings)-countSuppressed(res.Findings))
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", safetext.Line(opts.WriteBaseline), len(res.Findings)-countSuppressed(res.Findings))
 		return nil
 	}
 	if res.Fails(opts.FailOn) {

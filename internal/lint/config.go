@@ -14,6 +14,7 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // ConfigFile is the name of the suppression file lint looks for.
@@ -43,9 +44,9 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return safetext.Line(fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return safetext.Line(fmt.Sprintf("%s: %s", e.Path, e.Msg))
 }
 
 type ignoreEntry struct {

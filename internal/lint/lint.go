@@ -21,6 +21,7 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // DefaultMaxFileSize is the size above which a file is not read: 64 MiB, a
@@ -205,7 +206,9 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Error() string {
+	return safetext.Line(fmt.Sprintf("%s: %v", e.Path, e.Err))
+}
 func (e *PathError) Unwrap() error { return e.Err }
 
 // configExts are the extensions lint reads when walking a directory; files
@@ -617,8 +620,11 @@ func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg st
 	if r.Scope == flows.ScopeRealm {
 		scope = flows.ScopeRealm
 	}
-	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: subject, Scope: scope,
-		Message: msg, Refs: flows.RefStrings(r.Refs)}
+	// The one place findings get their text: credentials inside URLs are
+	// redacted here for every format (literal secrets are redacted by the
+	// check that quotes them).
+	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: RedactCredentials(subject), Scope: scope,
+		Message: RedactCredentials(msg), Refs: flows.RefStrings(r.Refs)}
 	f.Fingerprint = Fingerprint(f)
 	return f
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
@@ -260,38 +259,4 @@ func WriteBaseline(w io.Writer, findings []Finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(bf)
-}
-
-// --- secrets --------------------------------------------------------------------
-
-// Redact shows the first two characters of a secret and its length, never
-// the secret.
-func Redact(s string) string {
-	n := utf8.RuneCountInString(s)
-	if n <= 4 {
-		return fmt.Sprintf("… (%d chars)", n)
-	}
-	r := []rune(s)
-	return fmt.Sprintf("%s… (%d chars)", string(r[:2]), n)
-}
-
-var placeholderRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
-})
-
-// IsPlaceholder reports values that stand for a secret supplied at deploy
-// time (DESIGN §3): ${VAR}, <...>, @@X@@, ##X##, **********, your-...,
-// replace-..., templates.
-func IsPlaceholder(v string) bool {
-	v = strings.TrimSpace(v)
-	if v == "" || placeholderRe().MatchString(v) {
-		return true
-	}
-	l := strings.ToLower(v)
-	for _, p := range []string{"your-", "your_", "replace-", "replace_", "changeme", "change-me"} {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // junitPrinter prints JUnit XML: a testsuite per file, a testcase per
@@ -51,7 +52,7 @@ func (p *junitPrinter) Print(res *lint.Result) error {
 	suite := func(file string) *junitSuite {
 		s := suites[file]
 		if s == nil {
-			s = &junitSuite{Name: file}
+			s = &junitSuite{Name: safetext.Line(file)}
 			suites[file] = s
 			order = append(order, file)
 		}
@@ -66,10 +67,13 @@ func (p *junitPrinter) Print(res *lint.Result) error {
 		if who := subject(lint.Finding{Client: k.client, Scope: k.scope}); who != "" {
 			name = who + ": " + k.rule
 		}
-		c := junitCase{Name: name, Classname: k.file}
+		// Names and messages from files are escaped: XML keeps newlines
+		// and drops ESC, and a CI log that shows the file must not read a
+		// command in it.
+		c := junitCase{Name: safetext.Line(name), Classname: safetext.Line(k.file)}
 		if f, ok := byKey[k]; ok {
-			c.Failure = &junitFailure{Message: f.Message, Type: string(f.Severity),
-				Text: fmt.Sprintf("%s:%d:%d: %s %s: %s", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message)}
+			c.Failure = &junitFailure{Message: safetext.Line(f.Message), Type: string(f.Severity),
+				Text: safetext.Line(fmt.Sprintf("%s:%d:%d: %s %s: %s", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message))}
 			s.Failures++
 			used[k] = true
 		}

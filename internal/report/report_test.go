@@ -108,7 +108,7 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("finding has extra fields: %v", f)
 		}
 	}
-	want := map[string]int{"files": 3, "clients": 4, "errors": 4, "warnings": 2, "notes": 0}
+	want := map[string]int{"files": 3, "clients": 5, "errors": 5, "warnings": 2, "notes": 0}
 	for k, v := range want {
 		if out.Summary[k] != v {
 			t.Errorf("summary.%s = %d, want %d", k, out.Summary[k], v)
@@ -155,5 +155,34 @@ func TestSARIFRulesOfTheRun(t *testing.T) {
 	}
 	if !strings.Contains(out, `"id": "test-realm-rule"`) || !strings.Contains(out, `"scope": "realm"`) {
 		t.Error("SARIF lacks the realm rule or the realm finding's scope")
+	}
+}
+
+// TestNoInjection: a client named "x\n::error file=README.md::INJECTED" and
+// a message with ANSI and OSC sequences (the fixture's evil client) forge
+// no GitHub Actions command and reach no terminal raw, in any
+// human-readable format.
+func TestNoInjection(t *testing.T) {
+	for _, format := range []string{"text", "github", "junit"} {
+		out := string(render(t, format, Options{}))
+		if strings.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("%s output carries a raw control character", format)
+		}
+		commands := 0
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "::") {
+				commands++
+			}
+		}
+		want := 0
+		if format == "github" {
+			want = len(visible(loadFixture(t).Findings)) // one annotation per finding, no more
+		}
+		if commands != want {
+			t.Errorf("%s output has %d workflow command lines, want %d:\n%s", format, commands, want, out)
+		}
+		if !strings.Contains(out, `evil\n`) {
+			t.Errorf("%s output does not show the escaped name", format)
+		}
 	}
 }
