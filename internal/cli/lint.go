@@ -120,7 +120,8 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 
 	toStdout := opts.Output == "" || opts.Output == "-"
 	var buf bytes.Buffer
-	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version})
+	wd, _ := os.Getwd()
+	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version, WorkDir: wd})
 	if err != nil {
 		return &FlagError{Err: err}
 	}

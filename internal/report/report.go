@@ -20,6 +20,9 @@ type Options struct {
 	Color bool
 	// Version is whichflow's version, for SARIF's tool.driver.
 	Version string
+	// WorkDir is the directory relative paths are relative to (the working
+	// directory), for SARIF's originalUriBaseIds; "" leaves it out.
+	WorkDir string
 }
 
 // Printer writes one report.
@@ -35,7 +38,7 @@ func New(format string, w io.Writer, o Options) (Printer, error) {
 	case "json":
 		return &jsonPrinter{w: w}, nil
 	case "sarif":
-		return &sarifPrinter{w: w, version: o.Version}, nil
+		return &sarifPrinter{w: w, version: o.Version, workDir: o.WorkDir}, nil
 	case "github":
 		return &githubPrinter{w: w}, nil
 	case "junit":

@@ -67,7 +67,7 @@ func TestGolden(t *testing.T) {
 		"junit":  "golden.junit.xml",
 	} {
 		t.Run(format, func(t *testing.T) {
-			got := render(t, format, Options{Version: "0.0.0-test"})
+			got := render(t, format, Options{Version: "0.0.0-test", WorkDir: "/src/repo"})
 			golden.Check(t, filepath.Join("testdata", name), got)
 			if bytes.Contains(got, []byte("\x1b[")) {
 				t.Errorf("%s output contains ANSI escapes", format)
