@@ -354,7 +354,7 @@ func checkCCOnPublic(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	for _, m := range resolvedItems(c.AuthMethods) {
-		if m.Set && (secretMethods[m.Value] || fapiAuth[m.Value]) {
+		if am := flows.AuthMethod(m.Value); m.Set && (am.SecretBased() || am.Asymmetric()) {
 			// The client can authenticate for client credentials; the
 			// mixed registration is ambiguous-client-type's finding.
 			return hit{}, false
@@ -380,8 +380,6 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 	return hit{pos: firstPos(pos, c.Pos), msg: "literal secret in the file: " + strings.Join(parts, ", ")}, true
 }
 
-var secretMethods = map[string]bool{flows.AuthClientSecretBasic: true, flows.AuthClientSecretPost: true, flows.AuthClientSecretJWT: true}
-
 func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 	// Only what the file states can contradict itself: a provider's
 	// default method (Auth0's client_secret_post when the field is absent)
@@ -399,9 +397,9 @@ func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 	for i := range methods {
 		m := &methods[i]
 		switch {
-		case m.Value == flows.AuthNone && none == nil:
+		case flows.AuthMethod(m.Value).Public() && none == nil:
 			none = m
-		case secretMethods[m.Value] && secret == nil:
+		case flows.AuthMethod(m.Value).SecretBased() && secret == nil:
 			secret = m
 		}
 	}
@@ -507,10 +505,8 @@ func checkFAPIPAR(c *clientconfig.Client) (hit, bool) {
 	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR"}, true
 }
 
-var fapiAuth = map[string]bool{flows.AuthPrivateKeyJWT: true, flows.AuthTLSClient: true, flows.AuthSelfSignedTLS: true}
-
 func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
-	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || fapiAuth[c.AuthMethod.Value] {
+	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || flows.AuthMethod(c.AuthMethod.Value).Asymmetric() {
 		return hit{}, false
 	}
 	how, from := "authenticates with", provenance(c.AuthMethod.Origin(), c.AuthMethod.Default)
