@@ -383,9 +383,16 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// A directory named through a symbolic link is walked (WalkDir
+			// would not enter it and lint nothing); the trailing separator
+			// resolves the link.
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path == p {
+				if path == root {
 					return err
 				}
 				// An unreadable subdirectory is not fatal, but its
@@ -397,7 +404,7 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && skipDirs[d.Name()] {
+				if path != root && skipDirs[d.Name()] {
 					return filepath.SkipDir
 				}
 				return nil
