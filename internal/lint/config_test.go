@@ -83,3 +83,26 @@ func TestGlobOneDialect(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseConfig: any .whichflow.yaml is either a configuration whose
+// every entry names a rule, or an error; never a panic.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{"ignore:\n  - rule: ropc\n    reason: x\n", "ignore:\n  - reason: x\n", "ignores: []\n",
+		"ignore:\n  - rule: \"*\"\n    reason: x\n    path: \"**/[*\"\n", "a: &a [*a, *a]\nignore: *a\n", "ignore: [{rule: x, client: \"\\u0000\"}]"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := parseConfig(data, ".whichflow.yaml", "/repo")
+		if err != nil {
+			return
+		}
+		for _, e := range cfg.entries {
+			if e.Rule == "" {
+				t.Fatalf("entry without rule accepted from %q", data)
+			}
+			if e.Rule == AllRules && strings.TrimSpace(e.Reason) == "" {
+				t.Fatalf("all-rules entry without reason accepted from %q", data)
+			}
+		}
+	})
+}
