@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,7 +85,7 @@ func newConfigs(opts Options) (*configs, error) {
 	if opts.Config == os.DevNull { // the conventional "no suppressions"
 		cs.explicit = &config{path: filepath.ToSlash(opts.Config)}
 	} else if opts.Config != "" {
-		c, err := cs.load(opts.Config, opts.Config)
+		c, err := cs.load(opts.Config, opts.Config, false)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +141,7 @@ func (cs *configs) forPath(p string) (*config, error) {
 			}
 			continue
 		}
-		cfg, err := cs.load(c, cs.display(c))
+		cfg, err := cs.load(c, cs.display(c), true)
 		if err != nil {
 			return nil, err
 		}
@@ -163,26 +164,26 @@ func (cs *configs) display(abs string) string {
 	return abs
 }
 
-// load reads and validates the configuration at path; nil when there is
-// no regular file there.
-func (cs *configs) load(path, display string) (*config, error) {
+// load reads and validates the configuration at path. A looked-up path
+// with no regular file there is nil, no error; --config must be a file.
+func (cs *configs) load(path, display string, lookedUp bool) (*config, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && path != display {
-			return nil, nil // looked up, not there
+		if errors.Is(err, fs.ErrNotExist) && lookedUp {
+			return nil, nil
 		}
 		return nil, &PathError{Path: display, Err: unwrapPathErr(err)}
 	}
 	if !st.Mode().IsRegular() {
-		if path != display {
-			return nil, nil
+		if lookedUp {
+			return nil, nil // a directory or FIFO of that name is not read
 		}
 		return nil, &PathError{Path: display, Err: errors.New("not a regular file")}
 	}
 	if st.Size() > maxConfigSize {
 		return nil, &ConfigError{Path: display, Msg: fmt.Sprintf("%s is %d bytes, over the %d-byte limit for a suppression file", ConfigFile, st.Size(), maxConfigSize)}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil {
 		return nil, &PathError{Path: display, Err: unwrapPathErr(err)}
 	}
@@ -417,4 +418,22 @@ func (cs *configs) allRules() []AllRulesSuppression {
 		}
 	}
 	return out
+}
+
+// readConfig reads at most maxConfigSize bytes of a regular file, without
+// blocking on a FIFO swapped in after the stat.
+func readConfig(path string) ([]byte, error) {
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err == nil && len(data) > maxConfigSize {
+		err = fmt.Errorf("over the %d-byte limit for a suppression file", maxConfigSize)
+	}
+	return data, err
 }
