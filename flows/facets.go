@@ -142,7 +142,7 @@ var facets = []Facet{
 	{
 		ID:       FacetServers,
 		Question: "Does the client talk to more than one authorization server?",
-		Help:     "many: it signs users in or gets tokens from several issuers, so it needs the mix-up defence (checking iss)",
+		Help:     "many when the client gets codes or tokens from more than one issuer: adds the mix-up defence (the iss check)",
 		Options: []Option{
 			{Value: ServersOne, Label: "One", Description: "a single authorization server (one issuer)"},
 			{Value: ServersMany, Label: "More than one", Description: "several issuers, for example social logins or one per tenant",
@@ -154,7 +154,7 @@ var facets = []Facet{
 	{
 		ID:       FacetLogin,
 		Question: "Does the app sign users in with OpenID Connect (an ID token)?",
-		Help:     "true adds the nonce and the ID token checks a sign-in needs",
+		Help:     "the app signs users in with OpenID Connect: adds the nonce and the ID token checks",
 		Options: []Option{
 			{Value: "true", Label: "Yes", Description: "it asks for the openid scope and relies on the ID token to know who signed in",
 				Caveats: []CaveatID{CaveatIDTokenValidation}},
