@@ -55,7 +55,7 @@ type Rule struct {
 	// Caveat names the advice caveat the rule enforces, if any: its text
 	// opens the rationale and its references lead the rule's, so advice,
 	// lint and docs change together.
-	Caveat string
+	Caveat CaveatID
 	// Rationale says why the configuration is a problem (after the
 	// caveat's text, when there is one).
 	Rationale string
@@ -350,7 +350,7 @@ var rules = []Rule{
 			"declared grant that `whichflow advise` rejects for that kind (implicit for a spa, password for a " +
 			"trusted app, client credentials for a service acting for users) contradicts the team's own decision.",
 		Remediation: "Remove the rejected grant and register what `whichflow advise --client KIND` recommends, or correct `kind:` if the client is something else.",
-		Refs:        []Ref{RFC9700.S("2"), OAuth21.S("10")},
+		Refs:        []Ref{RFC9700.S("2.1.2"), RFC9700.S("2.4"), RFC8693.S("1.1")},
 		Formats:     []Format{FormatWhichflow},
 	},
 	{

@@ -138,7 +138,7 @@ func replaces(p *page, recommended []Situation) {
 	type row struct {
 		flow    flows.FlowID
 		reason  string
-		refs    []string
+		refs    []flows.Ref
 		clients []string
 	}
 	var rows []*row
@@ -164,7 +164,7 @@ func replaces(p *page, recommended []Situation) {
 	}
 	p.f("## What it replaces\n\nThe tempting alternatives these situations reject:\n\n| Instead of | Why not | References | Situations |\n|---|---|---|---|\n")
 	for _, r := range rows {
-		p.f("| %s | %s | %s | %s |\n", flowLink(r.flow, "flows"), cell(r.reason), cell(citeLinks(r.refs)), cell(strings.Join(r.clients, "; ")))
+		p.f("| %s | %s | %s | %s |\n", flowLink(r.flow, "flows"), cell(r.reason), cell(refLinks(r.refs)), cell(strings.Join(r.clients, "; ")))
 	}
 	p.f("\n")
 }
@@ -173,7 +173,7 @@ func replaces(p *page, recommended []Situation) {
 func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 	type row struct {
 		reason string
-		refs   []string
+		refs   []flows.Ref
 		sits   []string
 	}
 	var rows []*row
@@ -202,7 +202,7 @@ func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 	}
 	p.f("## Where whichflow rejects it\n\n| Situations | Why not | References |\n|---|---|---|\n")
 	for _, r := range rows {
-		p.f("| %s | %s | %s |\n", cell(strings.Join(r.sits, "; ")), cell(r.reason), cell(citeLinks(r.refs)))
+		p.f("| %s | %s | %s |\n", cell(strings.Join(r.sits, "; ")), cell(r.reason), cell(refLinks(r.refs)))
 	}
 	p.f("\n")
 }
@@ -210,7 +210,7 @@ func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 // caveatsOf lists every caveat the recommending situations carry, in order
 // of first appearance, with links to the sections cited.
 func caveatsOf(p *page, recommended []Situation) {
-	var ids []string
+	var ids []flows.CaveatID
 	for _, s := range recommended {
 		for _, c := range s.Decision.Caveats {
 			if !slices.Contains(ids, c.ID) {

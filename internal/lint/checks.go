@@ -467,7 +467,7 @@ func checkKindMismatch(c *clientconfig.Client) (hit, bool) {
 	for _, g := range resolvedItems(c.GrantTypes) {
 		if r, ok := rejected[g.Value]; ok {
 			parts = append(parts, fmt.Sprintf("%q is rejected for kind %q: %s", g.Value, kind.Value, strings.TrimSuffix(r.Reason, ".")))
-			refs = append(refs, r.Refs...)
+			refs = append(refs, flows.RefStrings(r.Refs)...)
 		} else if !allowed[g.Value] {
 			parts = append(parts, fmt.Sprintf("%q is not what `whichflow advise --client %s` registers", g.Value, kind.Value))
 		} else {
