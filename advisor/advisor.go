@@ -388,17 +388,22 @@ func (d *Decision) addProviderGaps(p flows.Provider) {
 	}
 }
 
+// LacksGrant reports whether the server's metadata lists grant types and
+// leaves grant out (RFC 8414 §2: an absent list says nothing). The one
+// owner of this check: advise's caveat and snippet's note both ask it.
+func (disc Discovery) LacksGrant(grant string) bool {
+	return len(disc.GrantTypesSupported) > 0 && !slices.Contains(disc.GrantTypesSupported, grant)
+}
+
 // ApplyDiscovery checks the recommendation against the server's metadata
 // (RFC 8414 §2) and records what was found.
 func (d *Decision) ApplyDiscovery(disc Discovery) {
 	d.Discovery = &disc
-	if len(disc.GrantTypesSupported) > 0 {
-		for _, g := range d.Registration.GrantTypes {
-			if !slices.Contains(disc.GrantTypesSupported, g) {
-				c, _ := flows.CaveatByID(flows.CaveatServerLacksGrant)
-				d.addCaveat(c, fmt.Sprintf("%s does not list %s in grant_types_supported (it lists %s); check the server's configuration before building on it.",
-					disc.URL, g, strings.Join(disc.GrantTypesSupported, ", ")))
-			}
+	for _, g := range d.Registration.GrantTypes {
+		if disc.LacksGrant(g) {
+			c, _ := flows.CaveatByID(flows.CaveatServerLacksGrant)
+			d.addCaveat(c, fmt.Sprintf("%s does not list %s in grant_types_supported (it lists %s); check the server's configuration before building on it.",
+				disc.URL, g, strings.Join(disc.GrantTypesSupported, ", ")))
 		}
 	}
 	if d.Recommendation.PKCE && !slices.Contains(disc.CodeChallengeMethodsSupported, "S256") {

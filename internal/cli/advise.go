@@ -42,9 +42,8 @@ type AnswerOptions struct {
 // AdviseOptions are advise's inputs.
 type AdviseOptions struct {
 	AnswerOptions
-	// Discover reads the issuer's metadata; only called with --issuer.
-	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
-	// Metadata reads the issuer's endpoints for the snippet (same fetch).
+	// Metadata reads the issuer's discovery document; only called with
+	// --issuer, once: its checks and the snippet share the result.
 	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
 	Format   string
 }
@@ -85,9 +84,6 @@ var adviseFormats = []string{"text", "json", "markdown"}
 // NewCmdAdvise builds `whichflow advise`.
 func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams}}
-	opts.Discover = func(ctx context.Context, issuer string) (advisor.Discovery, error) {
-		return discover(ctx, f, issuer)
-	}
 	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
 		return fetchMetadata(ctx, f, issuer)
 	}
@@ -217,35 +213,35 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
+	var meta *discovery.Metadata
 	if opts.Issuer != "" {
-		disc, err := opts.Discover(ctx, opts.Issuer)
+		m, err := opts.Metadata(ctx, opts.Issuer)
 		if err != nil {
-			return &FlagError{Err: err}
+			return discoveryError(err)
 		}
-		d.ApplyDiscovery(disc)
+		meta = &m
+		d.ApplyDiscovery(m.Discovery())
 	}
 	if err := writeAdvice(opts.IO, opts.Format, d); err != nil || opts.Format == "json" {
 		return err
 	}
-	return writeAdviceSnippet(ctx, opts, d)
+	return writeAdviceSnippet(opts, d, meta)
 }
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
-func writeAdviceSnippet(ctx context.Context, opts *AdviseOptions, d advisor.Decision) error {
-	so := &SnippetOptions{
-		Flow: string(d.Recommendation.Flow), Lang: opts.Lang, Issuer: opts.Issuer,
-		Security: flows.SecurityStandard, Format: opts.Format, Params: map[string]string{},
-		Metadata: opts.Metadata,
+func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, meta *discovery.Metadata) error {
+	in := snippet.Input{
+		Flow: d.Recommendation.Flow, Lang: opts.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
 	}
 	if p, ok := d.Answers[flows.FacetProvider].(string); ok {
-		so.Provider = p
+		in.Provider = p
 	}
 	if s, ok := d.Answers[flows.FacetSecurity].(string); ok {
-		so.Security = s
+		in.High = s == flows.SecurityHigh
 	}
 	var out string
-	req, err := buildSnippetRequest(ctx, so)
+	req, err := snippet.Resolve(in)
 	if err == nil {
 		out, err = snippet.Render(req)
 	}
