@@ -461,24 +461,7 @@ var scaffoldFormat = map[string]flows.Format{
 }
 
 func nextCommands(d Decision) []string {
-	if providerLacks(d) {
-		// The provider's own snippet and format would refuse what it cannot
-		// do (the caveats say so): point at the generic ones instead.
-		generic := Answers{}
-		for k, v := range d.resolved {
-			if k != flows.FacetProvider {
-				generic[k] = v
-			}
-		}
-		d.resolved = generic
-	}
-	snippet := []string{"whichflow", "snippet", "--flow", string(d.Recommendation.Flow), "--lang", "curl"}
-	if p := d.resolved[flows.FacetProvider]; p != "" {
-		snippet = append(snippet, "--provider", p)
-	}
-	if d.resolved[flows.FacetSecurity] == flows.SecurityHigh {
-		snippet = append(snippet, "--security", flows.SecurityHigh)
-	}
+	d.resolved = d.nextAnswers()
 	format, ok := scaffoldFormat[d.resolved[flows.FacetProvider]]
 	if !ok {
 		format = flows.FormatRFC7591
@@ -490,7 +473,71 @@ func nextCommands(d Decision) []string {
 		answers = Decision{resolved: withoutFollowUps(d.resolved)}.AnswerFlags()
 	}
 	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, answers...)
-	return []string{strings.Join(snippet, " "), strings.Join(scaffold, " ")}
+	return []string{d.Snippet(flows.LangCurl).Command(), strings.Join(scaffold, " ")}
+}
+
+// nextAnswers are the answers the next commands use: without a provider
+// that cannot do the recommendation (its own snippet and format would
+// refuse what the caveats say it lacks), so the generic ones apply.
+func (d Decision) nextAnswers() Answers {
+	if !providerLacks(d) {
+		return d.resolved
+	}
+	generic := Answers{}
+	for k, v := range d.resolved {
+		if k != flows.FacetProvider {
+			generic[k] = v
+		}
+	}
+	return generic
+}
+
+// SnippetArgs are the `whichflow snippet` flags of a decision's starter.
+type SnippetArgs struct {
+	Flow                                          flows.FlowID
+	Lang, Provider, Security, RedirectURI, Issuer string
+}
+
+// Snippet is the starter for the decision in lang: the same flow, provider,
+// security, registered redirect URI and issuer as the advice, so that the
+// printed starter, the registration and the next command agree.
+func (d Decision) Snippet(lang string) SnippetArgs {
+	a := d.nextAnswers()
+	s := SnippetArgs{Flow: d.Recommendation.Flow, Lang: lang, Provider: a[flows.FacetProvider], Security: a[flows.FacetSecurity]}
+	if s.Flow == flows.AuthorizationCode && len(d.Registration.RedirectURIs) > 0 {
+		s.RedirectURI = d.Registration.RedirectURIs[0]
+	}
+	if d.Discovery != nil {
+		s.Issuer = d.Discovery.Issuer
+	}
+	return s
+}
+
+// Command is the snippet command line, values shell-quoted.
+func (s SnippetArgs) Command() string {
+	cmd := []string{"whichflow", "snippet", "--flow", string(s.Flow), "--lang", s.Lang}
+	if s.Provider != "" {
+		cmd = append(cmd, "--provider", s.Provider)
+	}
+	if s.Issuer != "" {
+		cmd = append(cmd, "--issuer", shellWord(s.Issuer))
+	}
+	if s.RedirectURI != "" {
+		cmd = append(cmd, "--redirect-uri", shellWord(s.RedirectURI))
+	}
+	if s.Security == flows.SecurityHigh {
+		cmd = append(cmd, "--security", flows.SecurityHigh)
+	}
+	return strings.Join(cmd, " ")
+}
+
+// shellWord is v as one sh word: as is when it has nothing sh treats
+// specially, else single-quoted.
+func shellWord(v string) string {
+	if v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,") == "" {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }
 
 // providerLacks reports whether the chosen provider cannot do the

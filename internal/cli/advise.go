@@ -222,23 +222,21 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 		meta = &m
 		d.ApplyDiscovery(m.Discovery())
 	}
+	// The next snippet command is the starter printed below, in --lang.
+	starter := d.Snippet(opts.Lang)
+	d.Next[0] = starter.Command()
 	if err := writeAdvice(opts.IO, opts.Format, d); err != nil || opts.Format == "json" {
 		return err
 	}
-	return writeAdviceSnippet(opts, d, meta)
+	return writeAdviceSnippet(opts, d, starter, meta)
 }
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
-func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, meta *discovery.Metadata) error {
+func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, meta *discovery.Metadata) error {
 	in := snippet.Input{
-		Flow: d.Recommendation.Flow, Lang: opts.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
-	}
-	if p, ok := d.Answers[flows.FacetProvider].(string); ok {
-		in.Provider = p
-	}
-	if s, ok := d.Answers[flows.FacetSecurity].(string); ok {
-		in.High = s == flows.SecurityHigh
+		Flow: starter.Flow, Lang: starter.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
+		Provider: starter.Provider, High: starter.Security == flows.SecurityHigh, RedirectURI: starter.RedirectURI,
 	}
 	var out string
 	req, err := snippet.Resolve(in)
@@ -251,7 +249,7 @@ func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, meta *discovery
 	if opts.Format == "markdown" {
 		out = "\n### Starter request\n\n" + out
 	} else {
-		out = "\nStarter request (" + opts.Lang + "; also: " + d.Next[0] + ")\n\n" + out
+		out = "\nStarter request (" + opts.Lang + "; the same as: " + d.Next[0] + ")\n\n" + out
 	}
 	_, err = opts.IO.Out.Write([]byte(out))
 	return err

@@ -151,3 +151,44 @@ func TestHostileIssuerRunsNothing(t *testing.T) {
 		})
 	}
 }
+
+// advise --client cli: the registration, the next command and the printed
+// starter say the same thing (issue 11): the starter is exactly what the
+// next command prints, with the registered loopback redirect, and in go, js
+// and python it listens on that loopback address instead of a fixed port.
+func TestAdviseStarterMatchesNextAndRegistration(t *testing.T) {
+	for _, lang := range []string{"curl", "python", "js", "go"} {
+		f, _, out, _ := testFactory()
+		if err := runCmd(t, f, "advise", "--client", "cli", "--lang", lang); err != nil {
+			t.Fatal(err)
+		}
+		advice := out.String()
+		next := ""
+		for _, l := range strings.Split(advice, "\n") {
+			if s, ok := strings.CutPrefix(strings.TrimSpace(l), "$ whichflow snippet "); ok {
+				next = s
+				break
+			}
+		}
+		if !strings.Contains(next, "--lang "+lang) || !strings.Contains(next, "--redirect-uri http://127.0.0.1/callback") {
+			t.Fatalf("%s: next command %q does not carry the language and the registered redirect", lang, next)
+		}
+		if !strings.Contains(advice, "redirect_uris:                           http://127.0.0.1/callback") {
+			t.Fatalf("%s: registration changed:\n%s", lang, advice)
+		}
+		f2, _, snip, _ := testFactory()
+		if err := runCmd(t, f2, append([]string{"snippet"}, strings.Fields(next)...)...); err != nil {
+			t.Fatal(err)
+		}
+		_, starter, ok := strings.Cut(advice, "Starter request ("+lang+"; the same as: whichflow snippet "+next+")\n\n")
+		if !ok || starter != snip.String() {
+			t.Errorf("%s: the printed starter is not what %q prints", lang, next)
+		}
+		if strings.Contains(starter, "8400") {
+			t.Errorf("%s: the starter uses a fixed port the registration does not have", lang)
+		}
+		if lang != "curl" && !strings.Contains(starter, "OPEN_BROWSER") {
+			t.Errorf("%s: the starter does not listen on the loopback redirect", lang)
+		}
+	}
+}

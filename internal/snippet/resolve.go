@@ -69,6 +69,7 @@ func Resolve(in Input) (Request, error) {
 		req.Endpoints = m.Endpoints()
 		req.Source = "the issuer's discovery document"
 		req.DiscoveryURL = m.URL
+		req.IssRequired = m.AuthorizationResponseIssParameterSupported
 		if f, ok := flows.FlowByID(req.Flow); ok && m.LacksGrant(f.GrantType) {
 			req.Notes = append(req.Notes, fmt.Sprintf("the server's grant_types_supported does not list %s", f.GrantType))
 		}

@@ -30,8 +30,13 @@ type Request struct {
 	Scope       string
 	Audience    string
 	LoginHint   string
-	// High adds PAR, private_key_jwt and DPoP (--security high).
+	// High adds PAR, private_key_jwt and DPoP (--security high), requires
+	// iss in the authorization response and refuses a pasted bare code.
 	High bool
+	// IssRequired: the server advertises
+	// authorization_response_iss_parameter_supported (RFC 9207 §3), so a
+	// response without iss is rejected (§2.4); always with High.
+	IssRequired bool
 
 	Endpoints flows.Endpoints
 	// Source says where the endpoints come from, in the catalog's words (the
@@ -64,8 +69,19 @@ type Data struct {
 	// Env documents the environment variables the snippet reads.
 	Env []EnvVar
 	// Confidential: the flow needs client authentication (CLIENT_SECRET or,
-	// with High, CLIENT_KEY_FILE).
+	// with KeyAuth, CLIENT_KEY_FILE).
 	Confidential bool
+	// KeyAuth: the client authenticates with private_key_jwt (RFC 7523
+	// §2.2): with --security high, and always for CIBA, as advise
+	// recommends (CIBA Core §7.1, FAPI-CIBA).
+	KeyAuth bool
+	// DPoP: tokens are sender-constrained with DPoP (RFC 9449), nonces
+	// handled (§8, §9), and the token is used once at a protected resource
+	// (§7.1); with --security high.
+	DPoP bool
+	// Userinfo is the default protected resource for DPoP snippets of flows
+	// with a user (OIDC Core §5.3); empty for client credentials.
+	Userinfo string
 	G            Identifiers
 	Refs         string
 	// Loopback: the authorization code snippet receives the redirect on a
@@ -216,7 +232,12 @@ func Render(r Request) (string, error) {
 	if err := needEndpoints(f.ID, r); err != nil {
 		return "", err
 	}
-	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", ")}
+	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", "),
+		KeyAuth: r.High || f.ID == flows.CIBA, DPoP: r.High}
+	d.IssRequired = r.IssRequired || r.High
+	if f.ID != flows.ClientCredentials {
+		d.Userinfo = r.Endpoints.Userinfo
+	}
 	if f.ID == flows.AuthorizationCode && slices.Contains(listenLangs, r.Lang) {
 		d.Listener, d.Loopback = loopbackListener(r.RedirectURI)
 	}
@@ -250,6 +271,7 @@ func Render(r Request) (string, error) {
 	}
 	code := tidy(b.String())
 	if r.Lang == flows.LangGo {
+		code = dedupeImports(code)
 		// gofmt: sorts the imports a flag added and aligns declarations.
 		src, err := format.Source([]byte(code))
 		if err != nil {
@@ -277,6 +299,34 @@ func Render(r Request) (string, error) {
 	}
 	fmt.Fprintf(&m, "```%s\n%s```\n", fence[r.Lang], code)
 	return m.String(), nil
+}
+
+// dedupeImports drops a path the Go import block lists twice: blocks of
+// the templates (private_key_jwt, DPoP) name what they use, and may name
+// what the flow already imports.
+func dedupeImports(code string) string {
+	start := strings.Index(code, "\nimport (\n")
+	if start < 0 {
+		return code
+	}
+	end := strings.Index(code[start:], "\n)\n")
+	if end < 0 {
+		return code
+	}
+	block := code[start : start+end]
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range strings.Split(block, "\n") {
+		p := strings.TrimSpace(l)
+		if strings.HasPrefix(p, `"`) {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+		}
+		out = append(out, l)
+	}
+	return code[:start] + strings.Join(out, "\n") + code[start+end:]
 }
 
 func highExtras(id flows.FlowID) string {
@@ -320,9 +370,12 @@ func needEndpoints(id flows.FlowID, r Request) error {
 func envFor(d Data) []EnvVar {
 	var env []EnvVar
 	switch {
-	case d.High:
-		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"},
-			EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"})
+	case d.KeyAuth:
+		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"})
+		if d.DPoP {
+			env = append(env, EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"},
+				EnvVar{"RESOURCE_URL", "optional protected resource to call once with the DPoP-bound token (default: the userinfo endpoint, when known)"})
+		}
 	case d.Confidential:
 		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret (required; sent with HTTP Basic, RFC 6749 §2.3.1)"})
 	default:
