@@ -82,8 +82,8 @@ type Data struct {
 	// Userinfo is the default protected resource for DPoP snippets of flows
 	// with a user (OIDC Core §5.3); empty for client credentials.
 	Userinfo string
-	G            Identifiers
-	Refs         string
+	G        Identifiers
+	Refs     string
 	// Loopback: the authorization code snippet receives the redirect on a
 	// loopback listener (RFC 8252 §7.3) instead of reading the pasted URL:
 	// the redirect URI is http://127.0.0.1 or http://[::1] without a port,
