@@ -156,7 +156,8 @@ run() {
           _n=$((_n + 1))
         done
         if [ "$_mode" = code ]; then
-          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver"
+          # MANGLE (a sed script) changes the redirect URL the "user" pastes.
+          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver" | sed "${MANGLE:-}"
         elif [ "$_mode" = loopback ]; then
           # Nothing on the snippet's stdin: it must get the code on its listener.
           timeout 20 node "$E2E_DIR/driver.mjs" --deliver "$_url" >>"$_err.driver" 2>&1
@@ -167,7 +168,15 @@ run() {
       cat "$_err.driver" >>"$_err" 2>/dev/null
       ;;
   esac
-  if grep -q '"access_token"' "$_out" && { [ -z "${EXPECT:-}" ] || grep -q "$EXPECT" "$_err"; }; then
+  if [ -n "${REFUSE:-}" ]; then
+    # The snippet must refuse: no token, and the reason on stderr.
+    if ! grep -q '"access_token"' "$_out" && grep -q "$REFUSE" "$_err"; then
+      ok "$_id (refused: $REFUSE)"
+    else
+      echo "want a refusal matching: $REFUSE" >>"$_err"
+      ko "$_id" "$_err"
+    fi
+  elif grep -q '"access_token"' "$_out" && { [ -z "${EXPECT:-}" ] || grep -q "$EXPECT" "$_err"; }; then
     ok "$_id"
   else
     [ -z "${EXPECT:-}" ] || grep -q "$EXPECT" "$_err" || echo "stderr lacks: $EXPECT" >>"$_err"
@@ -228,6 +237,17 @@ for L in $LANGS; do
   # CIBA authenticates with private_key_jwt, as advise recommends.
   run ciba "$L" plain "$PKJWT" --flow ciba --client-id e2e-ciba --login-hint e2e-user
   ciba_binding ciba "$SERVER_LOG"
+  # oidc-provider advertises authorization_response_iss_parameter_supported:
+  # a redirect without iss is refused (RFC 9207 §2.4); under --security high
+  # a bare code is too.
+  REFUSE='iss mismatch'
+  MANGLE='s/[?&]iss=[^&]*//'
+  run authorization-code-no-iss "$L" code - --flow authorization-code --client-id e2e-public --scope openid
+  REFUSE='bare code'
+  MANGLE='s/.*[?&]code=\([^&]*\).*/\1/'
+  run authorization-code-bare-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
+  REFUSE=
+  MANGLE=
   high_runs ""
   # The same against the server that requires DPoP nonces.
   SAVED_ISSUER=$ISSUER
