@@ -32,16 +32,9 @@ func Index(cfg Config) []byte {
 	}
 	p.f("\n## Lint rules\n\n| Rule | Severity | Profile | What it finds |\n|---|---|---|---|\n")
 	for _, r := range flows.Rules() {
-		p.f("| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, profile(r), cell(r.Title))
+		p.f("| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Profile, cell(r.Title))
 	}
 	return p.bytes()
-}
-
-func profile(r flows.Rule) string {
-	if r.High {
-		return "high"
-	}
-	return "standard"
 }
 
 // FlowPage renders flows/<id>.md.
@@ -329,8 +322,8 @@ func scaffoldSection(p *page, recommended []Situation, sc *Scaffolds) error {
 // RulePage renders rules/<id>.md, with the examples the lint tests run.
 func RulePage(r flows.Rule) []byte {
 	p := newPage(code(r.ID) + ": " + r.Title)
-	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, profile(r), len(r.Formats))
-	if r.High {
+	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.Formats))
+	if r.Profile == flows.ProfileHigh {
 		p.f("This rule runs only with `whichflow lint --profile high` (FAPI 2.0).\n\n")
 	}
 	p.f("## Why\n\n%s\n\n## How to fix\n\n%s\n\n## References\n\n", r.Rationale, r.Remediation)

@@ -212,7 +212,7 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 		PKCE: rec.PKCE, SigningAlg: SigningAlg, Registration: d.Registration,
 		ApplicationType: d.Registration.ApplicationType, BackchannelMode: d.Registration.BackchannelTokenDeliveryMode,
 	}
-	m.SecretAuth = m.AuthMethod == flows.AuthClientSecretBasic || m.AuthMethod == flows.AuthClientSecretPost
+	m.SecretAuth = flows.AuthMethod(m.AuthMethod).SecretBased()
 	m.PrivateKeyJWT = m.AuthMethod == flows.AuthPrivateKeyJWT
 	if m.PrivateKeyJWT {
 		m.JWKSURI = d.Registration.JWKSURI
