@@ -21,7 +21,7 @@ import (
 // graviteeDefault names the defaults of ApplicationOAuthSettings.
 const graviteeDefault = "Gravitee AM's default"
 
-func init() { registerTree(50, readGravitee) }
+func init() { registerTree(50, readGravitee, "grantTypes", "tokenEndpointAuthMethod", "redirectUris") }
 
 func isGraviteeApp(m Node) bool {
 	if !isMap(m) {

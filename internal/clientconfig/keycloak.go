@@ -30,7 +30,7 @@ import (
 // keycloakDefault names the defaults Keycloak applies on import.
 const keycloakDefault = "Keycloak's import default"
 
-func init() { registerTree(60, readKeycloak) }
+func init() { registerTree(60, readKeycloak, "clientId", "redirectUris", "standardFlowEnabled") }
 
 var keycloakBuiltins = map[string]bool{
 	"account": true, "account-console": true, "admin-cli": true, "broker": true,

@@ -109,12 +109,21 @@ type treeFormat struct {
 
 var treeFormats []treeFormat
 
-// registerTree adds an adapter; rank orders the sniffing (lower first): a
-// format whose markers are more specific must come before a looser one.
-func registerTree(rank int, read func([]Node) (*File, bool)) bool {
+// markers are keys that only client configurations (in the formats read
+// here) carry, given by each adapter; they decide whether a file that does
+// not parse is reported (see unlessUnmarked). Terraform's are its resource
+// types.
+var markers [][]byte
+
+// registerTree adds an adapter and its markers; rank orders the sniffing
+// (lower first): a format whose markers are more specific must come before
+// a looser one.
+func registerTree(rank int, read func([]Node) (*File, bool), marks ...string) {
 	treeFormats = append(treeFormats, treeFormat{rank, read})
 	slices.SortStableFunc(treeFormats, func(a, b treeFormat) int { return a.rank - b.rank })
-	return true
+	for _, m := range marks {
+		markers = append(markers, []byte(m))
+	}
 }
 
 // Read sniffs the syntax and format of data (by content; the path's
@@ -331,20 +340,14 @@ func scanDirectives(data []byte, hcl bool) []Directive {
 
 // --- sniffing helpers ---------------------------------------------------------
 
-// markers are keys that only client configurations (in the formats read
-// here) carry; they decide whether a file that does not parse is reported.
-var markers = [][]byte{
-	[]byte("clientId"), []byte("redirect_uris"), []byte("redirectUris"), []byte("grant_types"),
-	[]byte("grantTypes"), []byte("token_endpoint_auth_method"), []byte("tokenEndpointAuthMethod"),
-	[]byte("securitySchemes"), []byte("securityDefinitions"), []byte("authorizationserver"),
-	[]byte("oauth2.client"), []byte("registration"), []byte("OAuth2Client"), []byte("standardFlowEnabled"),
-	[]byte("keycloak_openid_client"), []byte("okta_app_oauth"), []byte("auth0_client"), []byte("app_type"),
-	[]byte("callbacks"), []byte("client_secret"),
-}
-
 func hasMarkers(data []byte) bool {
 	for _, m := range markers {
 		if bytes.Contains(data, m) {
+			return true
+		}
+	}
+	for typ := range tfResources {
+		if bytes.Contains(data, []byte(typ)) {
 			return true
 		}
 	}

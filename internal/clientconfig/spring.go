@@ -40,7 +40,7 @@ var (
 // ClientRegistration.Builder, TokenSettings) this adapter applies.
 const springDefault = "Spring Security's default"
 
-func init() { registerTree(40, readSpringDocs) }
+func init() { registerTree(40, readSpringDocs, "authorizationserver", "oauth2.client", "registration") }
 
 type springEntry struct {
 	raw   []string
