@@ -20,7 +20,9 @@ import (
 // rfc7591Default names the RFC 7591 §2 defaults of absent metadata.
 const rfc7591Default = "RFC 7591 §2 default"
 
-func init() { registerTree(80, readRFC7591, "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret") }
+func init() {
+	registerTree(80, readRFC7591, "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
+}
 
 // rfcKeys are the members that make a mapping an RFC 7591 client.
 var rfcKeys = []string{"redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method"}
