@@ -38,6 +38,21 @@ func HostileInputs() []Hostile {
 		{"heredoc.tf", "read in linear time", func() []byte {
 			return []byte("resource \"okta_app_oauth\" \"x\" {\n label = <<EOT\n" + strings.Repeat("a\n", 200000) + "EOT\n}\n")
 		}},
+		{"heredoc-unterminated.tf", "invalid-config at once: unterminated heredoc", func() []byte {
+			return []byte("resource \"okta_app_oauth\" \"x\" {\n label = <<EOT\n" + strings.Repeat("a\n", 200000) + "}\n")
+		}},
+		{"attributes-1m-keys.json", "read, bounded memory (a million attribute keys)", func() []byte {
+			var b strings.Builder
+			b.WriteString(`{"clientId":"a","publicClient":true,"attributes":{`)
+			for i := 0; i < 1000000; i++ {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				fmt.Fprintf(&b, `"k%d":"v"`, i)
+			}
+			b.WriteString("}}")
+			return []byte(b.String())
+		}},
 		{"splat-in.properties", "invalid-config: too deeply nested (HCL content, whatever the name)", func() []byte {
 			return []byte("resource \"okta_app_oauth\" \"x\" {\n type = a" + strings.Repeat("[*]", 200000) + "\n}\n")
 		}},

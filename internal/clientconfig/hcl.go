@@ -27,6 +27,11 @@ const maxTerraformSize = 8 << 20
 // whatever the file holds: it is what would have crashed).
 func parseHCL(data []byte) (body *hclsyntax.Body, perr *ParseError, deep bool) {
 	src, p, deep := hclPrescan(data)
+	if src == nil && !deep {
+		// A long heredoc never closed: hclsyntax would meld its lines
+		// (quadratic) only to say so.
+		return nil, &ParseError{Format: "hcl", Pos: p, Msg: "Unterminated template string: No closing marker was found for the string."}, false
+	}
 	if deep {
 		return nil, &ParseError{Format: "hcl", Pos: p, Msg: fmt.Sprintf("too deeply nested: nesting or an operator chain deeper than %d levels", maxDepth)}, true
 	}
@@ -65,6 +70,7 @@ const heredocLines = 256
 type heredoc struct {
 	marker          []byte
 	open, dash      int // dash: -1 unless <<-
+	at              Pos // of the opener
 	lines           []int
 	close, closeEnd int
 }
@@ -77,7 +83,8 @@ type heredoc struct {
 // as deep as the chain, splats `[*]` and `.*`, index chains `a[b][c]`).
 // Operators are counted per expression: a comma, or a newline in a block or
 // object, starts a new one. It returns the input to parse: data, or a copy
-// with long heredocs rewritten (linearHeredocs).
+// with long heredocs rewritten (linearHeredocs); nil, with the opener's
+// position, for a long heredoc that is never closed.
 func hclPrescan(data []byte) (src []byte, at Pos, deep bool) {
 	// open is ( [ { for code, '"' for a quoted string, 'h' for a heredoc
 	// body, '$' for an interpolation or directive; ops counts operators in
@@ -209,7 +216,7 @@ func hclPrescan(data []byte) (src []byte, at Pos, deep bool) {
 				}
 				if k > j && k < len(data) && (data[k] == '\n' || data[k] == '\r') {
 					push('h')
-					docs = append(docs, &heredoc{marker: data[j:k], open: i, dash: dash})
+					docs = append(docs, &heredoc{marker: data[j:k], open: i, dash: dash, at: Pos{Line: line, Col: i - ls + 1}})
 					i = k - 1 // the newline is next
 					continue
 				}
@@ -249,6 +256,11 @@ func hclPrescan(data []byte) (src []byte, at Pos, deep bool) {
 	}
 	if depth > maxDepth {
 		return nil, Pos{Line: line, Col: len(data) - ls + 1}, true
+	}
+	for _, d := range docs { // still open at the end
+		if len(d.lines) >= heredocLines {
+			return nil, d.at, false
+		}
 	}
 	if len(long) == 0 {
 		return data, Pos{}, false
@@ -308,6 +320,14 @@ func linearHeredocs(data []byte, docs []*heredoc) []byte {
 			del := 0
 			if n, blank := indent(data, l); !blank {
 				del = min(strip, n)
+			}
+			if rest := data[l+del:]; bytes.HasPrefix(rest, []byte("${")) || bytes.HasPrefix(rest, []byte("%{")) {
+				// A line that opens with a template already keeps the
+				// previous line's literal apart from its own.
+				if del > 0 {
+					edits = append(edits, edit{at: l, del: del})
+				}
+				continue
 			}
 			edits = append(edits, edit{at: l, del: del, ins: `${""}`})
 		}

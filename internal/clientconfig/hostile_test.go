@@ -149,6 +149,15 @@ func TestHeredocLinear(t *testing.T) {
 			t.Errorf("heredoc (literal %v): 12,500 lines read in %v but 200,000 in %v: growth is not linear", literal, small, large)
 		}
 	}
+	// Never closed: an error at once (hclsyntax melded every line first).
+	open := func(n int) []byte {
+		return []byte("resource \"okta_app_oauth\" \"x\" {\n  label = <<EOT\n" + strings.Repeat("a\n", n) + "}\n")
+	}
+	small := readTime(t, "unterminated heredoc", "a.tf", open(12500))
+	if large := readTime(t, "unterminated heredoc", "a.tf", open(200000)); large > 64*max(small, 5e6) {
+		t.Errorf("unterminated heredoc: 12,500 lines in %v, 200,000 in %v", small, large)
+	}
+	wantParseError(t, "a.tf", open(200000), "Unterminated template string")
 	for _, flush := range []bool{false, true} {
 		for _, literal := range []bool{false, true} {
 			src := heredocSrc(heredocLines+10, flush, literal)
@@ -187,6 +196,7 @@ func TestMemoryTracksTheFile(t *testing.T) {
 		"splat.tf":            "too deeply nested",
 		"equals-chain.tf":     "too deeply nested",
 		"splat-in.properties": "too deeply nested",
+		"heredoc-unterminated.tf": "Unterminated template string",
 	}
 	cases := benchcorpus.HostileInputs()
 	realm := func() []byte {
@@ -220,6 +230,9 @@ func TestMemoryTracksTheFile(t *testing.T) {
 		}
 		if h.Name == "realm-20k.json" && (err != nil || len(f.Clients) != 20000) {
 			t.Errorf("realm: %v", err)
+		}
+		if h.Name == "attributes-1m-keys.json" && (err != nil || len(f.Clients) != 1) {
+			t.Errorf("a million attributes: %v", err)
 		}
 	}
 }

@@ -208,13 +208,14 @@ func keycloakClient(m, realm Node) Client {
 		}
 	}
 	_, attrs := get(m, "attributes")
-	for _, kv := range pairs(attrs) {
-		if strings.Contains(strings.ToLower(text(kv[0])), "private.key") {
-			if s, ok := secretAt("attributes."+text(kv[0]), kv[1]); ok {
+	eachPair(attrs, func(k, v Node) bool {
+		if strings.Contains(strings.ToLower(text(k)), "private.key") {
+			if s, ok := secretAt("attributes."+text(k), v); ok {
 				c.Secrets = append(c.Secrets, s)
 			}
 		}
-	}
+		return true
+	})
 	return c
 }
 

@@ -119,9 +119,10 @@ func (fl *springFlattener) walk(k, n Node, depth int) {
 		return
 	}
 	if n.kind() == kindMap {
-		for _, kv := range pairs(n) {
-			fl.walk(kv[0], kv[1], depth+1)
-		}
+		eachPair(n, func(k, v Node) bool {
+			fl.walk(k, v, depth+1)
+			return true
+		})
 		return
 	}
 	pre := len(springClientPrefix) // both prefixes have this length

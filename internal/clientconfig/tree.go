@@ -364,59 +364,78 @@ func scalar(m Node, keys ...string) string {
 	return text(v)
 }
 
-// pairs returns a mapping's (key, value) pairs with scalar keys, values
-// derefed; a key that appears twice is returned once, with its last value
-// (see get). With keep, only the pairs whose key it keeps.
-func pairs(m Node, keep ...func(k Node) bool) [][2]Node {
+// eachPair calls yield for a mapping's (key, value) pairs with scalar
+// keys, values derefed, in order; a key that appears twice is yielded once,
+// with its last value (see get). It builds no list.
+func eachPair(m Node, yield func(k, v Node) bool) {
 	m = deref(m)
 	if m.kind() != kindMap {
-		return nil
+		return
 	}
 	t := m.t
 	first, n := t.kids(m.i)
-	var out [][2]Node
-	if len(keep) == 0 {
-		out = make([][2]Node, 0, n/2)
-	}
-	for i := first; i+1 < first+n; i += 2 {
-		if k := (Node{t, i}); k.kind() == kindScalar && (len(keep) == 0 || keep[0](k)) {
-			out = append(out, [2]Node{k, deref(Node{t, i + 1})})
+	drop := dupKeys(t, first, n/2)
+	for p := uint32(0); p < n/2; p++ {
+		k := Node{t, first + 2*p}
+		if (drop != nil && drop[p]) || k.kind() != kindScalar {
+			continue
+		}
+		if !yield(k, deref(Node{t, first + 2*p + 1})) {
+			return
 		}
 	}
-	return dedupPairs(out)
 }
 
-// dedupPairs drops every pair whose key comes again later.
-func dedupPairs(ps [][2]Node) [][2]Node {
-	if len(ps) < 2 {
-		return ps
+// pairs is eachPair's pairs as a list; with keep, only those whose key it
+// keeps.
+func pairs(m Node, keep ...func(k Node) bool) [][2]Node {
+	var out [][2]Node
+	eachPair(m, func(k, v Node) bool {
+		if len(keep) == 0 || keep[0](k) {
+			out = append(out, [2]Node{k, v})
+		}
+		return true
+	})
+	return out
+}
+
+// dupKeys marks the pairs (of the n from first) whose key comes again
+// later; nil when none does. A few pairs are compared with each other;
+// more are sorted by key, as indexes: 4 bytes a pair, not a map of keys.
+func dupKeys(t *tree, first, n uint32) []bool {
+	if n < 2 {
+		return nil
 	}
-	keep := ps[:0]
-	if len(ps) <= 16 {
-		for i, p := range ps {
-			dup := false
-			for _, q := range ps[i+1:] {
-				if bytes.Equal(keyBytes(p[0]), keyBytes(q[0])) {
-					dup = true
+	key := func(p uint32) []byte { return keyBytes(Node{t, first + 2*p}) }
+	var drop []bool
+	mark := func(p uint32) {
+		if drop == nil {
+			drop = make([]bool, n)
+		}
+		drop[p] = true
+	}
+	if n <= 16 {
+		for a := uint32(0); a < n; a++ {
+			for b := a + 1; b < n; b++ {
+				if bytes.Equal(key(a), key(b)) {
+					mark(a)
 					break
 				}
 			}
-			if !dup {
-				keep = append(keep, p)
-			}
 		}
-		return keep
+		return drop
 	}
-	last := make(map[string]int, len(ps))
-	for i, p := range ps {
-		last[string(keyBytes(p[0]))] = i
+	idx := make([]uint32, n)
+	for i := range idx {
+		idx[i] = uint32(i)
 	}
-	for i, p := range ps {
-		if last[string(keyBytes(p[0]))] == i {
-			keep = append(keep, p)
+	slices.SortStableFunc(idx, func(a, b uint32) int { return bytes.Compare(key(a), key(b)) })
+	for i := 0; i+1 < len(idx); i++ {
+		if bytes.Equal(key(idx[i]), key(idx[i+1])) {
+			mark(idx[i]) // stable: the later occurrence sorts after
 		}
 	}
-	return keep
+	return drop
 }
 
 // keyBytes is a key's value for comparisons (unescaped when it has to be).
