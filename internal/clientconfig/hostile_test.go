@@ -188,14 +188,14 @@ func TestMemoryTracksTheFile(t *testing.T) {
 		t.Skip("large inputs")
 	}
 	want := map[string]string{
-		"spring-anchors.yml":  "alias expansion too large",
-		"auth0-tokens.yaml":   "too many values for its size",
-		"auth0-tokens.json":   "a list of",
-		"numbers-64mib.json":  "", // unrecognised
-		"numbers-12mb.json":   "",
-		"splat.tf":            "too deeply nested",
-		"equals-chain.tf":     "too deeply nested",
-		"splat-in.properties": "too deeply nested",
+		"spring-anchors.yml":      "alias expansion too large",
+		"auth0-tokens.yaml":       "too many values for its size",
+		"auth0-tokens.json":       "a list of",
+		"numbers-64mib.json":      "", // unrecognised
+		"numbers-12mb.json":       "",
+		"splat.tf":                "too deeply nested",
+		"equals-chain.tf":         "too deeply nested",
+		"splat-in.properties":     "too deeply nested",
 		"heredoc-unterminated.tf": "Unterminated template string",
 	}
 	cases := benchcorpus.HostileInputs()
