@@ -46,8 +46,12 @@ func FuzzJSONDifferential(f *testing.F) {
 		if err := dec.Decode(&want); err != nil {
 			t.Fatal(err)
 		}
+		lazy := endLine(root) // scans what is not built
 		if got := toAny(root); !equalJSON(got, want) {
 			t.Fatalf("value differs for %q:\n got %#v\nwant %#v", data, got, want)
+		}
+		if built := endLine(root); built != lazy {
+			t.Fatalf("endLine %d by scanning, %d once built, for %q", lazy, built, data)
 		}
 	})
 }

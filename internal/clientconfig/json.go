@@ -3,6 +3,7 @@ package clientconfig
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // maxDepth bounds nesting for every syntax (JSON, YAML flow/block, HCL): no
@@ -171,6 +172,60 @@ var skipPlain = func() (t [128]bool) {
 	}
 	return t
 }()
+
+// jsonLastValueLine is the line where the last value inside lazy
+// container i starts, what endLine would find by building it: the last
+// value start in document order is on the chain of last children.
+func jsonLastValueLine(t *tree, i uint32) int {
+	data := t.src
+	r := t.at(i)
+	off, line, last := int(r.off), int(r.line), int(r.line)
+	var objects []bool // the open containers: true for an object
+	value := true      // the next token starts a value (not a key)
+	for off < len(data) {
+		switch c := data[off]; c {
+		case ' ', '\t', '\r':
+		case '\n':
+			line++
+		case '{', '[':
+			if value {
+				last = line
+			}
+			objects = append(objects, c == '{')
+			value = c == '['
+		case '}', ']':
+			objects = objects[:len(objects)-1]
+			if len(objects) == 0 {
+				return last
+			}
+			value = false
+		case ':':
+			value = true
+		case ',':
+			value = !objects[len(objects)-1]
+		case '"':
+			if value {
+				last = line
+			}
+			for off++; off < len(data) && data[off] != '"'; off++ {
+				if data[off] == '\\' {
+					off++
+				}
+			}
+			value = false
+		default: // a number, literal or @@KEY@@ token
+			if value {
+				last = line
+			}
+			for off+1 < len(data) && !strings.ContainsRune(" \t\r\n,:]}", rune(data[off+1])) {
+				off++
+			}
+			value = false
+		}
+		off++
+	}
+	return last
+}
 
 // jsonExpand makes the children of lazy container i, one level: scalars
 // as nodes, containers as lazy nodes. The input was validated, so this

@@ -487,6 +487,10 @@ func endLine(n Node) int {
 		if r.kind != kindMap && r.kind != kindSeq {
 			break
 		}
+		if r.flags&flagLazy != 0 {
+			// Not built yet: scan for it rather than build it.
+			return max(last, jsonLastValueLine(n.t, n.i))
+		}
 		first, c := n.t.kids(n.i)
 		if c == 0 {
 			break
