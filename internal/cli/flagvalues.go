@@ -19,7 +19,7 @@ func (e *enumValue) String() string { return *e.p }
 func (e *enumValue) Type() string   { return "string" }
 func (e *enumValue) Set(v string) error {
 	if !slices.Contains(e.values, v) {
-		return fmt.Errorf("valid values are %s", strings.Join(e.values, ", "))
+		return fmt.Errorf("valid values are %s%s", strings.Join(e.values, ", "), didYouMean(v, e.values))
 	}
 	*e.p = v
 	return nil
