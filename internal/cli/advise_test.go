@@ -198,8 +198,24 @@ func TestRunBuildsOnlyTheNamedCommand(t *testing.T) {
 	if n := len(root.Commands()); n != 1 || root.Commands()[0].Name() != "flows" {
 		t.Fatalf("fast path built %d commands", n)
 	}
-	if commandNamed([]string{"--help"}) != "" || commandNamed(nil) != "" || commandNamed([]string{"lint", "x"}) != "lint" || commandNamed([]string{"docs"}) != "" {
-		t.Error("commandNamed")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "advise"}, // the root runs advise
+		{[]string{"--client", "spa"}, "advise"},
+		{[]string{"lnt"}, "advise"}, // suggestions come from the command table
+		{[]string{"--help"}, ""},
+		{[]string{"--client", "spa", "-h"}, ""},
+		{[]string{"help", "lint"}, ""},
+		{[]string{"completion", "bash"}, ""},
+		{[]string{"__complete", "li"}, ""},
+		{[]string{"lint", "x"}, "lint"},
+		{[]string{"docs"}, ""},
+	} {
+		if got := commandNamed(tt.args); got != tt.want {
+			t.Errorf("commandNamed(%q) = %q, want %q", tt.args, got, tt.want)
+		}
 	}
 	full := NewCmdRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()})
 	if len(full.Commands()) != len(commands)+1 { // and cobra's completion
