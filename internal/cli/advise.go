@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -47,6 +48,7 @@ type AdviseOptions struct {
 	// Metadata reads the issuer's endpoints for the snippet (same fetch).
 	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
 	Format   string
+	NoPager  bool
 }
 
 // addAnswerFlags registers one flag per facet plus --answers, --issuer and
@@ -130,6 +132,8 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	addAnswerFlags(cmd, &opts.AnswerOptions)
 	enumFlag(cmd, &opts.Format, "format", "text", adviseFormats, "output format")
 	enumFlag(cmd, &opts.Lang, "lang", flows.LangCurl, flows.SnippetLangs(), "language of the starter snippet shown with text and markdown advice")
+	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "never page the advice (on a terminal, tall advice goes through $WHICHFLOW_PAGER, $PAGER or less -FRX)")
+	addTimeoutFlag(cmd, f)
 	return cmd
 }
 
@@ -224,15 +228,20 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 		}
 		d.ApplyDiscovery(disc)
 	}
-	if err := writeAdvice(opts.IO, opts.Format, d); err != nil || opts.Format == "json" {
-		return err
+	var out bytes.Buffer
+	writeAdvice(&out, opts.IO.ColorEnabled(), opts.Format, d)
+	if opts.Format != "json" {
+		writeAdviceSnippet(ctx, &out, opts, d)
 	}
-	return writeAdviceSnippet(ctx, opts, d)
+	if opts.NoPager {
+		opts.IO.SetPager("")
+	}
+	return opts.IO.WritePaged(out.Bytes())
 }
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
-func writeAdviceSnippet(ctx context.Context, opts *AdviseOptions, d advisor.Decision) error {
+func writeAdviceSnippet(ctx context.Context, w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision) {
 	so := &SnippetOptions{
 		Flow: string(d.Recommendation.Flow), Lang: opts.Lang, Issuer: opts.Issuer,
 		Security: flows.SecurityStandard, Format: opts.Format, Params: map[string]string{},
@@ -257,8 +266,7 @@ func writeAdviceSnippet(ctx context.Context, opts *AdviseOptions, d advisor.Deci
 	} else {
 		out = "\nStarter request (" + opts.Lang + "; also: " + d.Next[0] + ")\n\n" + out
 	}
-	_, err = opts.IO.Out.Write([]byte(out))
-	return err
+	w.WriteString(out)
 }
 
 // decide gathers the answers (asking when a human can answer) and returns
@@ -278,16 +286,13 @@ func decide(opts *AnswerOptions) (advisor.Decision, error) {
 	return d, nil
 }
 
-func writeAdvice(io *iostreams.IOStreams, format string, d advisor.Decision) error {
+func writeAdvice(w *bytes.Buffer, color bool, format string, d advisor.Decision) {
 	switch format {
 	case "json":
-		_, err := io.Out.Write(d.IndentedJSON())
-		return err
+		w.Write(d.IndentedJSON())
 	case "markdown":
-		_, err := io.Out.Write([]byte(adviceMarkdown(d)))
-		return err
+		w.WriteString(adviceMarkdown(d))
 	default:
-		_, err := io.Out.Write([]byte(adviceText(d, newStyles(io.ColorEnabled()))))
-		return err
+		w.WriteString(adviceText(d, newStyles(color)))
 	}
 }

@@ -22,6 +22,8 @@ type IOStreams struct {
 	colorOut, colorErr             bool
 	neverPrompt                    bool
 	accessible                     bool
+	pager                          string
+	termHeight                     func() int
 }
 
 // System returns the process's streams. Terminal probing is a few cheap
@@ -37,6 +39,8 @@ func System() *IOStreams {
 	s.colorOut = colorAllowed(s.stdoutTTY)
 	s.colorErr = colorAllowed(s.stderrTTY)
 	s.accessible = truthy(os.Getenv("ACCESSIBLE"))
+	s.pager = pagerFromEnv()
+	s.termHeight = fileHeight(os.Stdout)
 	return s
 }
 
