@@ -42,7 +42,7 @@ func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Me
 	if r, ok := metadataCache.Load(k); ok {
 		return r.(metadataResult).m, r.(metadataResult).err
 	}
-	m, err := discovery.Fetch(ctx, f.HTTPClient(), issuer)
+	m, err := f.fetchDiscovery(ctx, issuer)
 	metadataCache.Store(k, metadataResult{m, err})
 	return m, err
 }
