@@ -46,9 +46,11 @@ type Option struct {
 type Facet struct {
 	ID       string
 	Question string
-	// Help is the one-line description shown under the question and used as
-	// the flag's usage text.
-	Help    string
+	// Help is the flag's usage text.
+	Help string
+	// Hint is the line shown under the question: the question's own
+	// wording, written for the person answering it (Help is for flags).
+	Hint    string
 	Options []Option
 	// Bool facets take true/false (the flag is a boolean flag).
 	Bool bool
@@ -67,6 +69,7 @@ var facets = []Facet{
 		ID:       FacetClient,
 		Question: "What kind of client is it?",
 		Help:     "the client situation that decides the flow",
+		Hint:     "Pick the closest situation: it decides the flow.",
 		Options: []Option{
 			{ClientMachine, "Machine to machine", "no user: a batch job, daemon or service calling an API for itself"},
 			{ClientWeb, "Server-side web app", "HTML rendered by a server that can keep a secret (Java, .NET, PHP, Rails, Node)"},
@@ -84,6 +87,7 @@ var facets = []Facet{
 		ID:            FacetBackend,
 		Question:      "Can the app run a backend (a backend-for-frontend) that keeps the tokens?",
 		Help:          "spa only: a server-side component can hold tokens and a secret",
+		Hint:          "A small server of your own that keeps tokens out of the browser.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "false",
@@ -93,6 +97,7 @@ var facets = []Facet{
 		ID:            FacetBrowser,
 		Question:      "Can the tool open a browser on the same machine?",
 		Help:          "cli only: false for SSH sessions, containers and headless hosts",
+		Hint:          "Answer No when it runs over SSH, in a container or on a headless host.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "true",
@@ -102,6 +107,7 @@ var facets = []Facet{
 		ID:            FacetRedirects,
 		Question:      "Can the app send the user to a browser and receive a redirect?",
 		Help:          "trusted only: false when no browser redirect is possible at all",
+		Hint:          "Answer No only when no browser redirect is possible at all.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "true",
@@ -111,6 +117,7 @@ var facets = []Facet{
 		ID:       FacetAssertion,
 		Question: "What does the partner present?",
 		Help:     "third-party only: a signed JWT assertion, or a token from its own issuer",
+		Hint:     "What the partner sends you to prove who it is.",
 		Options: []Option{
 			{AssertionJWT, "A signed JWT", "an assertion from an issuer you trust (RFC 7523)"},
 			{AssertionToken, "A token from its own server", "an access or ID token to exchange (RFC 8693)"},
@@ -122,6 +129,7 @@ var facets = []Facet{
 		ID:       FacetSecurity,
 		Question: "What level of security does the API need?",
 		Help:     "high: FAPI 2.0 style (PAR, private_key_jwt or mTLS, sender-constrained tokens)",
+		Hint:     "High adds pushed requests, key-based client authentication and sender-constrained tokens.",
 		Options: []Option{
 			{SecurityStandard, "Standard", "RFC 9700 best current practice"},
 			{SecurityHigh, "High", "FAPI 2.0 style: financial, health or other high-value data"},
@@ -132,6 +140,7 @@ var facets = []Facet{
 		ID:       FacetProvider,
 		Question: "Which authorization server?",
 		Help:     "fills real endpoints into snippets and states what the server cannot do",
+		Hint:     "Its real endpoints go into the starter request, and its gaps into the advice.",
 		Default:  ProviderGeneric,
 		// Options are the provider profiles; filled in by Facets().
 	},
@@ -181,6 +190,16 @@ func (f Facet) Allows(v string) bool {
 		}
 	}
 	return false
+}
+
+// OptionLabel is the label of the option with value v, or v itself.
+func (f Facet) OptionLabel(v string) string {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return v
 }
 
 // MattersFor reports whether the question is relevant for a client situation.

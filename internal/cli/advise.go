@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
@@ -18,7 +19,8 @@ import (
 	"github.com/whichflow/whichflow/internal/snippet"
 )
 
-// asker asks one question; the huh adapter in internal/prompt satisfies it.
+// asker asks one question; the huh adapter in internal/prompt satisfies it
+// (and is an io.Closer: closing restores the terminal).
 type asker interface {
 	Ask(f flows.Facet) (string, error)
 }
@@ -27,7 +29,7 @@ type asker interface {
 // that takes the answer flags (advise, scaffold).
 type AnswerOptions struct {
 	IO     *iostreams.IOStreams
-	Prompt func() asker
+	Prompt func(ctx context.Context) asker
 
 	Answers     advisor.Answers // from flags
 	AnswersFile string
@@ -56,7 +58,9 @@ type AdviseOptions struct {
 func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
 	opts.Answers = advisor.Answers{}
 	opts.values = map[string]*string{}
-	opts.Prompt = func() asker { return prompt.New(opts.IO, opts.Accessible || opts.IO.Accessible()) }
+	opts.Prompt = func(ctx context.Context) asker {
+		return prompt.New(ctx, opts.IO, opts.Accessible || opts.IO.Accessible())
+	}
 	for _, facet := range flows.Facets() {
 		p := new(string)
 		opts.values[facet.ID] = p
@@ -67,7 +71,7 @@ func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
 		}
 		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
 	}
-	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags")
+	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags (- for standard input)")
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
 }
@@ -168,10 +172,10 @@ func (b *boolString) Set(v string) error {
 
 // gatherAnswers merges the answers file, flags and, when a human can answer,
 // the questionnaire. Flags win over the file.
-func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
+func gatherAnswers(ctx context.Context, opts *AnswerOptions) (advisor.Answers, error) {
 	answers := advisor.Answers{}
 	if opts.AnswersFile != "" {
-		fromFile, issuer, err := readAnswersFile(opts.AnswersFile)
+		fromFile, issuer, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
 		if err != nil {
 			return nil, err
 		}
@@ -192,21 +196,10 @@ func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
 			answers[flows.FacetProvider] = flows.ProviderGeneric
 		}
 	}
-	if opts.IO.CanPrompt() || opts.Accessible {
-		var ask asker
-		for {
-			facet, more := advisor.Next(answers)
-			if !more {
-				break
-			}
-			if ask == nil {
-				ask = opts.Prompt()
-			}
-			v, err := ask.Ask(facet)
-			if err != nil {
-				return nil, err
-			}
-			answers[facet.ID] = v
+	// --answers - has read standard input: nobody is left to answer there.
+	if (opts.IO.CanPrompt() || opts.Accessible) && opts.AnswersFile != answersStdin {
+		if err := ask(ctx, opts, answers); err != nil {
+			return nil, err
 		}
 	}
 	if answers[flows.FacetClient] == "" {
@@ -216,8 +209,38 @@ func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
 	return answers, nil
 }
 
+// ask asks the questions that still matter, one at a time.
+func ask(ctx context.Context, opts *AnswerOptions, answers advisor.Answers) error {
+	var a asker
+	defer func() {
+		if c, ok := a.(io.Closer); ok {
+			c.Close()
+		}
+	}()
+	for {
+		facet, more := advisor.Next(answers)
+		if !more {
+			return nil
+		}
+		if a == nil {
+			a = opts.Prompt(ctx)
+		}
+		v, err := a.Ask(facet)
+		var noAnswer *prompt.NoAnswerError
+		switch {
+		case errors.As(err, &noAnswer):
+			return FlagErrorf("%s: answer it with --%s (one of %s)", err, facet.ID, strings.Join(facet.Values(), ", "))
+		case errors.Is(err, prompt.ErrAborted):
+			return ErrCancel
+		case err != nil:
+			return err
+		}
+		answers[facet.ID] = v
+	}
+}
+
 func adviseRun(ctx context.Context, opts *AdviseOptions) error {
-	d, err := decide(&opts.AnswerOptions)
+	d, err := decide(ctx, &opts.AnswerOptions)
 	if err != nil {
 		return err
 	}
@@ -271,12 +294,9 @@ func writeAdviceSnippet(ctx context.Context, w *bytes.Buffer, opts *AdviseOption
 
 // decide gathers the answers (asking when a human can answer) and returns
 // the advisor's decision.
-func decide(opts *AnswerOptions) (advisor.Decision, error) {
-	answers, err := gatherAnswers(opts)
+func decide(ctx context.Context, opts *AnswerOptions) (advisor.Decision, error) {
+	answers, err := gatherAnswers(ctx, opts)
 	if err != nil {
-		if errors.Is(err, prompt.ErrAborted) {
-			return advisor.Decision{}, ErrCancel
-		}
 		return advisor.Decision{}, err
 	}
 	d, err := advisor.Decide(answers)

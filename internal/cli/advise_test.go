@@ -96,7 +96,7 @@ func TestAdviseRunInteractive(t *testing.T) {
 	f.IOStreams.SetStdinTTY(true)
 	f.IOStreams.SetStderrTTY(true)
 	ask := &fakeAsker{answers: map[string]string{"client": "cli", "browser": "false"}}
-	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "json"}
+	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "json"}
 	if err := adviseRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestAdviseRunCancelled(t *testing.T) {
 	f.IOStreams.SetStdinTTY(true)
 	f.IOStreams.SetStderrTTY(true)
 	ask := &fakeAsker{err: errAbortedForTest}
-	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "text"}
+	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "text"}
 	err := adviseRun(context.Background(), opts)
 	if !errors.Is(err, ErrCancel) {
 		t.Fatalf("err = %v, want ErrCancel", err)
