@@ -90,6 +90,9 @@ func newRoot(f *Factory, only string) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          rootArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return validateFlags(cmd)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return advise.RunE(advise, args)
 		},
