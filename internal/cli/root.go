@@ -94,6 +94,7 @@ func newRoot(f *Factory, only string) *cobra.Command {
 			return validateFlags(cmd)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			advise.SetContext(cmd.Context())
 			return advise.RunE(advise, args)
 		},
 	}
