@@ -67,9 +67,13 @@ func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
 		if facet.Bool {
 			cmd.Flags().Var(&boolString{p: p}, facet.ID, facet.Help)
 			cmd.Flags().Lookup(facet.ID).NoOptDefVal = "true"
-			continue
+		} else {
+			enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
 		}
-		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
+		if facet.Default != "" {
+			// Asked on a terminal; the default is what nobody answering means.
+			cmd.Flags().Lookup(facet.ID).Usage += " (default when not asked: " + facet.Default + ")"
+		}
 	}
 	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags (- for standard input)")
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")

@@ -23,7 +23,7 @@ type IOStreams struct {
 	neverPrompt                    bool
 	accessible                     bool
 	pager                          string
-	termHeight                     func() int
+	termWidth, termHeight          func() int
 }
 
 // System returns the process's streams. Terminal probing is a few cheap
@@ -40,7 +40,7 @@ func System() *IOStreams {
 	s.colorErr = colorAllowed(s.stderrTTY)
 	s.accessible = truthy(os.Getenv("ACCESSIBLE"))
 	s.pager = pagerFromEnv()
-	s.termHeight = fileHeight(os.Stdout)
+	s.termWidth, s.termHeight = fileSize(os.Stdout)
 	return s
 }
 

@@ -44,17 +44,29 @@ func (s *IOStreams) TerminalHeight() int {
 	return 0
 }
 
+// TerminalWidth is stdout's width in columns, or def when stdout is not a
+// terminal of known width.
+func (s *IOStreams) TerminalWidth(def int) int {
+	if s.termWidth != nil {
+		if w := s.termWidth(); w > 0 {
+			return w
+		}
+	}
+	return def
+}
+
 // SetTerminalHeight overrides the terminal height (tests).
 func (s *IOStreams) SetTerminalHeight(rows int) { s.termHeight = func() int { return rows } }
 
-func fileHeight(f *os.File) func() int {
-	return func() int {
-		_, h, err := term.GetSize(int(f.Fd()))
+func fileSize(f *os.File) (width, height func() int) {
+	size := func() (int, int) {
+		w, h, err := term.GetSize(int(f.Fd()))
 		if err != nil {
-			return 0
+			return 0, 0
 		}
-		return h
+		return w, h
 	}
+	return func() int { w, _ := size(); return w }, func() int { _, h := size(); return h }
 }
 
 // WritePaged writes the product to Out, through the pager when a person
