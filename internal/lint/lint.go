@@ -54,6 +54,17 @@ type Options struct {
 	Baseline *Baseline
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
+	// Stdin, when set, is linted instead of Paths: one configuration read
+	// from standard input (lint -), reported under its Name.
+	Stdin *Input
+}
+
+// Input is a configuration already in memory.
+type Input struct {
+	// Name names it in reports and helps recognise its format
+	// (--stdin-filename); .whichflow.yaml is looked up from its directory.
+	Name string
+	Data []byte
 }
 
 // Finding is one rule firing on one client of one file.
@@ -179,6 +190,7 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 type job struct {
 	path     string
 	explicit bool
+	in       *Input // in memory (Options.Stdin), not read from path
 }
 
 // Run lints the paths in opts.
@@ -202,13 +214,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("unknown profile %q (want standard or high)", opts.Profile)
 	}
 
-	cfg, err := loadConfig(opts)
+	cfgOpts := opts
+	if opts.Stdin != nil {
+		cfgOpts.Paths = []string{filepath.Dir(opts.Stdin.Name)}
+	}
+	cfg, err := loadConfig(cfgOpts)
 	if err != nil {
 		return nil, err
 	}
 
-	jobs, err := discover(opts.Paths)
-	if err != nil {
+	var jobs []job
+	if opts.Stdin != nil {
+		jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin}}
+	} else if jobs, err = discover(opts.Paths); err != nil {
 		return nil, err
 	}
 
@@ -361,6 +379,13 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts)}}
 		}
 	}()
+	if j.in != nil {
+		limit := sizeLimit(j.path, opts)
+		if int64(len(j.in.Data)) > limit {
+			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
+		}
+		return lintBytes(j.path, display, j.in.Data, opts, cfg)
+	}
 	f, err := os.Open(j.path)
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
