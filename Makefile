@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build run test fmt-check vet unit golden bench e2e docs docs-check fuzz man
+.PHONY: all build run test fmt-check vet unit race golden bench e2e docs docs-check fuzz man
 
 all: build
 
@@ -31,6 +31,12 @@ vet:
 
 unit:
 	$(GO) test -count=1 $(PKGS)
+
+# The race detector on the packages that run goroutines (parallel lint, the
+# questionnaire's input reader, the spinner, the discovery fetch).
+RACE_PKGS := ./internal/lint ./internal/prompt ./internal/iostreams ./internal/cli
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
 
 # Refresh golden files (review the diff before committing).
 golden:
