@@ -102,6 +102,9 @@ func (s *IOStreams) SetColorEnabled(v bool) { s.colorOut = v }
 // ColorEnabledErr reports whether stderr may carry ANSI styling.
 func (s *IOStreams) ColorEnabledErr() bool { return s.colorErr }
 
+// SetColorEnabledErr overrides colour detection for stderr (tests).
+func (s *IOStreams) SetColorEnabledErr(v bool) { s.colorErr = v }
+
 // SetNeverPrompt forbids prompting (e.g. --no-prompt).
 func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = v }
 

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/iostreams"
 )
@@ -131,5 +134,31 @@ func TestFormReaderKeepsTypedAheadKeys(t *testing.T) {
 	n, _ = third.Read(buf)
 	if string(buf[:n]) != "x" {
 		t.Fatalf("third form read %q", buf[:n])
+	}
+}
+
+// The prompts' colour follows stderr, where they are, not stdout: with
+// stdout redirected (whichflow > advice.md) they stay coloured.
+func TestFormColourFollowsStderr(t *testing.T) {
+	for _, tt := range []struct {
+		colorErr, want bool
+	}{{true, true}, {false, false}} {
+		s, _, _, _ := iostreams.Test()
+		s.SetColorEnabled(false) // stdout redirected
+		s.SetColorEnabledErr(tt.colorErr)
+		p := New(context.Background(), s, false)
+		got := p.formTheme().Focused.Title.Render("What kind of client is it?")
+		if strings.Contains(got, "\x1b[") != tt.want {
+			t.Errorf("stderr colour %v: title rendered %q", tt.colorErr, got)
+		}
+	}
+}
+
+func TestKeyMapQuitsOnEscAndCtrlC(t *testing.T) {
+	km := keyMap()
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyEsc}, {Type: tea.KeyCtrlC}} {
+		if !key.Matches(k, km.Quit) {
+			t.Errorf("%s does not quit", k)
+		}
 	}
 }
