@@ -62,30 +62,34 @@ type Rejection struct {
 	Flow      flows.FlowID `json:"flow"`
 	GrantType string       `json:"grant_type"`
 	Reason    string       `json:"reason"`
-	Refs      []string     `json:"refs"`
+	// Refs are printed as citation strings ("RFC 9700 §2.4").
+	Refs []flows.Ref `json:"refs"`
 }
 
 // Caveat is something to know about the recommendation.
 type Caveat struct {
-	ID       string         `json:"id"`
+	ID       flows.CaveatID `json:"id"`
 	Severity flows.Severity `json:"severity"`
 	Text     string         `json:"text"`
-	Refs     []string       `json:"refs"`
+	Refs     []flows.Ref    `json:"refs"`
 	// SeedDiffers says where the seed guide disagrees, when it does.
 	SeedDiffers string `json:"seed_differs,omitempty"`
 }
 
 // Registration is the RFC 7591 client metadata to register.
 type Registration struct {
-	ApplicationType              string   `json:"application_type,omitempty"`
-	GrantTypes                   []string `json:"grant_types"`
-	ResponseTypes                []string `json:"response_types"`
-	RedirectURIs                 []string `json:"redirect_uris,omitempty"`
-	TokenEndpointAuthMethod      string   `json:"token_endpoint_auth_method"`
-	JWKSURI                      string   `json:"jwks_uri,omitempty"`
-	DPoPBoundAccessTokens        bool     `json:"dpop_bound_access_tokens,omitempty"`
-	RequirePAR                   bool     `json:"require_pushed_authorization_requests,omitempty"`
-	BackchannelTokenDeliveryMode string   `json:"backchannel_token_delivery_mode,omitempty"`
+	ApplicationType         string   `json:"application_type,omitempty"`
+	GrantTypes              []string `json:"grant_types"`
+	ResponseTypes           []string `json:"response_types"`
+	RedirectURIs            []string `json:"redirect_uris,omitempty"`
+	TokenEndpointAuthMethod string   `json:"token_endpoint_auth_method"`
+	JWKSURI                 string   `json:"jwks_uri,omitempty"`
+	// JWKS is set instead of JWKSURI for a client each installation
+	// registers for itself: its key is generated there (a placeholder).
+	JWKS                         string `json:"jwks,omitempty"`
+	DPoPBoundAccessTokens        bool   `json:"dpop_bound_access_tokens,omitempty"`
+	RequirePAR                   bool   `json:"require_pushed_authorization_requests,omitempty"`
+	BackchannelTokenDeliveryMode string `json:"backchannel_token_delivery_mode,omitempty"`
 }
 
 // Discovery is what the server's metadata said, when --issuer was given.
@@ -99,7 +103,9 @@ type Discovery struct {
 // Placeholders used in registrations when the user gave none.
 const (
 	PlaceholderJWKSURI = "https://app.example.com/.well-known/jwks.json"
-	redirectBackend    = "https://app.example.com/callback"
+	// PlaceholderJWKS stands for the public key set an installation
+	// generates and sends when it registers itself (RFC 7591 §2 jwks).
+	PlaceholderJWKS = "<the public key this installation generated, as a JWK Set>"
 )
 
 // Error is a bad answer: which facet, which value, what is allowed.
@@ -151,11 +157,48 @@ func Next(a Answers) (flows.Facet, bool) {
 		if _, done := a[f.ID]; done {
 			continue
 		}
-		if f.ID == flows.FacetClient || f.MattersFor(a[flows.FacetClient]) {
+		if f.ID == flows.FacetClient {
 			return f, true
 		}
+		client := a[flows.FacetClient]
+		if !f.MattersFor(client) {
+			continue
+		}
+		if v, ok := a[flows.FacetSecurity]; ok && rerouted(f.ID, client, v) {
+			continue // --security high already decides it
+		}
+		if f.AskWhenRedirect && !leadsToRedirect(a) {
+			continue
+		}
+		return f, true
 	}
 	return flows.Facet{}, false
+}
+
+// rerouted reports whether the overlay answers the facet for this client at
+// this security level (a spa at high security is a backend-for-frontend).
+func rerouted(facet, client, security string) bool {
+	_, ok := reroute(facet, client, security)
+	return ok
+}
+
+func reroute(facet, client, security string) (flows.Reroute, bool) {
+	if security != flows.SecurityHigh {
+		return flows.Reroute{}, false
+	}
+	for _, r := range flows.HighSecurity.Reroutes {
+		if r.Client == client && r.Facet == facet {
+			return r, true
+		}
+	}
+	return flows.Reroute{}, false
+}
+
+// leadsToRedirect reports whether the answers so far, with defaults for the
+// rest, recommend a flow that uses the authorization endpoint.
+func leadsToRedirect(a Answers) bool {
+	s, _, err := resolve(a)
+	return err == nil && isRedirect(s.flow)
 }
 
 // Decide returns the recommendation for the answers. client is required;
@@ -164,11 +207,27 @@ func Decide(a Answers) (Decision, error) {
 	if err := Validate(a); err != nil {
 		return Decision{}, err
 	}
-	client := a[flows.FacetClient]
-	if client == "" {
+	if a[flows.FacetClient] == "" {
 		f, _ := flows.FacetByID(flows.FacetClient)
 		return Decision{}, &Error{Facet: flows.FacetClient, Allowed: f.Values()}
 	}
+	s, d, err := resolve(a)
+	if err != nil {
+		return Decision{}, err
+	}
+	d.fill(s)
+	if p, ok := flows.ProviderByID(d.resolved[flows.FacetProvider]); ok {
+		d.addProviderGaps(p)
+	}
+	d.Next = nextCommands(d)
+	return d, nil
+}
+
+// resolve takes the answers through the decision table and, at high
+// security, the overlay: the recommendation's shape, and a Decision whose
+// answers, assumptions and resolved answers are filled in.
+func resolve(a Answers) (shape, Decision, error) {
+	client := a[flows.FacetClient]
 	d := Decision{
 		SchemaVersion: SchemaVersion,
 		Answers:       map[string]any{},
@@ -178,14 +237,15 @@ func Decide(a Answers) (Decision, error) {
 		Caveats:       []Caveat{},
 		resolved:      Answers{},
 	}
-	for _, f := range flows.Facets() {
-		if !f.MattersFor(client) {
-			continue
-		}
+	security := a[flows.FacetSecurity]
+	if security == "" {
+		security = flows.SecurityStandard
+	}
+	record := func(f flows.Facet) (string, bool) {
 		v, given := a[f.ID]
 		if !given {
 			if f.ID == flows.FacetProvider {
-				continue // optional: only reported when chosen
+				return "", false // optional: only reported when chosen
 			}
 			v = f.Default
 			d.Assumed = append(d.Assumed, f.ID)
@@ -196,27 +256,54 @@ func Decide(a Answers) (Decision, error) {
 		} else {
 			d.Answers[f.ID] = v
 		}
+		return v, true
 	}
-
-	row, ok := match(d.resolved)
+	// The table never looks at AskWhenRedirect facets: they are answered
+	// once the flow is known.
+	match := Answers{}
+	var reroutes []flows.Reroute
+	for _, f := range flows.Facets() {
+		if f.AskWhenRedirect || !f.MattersFor(client) {
+			continue
+		}
+		if r, ok := reroute(f.ID, client, security); ok {
+			if _, given := a[f.ID]; given {
+				record(f)
+			}
+			match[f.ID] = r.Value
+			reroutes = append(reroutes, r)
+			continue
+		}
+		if v, ok := record(f); ok {
+			match[f.ID] = v
+		}
+	}
+	row, ok := matchRow(match)
 	if !ok {
-		return Decision{}, fmt.Errorf("no row of the decision table matches %v: the catalog is incomplete", d.resolved)
+		return shape{}, Decision{}, fmt.Errorf("no row of the decision table matches %v: the catalog is incomplete", match)
 	}
-	rec := shape{row: row, flow: row.Flow, clientType: row.ClientType, pkce: row.PKCE, auth: row.AuthMethod,
-		extensions: slices.Clone(row.Extensions), redirect: row.RedirectExample, caveats: slices.Clone(row.Caveats),
-		rejected: slices.Clone(row.Rejected), alternatives: slices.Clone(row.Alternatives)}
-	if d.resolved[flows.FacetSecurity] == flows.SecurityHigh {
-		rec.applyHighSecurity()
+	s := newShape(row)
+	if security == flows.SecurityHigh {
+		s.applyHighSecurity(flows.HighSecurity)
+		for _, r := range reroutes {
+			s.addCaveats(r.Caveat)
+		}
 	}
-	d.fill(rec)
-	if p, ok := flows.ProviderByID(d.resolved[flows.FacetProvider]); ok {
-		d.addProviderGaps(p)
+	if isRedirect(s.flow) {
+		for _, f := range flows.Facets() {
+			if !f.AskWhenRedirect || !f.MattersFor(client) {
+				continue
+			}
+			v, _ := record(f)
+			if o, ok := f.OptionByValue(v); ok {
+				s.addCaveats(o.Caveats...)
+			}
+		}
 	}
-	d.Next = nextCommands(d)
-	return d, nil
+	return s, d, nil
 }
 
-func match(a Answers) (flows.Row, bool) {
+func matchRow(a Answers) (flows.Row, bool) {
 	for _, r := range flows.DecisionTable() {
 		if r.Matches(a) {
 			return r, true
@@ -225,18 +312,28 @@ func match(a Answers) (flows.Row, bool) {
 	return flows.Row{}, false
 }
 
-// shape is a row's recommendation while overlays change it.
+// shape is a row's recommendation while the overlay changes it.
 type shape struct {
 	row          flows.Row
 	flow         flows.FlowID
+	summary      string
 	clientType   string
 	pkce         bool
 	auth         string
 	extensions   []string
 	redirect     string
-	caveats      []string
+	caveats      []flows.CaveatID
 	rejected     []flows.Rejection
 	alternatives []flows.Alternative
+	// perInstance: each installation registers itself as a confidential
+	// client (RFC 8252 §8.4), so its key is inline, not at a URL.
+	perInstance bool
+}
+
+func newShape(row flows.Row) shape {
+	return shape{row: row, flow: row.Flow, summary: row.Summary, clientType: row.ClientType, pkce: row.PKCE,
+		auth: row.AuthMethod, extensions: slices.Clone(row.Extensions), redirect: row.RedirectExample,
+		caveats: slices.Clone(row.Caveats), rejected: slices.Clone(row.Rejected), alternatives: slices.Clone(row.Alternatives)}
 }
 
 func (s *shape) addExt(exts ...string) {
@@ -247,11 +344,7 @@ func (s *shape) addExt(exts ...string) {
 	}
 }
 
-func (s *shape) dropCaveats(ids ...string) {
-	s.caveats = slices.DeleteFunc(s.caveats, func(c string) bool { return slices.Contains(ids, c) })
-}
-
-func (s *shape) addCaveats(ids ...string) {
+func (s *shape) addCaveats(ids ...flows.CaveatID) {
 	for _, id := range ids {
 		if !slices.Contains(s.caveats, id) {
 			s.caveats = append(s.caveats, id)
@@ -259,49 +352,69 @@ func (s *shape) addCaveats(ids ...string) {
 	}
 }
 
-// applyHighSecurity is the FAPI 2.0 overlay: confidential clients only,
-// no password grant, asymmetric client authentication, sender-constrained
-// tokens, PAR for flows with an authorization endpoint.
-func (s *shape) applyHighSecurity() {
-	o := flows.HighSecurity
-	if s.flow == flows.Password {
-		s.rejected = append(s.rejected, flows.Rejection{Flow: flows.Password,
-			Reason: "FAPI 2.0 and RFC 9700 reject the password grant; high security needs a redirect-based sign-in.",
-			Refs:   []flows.Ref{flows.FAPI2.S("5.3.2.1"), flows.RFC9700.S("2.4")}})
-		s.flow, s.pkce, s.redirect = flows.AuthorizationCode, true, redirectBackend
-		s.dropCaveats("password-must-not")
-		s.addCaveats(flows.CaveatFAPINoPassword)
+// apply adds and drops what one part of an overlay says.
+func (s *shape) apply(a flows.Adjustment) {
+	if a.AuthMethod != "" {
+		s.auth = a.AuthMethod
 	}
-	interactive := isInteractive(s.flow)
-	if s.clientType == flows.Public {
-		s.clientType = flows.Confidential
-		if interactive {
-			// The backend receives the redirect and holds the keys; a
-			// loopback listener in the app no longer applies.
-			s.extensions = slices.DeleteFunc(s.extensions, func(e string) bool { return e == flows.ExtLoopback })
-			s.addExt(flows.ExtBFF)
-			s.redirect = redirectBackend
-			s.dropCaveats("cli-loopback")
+	s.pkce = s.pkce || a.PKCE
+	s.addExt(a.Extensions...)
+	s.addCaveats(a.Add...)
+	s.caveats = slices.DeleteFunc(s.caveats, func(c flows.CaveatID) bool { return slices.Contains(a.Drop, c) })
+}
+
+// applyHighSecurity is the FAPI 2.0 overlay, per grant: flows through the
+// authorization endpoint get PAR, PKCE S256, iss and strong client
+// authentication; the others only strong client authentication and
+// sender-constrained tokens. A public client that is not a browser app
+// becomes confidential by registering each installation.
+func (s *shape) applyHighSecurity(o flows.Overlay) {
+	if s.row.HighAlternatives != nil {
+		s.alternatives = slices.Clone(s.row.HighAlternatives)
+	}
+	if s.row.HighSummary != "" {
+		s.summary = s.row.HighSummary
+	}
+	for _, r := range o.Replacements {
+		if s.flow != r.From {
+			continue
 		}
-		s.dropCaveats("public-refresh-rotation", "spa-prefer-bff")
-		s.addCaveats(flows.CaveatFAPIConfidentialOnly)
+		s.flow, s.summary = r.To, r.Summary
+		s.alternatives = append(s.alternatives, r.Alternative)
+		s.apply(r.Adjustment)
 	}
-	if interactive {
-		s.pkce = true
-		s.addExt(o.InteractiveExtensions...)
+	if isRedirect(s.flow) {
+		if !strings.HasPrefix(s.redirect, "https://") && !strings.HasPrefix(s.redirect, "http://") {
+			s.redirect = o.NativeRedirect
+			s.apply(o.NativeRedirectNote)
+		}
+		s.apply(o.AuthorizationEndpoint)
+	} else {
+		s.apply(o.Backchannel)
 	}
-	s.auth = o.AuthMethod
-	s.addExt(o.Extensions...)
-	s.dropCaveats("prefer-asymmetric-auth", "sender-constrain-tokens")
-	s.addCaveats(o.Caveats...)
-	// Alternatives that are other shapes of the same flow (a public client,
-	// a plain confidential one) no longer apply.
+	if a, ok := o.Flows[s.flow]; ok {
+		s.apply(a)
+	}
+	if s.clientType == flows.Public {
+		s.clientType, s.perInstance = flows.Confidential, true
+		s.apply(o.PerInstance)
+	}
+	// An alternative that is the recommended flow again (a public client,
+	// a plain confidential one) no longer applies.
 	s.alternatives = slices.DeleteFunc(s.alternatives, func(a flows.Alternative) bool { return a.Flow == s.flow })
 }
 
-func isInteractive(id flows.FlowID) bool {
+func isRedirect(id flows.FlowID) bool {
 	f, _ := flows.FlowByID(id)
 	return f.Redirects
+}
+
+func mustCaveat(id flows.CaveatID) flows.Caveat {
+	c, ok := flows.CaveatByID(id)
+	if !ok {
+		panic("advisor: unknown caveat " + string(id)) // caught by the catalog test
+	}
+	return c
 }
 
 func (d *Decision) fill(s shape) {
@@ -309,13 +422,10 @@ func (d *Decision) fill(s shape) {
 	d.Recommendation = Recommendation{
 		Flow: f.ID, Name: f.Name, GrantType: f.GrantType, Status: f.Status,
 		ClientType: s.clientType, PKCE: s.pkce, ClientAuthentication: s.auth,
-		Extensions: s.extensions, Summary: s.row.Summary,
+		Extensions: s.extensions, Summary: s.summary,
 	}
 	if d.Recommendation.Extensions == nil {
 		d.Recommendation.Extensions = []string{}
-	}
-	if s.flow != s.row.Flow {
-		d.Recommendation.Summary = f.Summary
 	}
 	for _, a := range s.alternatives {
 		af, _ := flows.FlowByID(a.Flow)
@@ -323,26 +433,23 @@ func (d *Decision) fill(s shape) {
 	}
 	for _, r := range s.rejected {
 		rf, _ := flows.FlowByID(r.Flow)
-		d.Rejected = append(d.Rejected, Rejection{Flow: r.Flow, GrantType: rf.GrantType, Reason: r.Reason, Refs: flows.RefStrings(r.Citations())})
+		d.Rejected = append(d.Rejected, Rejection{Flow: r.Flow, GrantType: rf.GrantType, Reason: r.Reason, Refs: r.Refs})
 	}
 	for _, id := range s.caveats {
-		c, ok := flows.CaveatByID(id)
-		if !ok {
-			panic("advisor: decision table names unknown caveat " + id) // caught by the catalog test
-		}
+		c := mustCaveat(id)
 		d.addCaveat(c, c.Text)
 	}
 	d.Registration = registration(s, f)
 }
 
 func (d *Decision) addCaveat(c flows.Caveat, text string) {
-	d.Caveats = append(d.Caveats, Caveat{ID: c.ID, Severity: c.Severity, Text: text, Refs: flows.RefStrings(c.Refs), SeedDiffers: c.SeedDiffers})
+	d.Caveats = append(d.Caveats, Caveat{ID: c.ID, Severity: c.Severity, Text: text, Refs: c.Refs, SeedDiffers: c.SeedDiffers})
 }
 
 // addGap adds a provider-unsupported caveat citing the missing feature's
 // standard.
 func (d *Decision) addGap(g flows.Gap) {
-	c, _ := flows.CaveatByID(flows.CaveatProviderUnsupported)
+	c := mustCaveat(flows.CaveatProviderUnsupported)
 	if refs := g.Refs(); len(refs) > 0 {
 		c.Refs = refs
 	}
@@ -367,7 +474,11 @@ func registration(s shape, f flows.Flow) Registration {
 		}
 	}
 	if s.auth == flows.AuthPrivateKeyJWT {
-		r.JWKSURI = PlaceholderJWKSURI
+		if s.perInstance {
+			r.JWKS = PlaceholderJWKS
+		} else {
+			r.JWKSURI = PlaceholderJWKSURI
+		}
 	}
 	r.DPoPBoundAccessTokens = slices.Contains(s.extensions, flows.ExtDPoP)
 	r.RequirePAR = slices.Contains(s.extensions, flows.ExtPAR)
@@ -376,6 +487,11 @@ func registration(s shape, f flows.Flow) Registration {
 	}
 	return r
 }
+
+// PerInstance reports whether each installation registers itself as a
+// confidential client (--security high for a native app, CLI or device):
+// the registration is the metadata it sends, with its own key.
+func (d Decision) PerInstance() bool { return d.Registration.JWKS != "" }
 
 func (d *Decision) addProviderGaps(p flows.Provider) {
 	if g, ok := p.FlowGap(d.Recommendation.Flow); ok {
@@ -395,14 +511,14 @@ func (d *Decision) ApplyDiscovery(disc Discovery) {
 	if len(disc.GrantTypesSupported) > 0 {
 		for _, g := range d.Registration.GrantTypes {
 			if !slices.Contains(disc.GrantTypesSupported, g) {
-				c, _ := flows.CaveatByID(flows.CaveatServerLacksGrant)
+				c := mustCaveat(flows.CaveatServerLacksGrant)
 				d.addCaveat(c, fmt.Sprintf("%s does not list %s in grant_types_supported (it lists %s); check the server's configuration before building on it.",
 					disc.URL, g, strings.Join(disc.GrantTypesSupported, ", ")))
 			}
 		}
 	}
 	if d.Recommendation.PKCE && !slices.Contains(disc.CodeChallengeMethodsSupported, "S256") {
-		c, _ := flows.CaveatByID(flows.CaveatServerLacksS256)
+		c := mustCaveat(flows.CaveatServerLacksS256)
 		listed := "nothing"
 		if len(disc.CodeChallengeMethodsSupported) > 0 {
 			listed = strings.Join(disc.CodeChallengeMethodsSupported, ", ")
@@ -475,16 +591,12 @@ func nextCommands(d Decision) []string {
 		snippet = append(snippet, "--security", flows.SecurityHigh)
 	}
 	format, ok := scaffoldFormat[d.resolved[flows.FacetProvider]]
-	if !ok {
+	if !ok || d.PerInstance() {
+		// Per-instance registration is the metadata each installation
+		// sends (RFC 7591), not one client in a provider's format.
 		format = flows.FormatRFC7591
 	}
-	answers := d.AnswerFlags()
-	if d.Recommendation.Status == flows.Deprecated {
-		// A deprecated grant is never scaffolded: point at the migration
-		// target, the answers without the follow-up that forced it.
-		answers = Decision{resolved: withoutFollowUps(d.resolved)}.AnswerFlags()
-	}
-	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, answers...)
+	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...)
 	return []string{strings.Join(snippet, " "), strings.Join(scaffold, " ")}
 }
 
@@ -504,16 +616,4 @@ func providerLacks(d Decision) bool {
 		}
 	}
 	return false
-}
-
-// withoutFollowUps drops the answers to client-specific questions.
-func withoutFollowUps(a Answers) Answers {
-	out := Answers{}
-	for k, v := range a {
-		if f, ok := flows.FacetByID(k); ok && len(f.AskWhenClient) > 0 {
-			continue
-		}
-		out[k] = v
-	}
-	return out
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/whichflow/whichflow/flows"
 )
 
 // MarshalJSON writes the `advise --format json` document by hand: the
@@ -85,7 +87,7 @@ func (d Decision) appendJSON(indent string) []byte {
 		w.field("grant_type", x.GrantType)
 		w.field("reason", x.Reason)
 		w.key("refs")
-		w.strs(x.Refs)
+		w.refs(x.Refs)
 		w.close('}')
 	}
 	w.close(']')
@@ -94,11 +96,11 @@ func (d Decision) appendJSON(indent string) []byte {
 	w.open('[')
 	for _, c := range d.Caveats {
 		w.open('{')
-		w.field("id", c.ID)
+		w.field("id", string(c.ID))
 		w.field("severity", string(c.Severity))
 		w.field("text", c.Text)
 		w.key("refs")
-		w.strs(c.Refs)
+		w.refs(c.Refs)
 		if c.SeedDiffers != "" {
 			w.field("seed_differs", c.SeedDiffers)
 		}
@@ -148,6 +150,9 @@ func (w *jsonWriter) registration(r Registration) {
 	w.field("token_endpoint_auth_method", r.TokenEndpointAuthMethod)
 	if r.JWKSURI != "" {
 		w.field("jwks_uri", r.JWKSURI)
+	}
+	if r.JWKS != "" {
+		w.field("jwks", r.JWKS)
 	}
 	if r.DPoPBoundAccessTokens {
 		w.key("dpop_bound_access_tokens")
@@ -241,6 +246,15 @@ func (w *jsonWriter) str(v string) {
 func (w *jsonWriter) bool(v bool) {
 	w.value()
 	w.buf = strconv.AppendBool(w.buf, v)
+}
+
+// refs writes citations as strings (flows.Ref.MarshalText).
+func (w *jsonWriter) refs(rs []flows.Ref) {
+	w.open('[')
+	for _, r := range rs {
+		w.str(r.String())
+	}
+	w.close(']')
 }
 
 func (w *jsonWriter) strs(vs []string) {

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,7 +31,7 @@ func TestCatalogWellFormed(t *testing.T) {
 		}
 	}
 
-	caveatSeen := map[string]bool{}
+	caveatSeen := map[CaveatID]bool{}
 	for _, c := range Caveats() {
 		if caveatSeen[c.ID] {
 			t.Errorf("duplicate caveat %s", c.ID)
@@ -62,7 +63,7 @@ func TestCatalogWellFormed(t *testing.T) {
 			}
 		}
 		for _, r := range row.Rejected {
-			if r.Flow == row.Flow || len(r.Citations()) == 0 || r.Reason == "" {
+			if r.Flow == row.Flow || len(r.Refs) == 0 || r.Reason == "" {
 				t.Errorf("row %d: rejection of %s needs a reason and refs and must differ from the recommendation", i, r.Flow)
 			}
 		}
@@ -78,9 +79,28 @@ func TestCatalogWellFormed(t *testing.T) {
 			t.Errorf("row %d: redirect example must be set exactly for redirect-based flows", i)
 		}
 	}
-	for _, id := range append(HighSecurity.Caveats, CaveatProviderUnsupported, CaveatServerLacksGrant, CaveatServerLacksS256, CaveatFAPIConfidentialOnly, CaveatFAPINoPassword) {
+	used := []CaveatID{CaveatProviderUnsupported, CaveatServerLacksGrant, CaveatServerLacksS256}
+	o := HighSecurity
+	for _, a := range []Adjustment{o.AuthorizationEndpoint, o.Backchannel, o.PerInstance, o.NativeRedirectNote} {
+		used = append(append(used, a.Add...), a.Drop...)
+	}
+	for _, a := range o.Flows {
+		used = append(append(used, a.Add...), a.Drop...)
+	}
+	for _, r := range o.Replacements {
+		used = append(append(used, r.Add...), r.Drop...)
+	}
+	for _, r := range o.Reroutes {
+		used = append(used, r.Caveat)
+	}
+	for _, f := range Facets() {
+		for _, opt := range f.Options {
+			used = append(used, opt.Caveats...)
+		}
+	}
+	for _, id := range used {
 		if !caveatSeen[id] {
-			t.Errorf("caveat %s used by code is missing", id)
+			t.Errorf("caveat %s used by the overlay or a facet is missing", id)
 		}
 	}
 }
@@ -208,6 +228,117 @@ func TestFormatsDescribed(t *testing.T) {
 	for _, sf := range ScaffoldFormats() {
 		if !seen[sf.Format] {
 			t.Errorf("scaffold format %s is undescribed", sf.Format)
+		}
+	}
+}
+
+// TestEveryCitationHasASection: every reference the catalog cites names a
+// section of a known document, so "RFC 9449" alone cannot come back.
+func TestEveryCitationHasASection(t *testing.T) {
+	cites := Citations()
+	unique := map[Ref]bool{}
+	for _, c := range cites {
+		unique[c.Ref] = true
+		if c.Ref.Section == "" {
+			t.Errorf("%s cites %s without a section", c.Where, c.Ref)
+		}
+		if c.Ref.Doc.Name == "" || !strings.HasPrefix(c.Ref.Doc.URL, "https://") {
+			t.Errorf("%s cites %+v: a document needs a name and an https URL", c.Where, c.Ref.Doc)
+		}
+		for _, r := range c.Ref.Section {
+			if !(r >= '0' && r <= '9' || r == '.' || r >= 'a' && r <= 'z') {
+				t.Errorf("%s cites %s: section %q is not a section number", c.Where, c.Ref, c.Ref.Section)
+				break
+			}
+		}
+	}
+	if len(cites) < 150 {
+		t.Errorf("only %d citations found: Citations() misses part of the catalog", len(cites))
+	}
+	t.Logf("%d citations, %d distinct references", len(cites), len(unique))
+}
+
+// TestRedirectRowsStateCSRF: every row whose flow sends the user to the
+// authorization endpoint states its CSRF defence and exact redirect URIs
+// (RFC 9700 §2.1).
+func TestRedirectRowsStateCSRF(t *testing.T) {
+	for i, row := range DecisionTable() {
+		f, _ := FlowByID(row.Flow)
+		if !f.Redirects {
+			continue
+		}
+		for _, id := range redirectCaveats {
+			if !slices.Contains(row.Caveats, id) {
+				t.Errorf("row %d (%v): redirect flow without caveat %s", i, row.When, id)
+			}
+		}
+	}
+}
+
+// Facets asked only for redirect flows add caveats and nothing else: no
+// row may depend on them, or the questionnaire would ask them too late.
+func TestRedirectFacetsDecideNothing(t *testing.T) {
+	for _, f := range Facets() {
+		if !f.AskWhenRedirect {
+			continue
+		}
+		if len(f.AskWhenClient) > 0 || f.Default == "" {
+			t.Errorf("facet %s: a redirect facet needs a default and no client list", f.ID)
+		}
+		for i, row := range DecisionTable() {
+			if _, ok := row.When[f.ID]; ok {
+				t.Errorf("row %d depends on redirect facet %s", i, f.ID)
+			}
+		}
+		adds := 0
+		for _, o := range f.Options {
+			adds += len(o.Caveats)
+		}
+		if adds == 0 {
+			t.Errorf("facet %s adds no caveat: it would change nothing", f.ID)
+		}
+	}
+}
+
+// The overlay never drops what it adds elsewhere, and a reroute names a
+// real facet answer.
+func TestOverlayConsistent(t *testing.T) {
+	o := HighSecurity
+	drops := o.Drops()
+	if len(drops) == 0 {
+		t.Fatal("the overlay drops nothing")
+	}
+	var adds []CaveatID
+	for _, a := range []Adjustment{o.AuthorizationEndpoint, o.Backchannel, o.PerInstance, o.NativeRedirectNote} {
+		adds = append(adds, a.Add...)
+	}
+	for _, r := range o.Replacements {
+		adds = append(adds, r.Add...)
+		if _, ok := FlowByID(r.To); !ok || r.Summary == "" || r.Alternative.Flow != r.From {
+			t.Errorf("replacement %s → %s: target, summary and the alternative back are required", r.From, r.To)
+		}
+	}
+	for _, d := range drops {
+		if slices.Contains(adds, d) {
+			t.Errorf("the overlay both adds and drops %s", d)
+		}
+	}
+	for _, r := range o.Reroutes {
+		f, ok := FacetByID(r.Facet)
+		if !ok || !f.Allows(r.Value) || !f.MattersFor(r.Client) {
+			t.Errorf("reroute %+v names no facet answer that matters for %s", r, r.Client)
+		}
+	}
+}
+
+// Citations survive a JSON round trip (advise --format json decoded by a
+// program), documents included.
+func TestRefTextRoundTrip(t *testing.T) {
+	for _, c := range Citations() {
+		b, _ := c.Ref.MarshalText()
+		var back Ref
+		if err := back.UnmarshalText(b); err != nil || back != c.Ref {
+			t.Errorf("%s: %s read back as %+v", c.Where, c.Ref, back)
 		}
 	}
 }

@@ -5,24 +5,15 @@ type Alternative struct {
 	Flow FlowID
 	// Extensions distinguish an alternative shape of the same flow (bff).
 	Extensions []string
-	When       string
+	// When completes "use this instead when …".
+	When string
 }
 
 // Rejection is a flow the situation tempts people to, and why not.
 type Rejection struct {
 	Flow   FlowID
 	Reason string
-	// Refs, when empty, are the rejected flow's own references.
-	Refs []Ref
-}
-
-// Citations are the references behind the rejection.
-func (r Rejection) Citations() []Ref {
-	if len(r.Refs) > 0 {
-		return r.Refs
-	}
-	f, _ := FlowByID(r.Flow)
-	return f.Refs
+	Refs   []Ref
 }
 
 // Row is one line of the decision table: when every condition holds, the
@@ -42,21 +33,39 @@ type Row struct {
 
 	Alternatives []Alternative
 	Rejected     []Rejection
-	Caveats      []string
+	Caveats      []CaveatID
+
+	// HighSummary replaces Summary under --security high where the
+	// overlay makes the standard summary untrue ("a public client").
+	HighSummary string
+	// HighAlternatives replace Alternatives under --security high, when set.
+	HighAlternatives []Alternative
 }
 
-// The tempting flows and why not: shared by several rows.
+// The tempting flows and why not: shared by several rows. Every rejection
+// cites what it relies on; the password grant's own references include the
+// browser BCP, which these non-browser clients are not.
 var (
+	refsImplicit = []Ref{RFC9700.S("2.1.2"), OAuth21.S("10")}
+	refsPassword = []Ref{RFC9700.S("2.4"), OAuth21.S("10")}
+
 	rejectImplicit = Rejection{Implicit,
-		"Implicit puts tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot bind them to the client.", nil}
+		"Implicit puts tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot bind them to the client.",
+		refsImplicit}
+	rejectImplicitBrowser = Rejection{Implicit,
+		"Implicit puts tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot bind them to the client; browser apps MUST NOT use it.",
+		append(append([]Ref{}, refsImplicit...), RFC10017.S("7.2"))}
 	rejectPassword = Rejection{Password,
-		"The password grant exposes the user's password to the app and rules out MFA, passkeys and SSO; it MUST NOT be used.", nil}
+		"The password grant exposes the user's password to the app and rules out MFA, passkeys and SSO; it MUST NOT be used.",
+		refsPassword}
 	rejectDeviceWithBrowser = Rejection{DeviceCode,
 		"The device grant is meant for devices without a usable browser; on the same machine it adds a cross-device phishing risk for nothing.",
-		[]Ref{RFC8628.S("1"), RFC8252.S("7.3"), CrossDevice.Whole()}}
+		[]Ref{RFC8628.S("1"), RFC8252.S("7.3"), CrossDevice.S("6.2.1.5")}}
 	rejectCCForUser = Rejection{ClientCredentials,
-		"Client credentials acts as the service itself: the downstream API loses the user, so it can neither authorize per user nor audit who asked.",
-		[]Ref{RFC8693.S("1.1"), RFC6749.S("4.4")}}
+		"Client credentials acts as the service itself: the downstream API loses the user, so it can neither authorize per user nor audit who asked; token exchange keeps the user as the subject and the service as the actor.",
+		[]Ref{RFC8693.S("1.1"), RFC8693.S("4.1")}}
+	rejectPasswordPartner = Rejection{Password,
+		"Partners must not collect your users' passwords; the password grant MUST NOT be used.", refsPassword}
 )
 
 const (
@@ -64,6 +73,14 @@ const (
 	redirectNative   = "com.example.app:/oauth2redirect"
 	redirectLoopback = "http://127.0.0.1/callback"
 )
+
+// redirectCaveats go with every flow that sends the user to the
+// authorization endpoint (TestRedirectRowsStateCSRF).
+var redirectCaveats = []CaveatID{CaveatRedirectCSRF, CaveatExactRedirects}
+
+func with(ids []CaveatID, more ...CaveatID) []CaveatID {
+	return append(append([]CaveatID{}, ids...), more...)
+}
 
 // decisionTable is the machine form of DESIGN §1. Rows are tried in order;
 // the first whose conditions all hold wins, so specific rows come first.
@@ -76,8 +93,8 @@ var decisionTable = []Row{
 			{Flow: JWTBearer, When: "the workload already holds a JWT from an issuer the server trusts (Kubernetes, cloud workload identity)"},
 		},
 		Rejected: []Rejection{{Password,
-			"A \"service user\" with a password is a shared human credential in a script; it MUST NOT be used.", nil}},
-		Caveats: []string{"prefer-asymmetric-auth", "client-credentials-confidential-only", "sender-constrain-tokens"},
+			"A \"service user\" with a password is a shared human credential in a script; the password grant MUST NOT be used.", refsPassword}},
+		Caveats: []CaveatID{CaveatPreferAsymmetricAuth, CaveatCCConfidentialOnly, CaveatSenderConstrain},
 	},
 	{
 		When: map[string]string{FacetClient: ClientWeb},
@@ -85,7 +102,7 @@ var decisionTable = []Row{
 		Summary:         "A server-side web app signs users in with authorization code + PKCE and keeps tokens and its credential on the server.",
 		RedirectExample: redirectWeb,
 		Rejected:        []Rejection{rejectImplicit},
-		Caveats:         []string{"pkce-for-confidential", "exact-redirect-uris", "prefer-asymmetric-auth"},
+		Caveats:         with(redirectCaveats, CaveatPKCEConfidential, CaveatPreferAsymmetricAuth, CaveatSenderConstrain),
 	},
 	{
 		When: map[string]string{FacetClient: ClientSPA, FacetBackend: "true"},
@@ -96,8 +113,8 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: AuthorizationCode, When: "the app has no backend and handles no sensitive data: a browser-only public client with PKCE and rotating refresh tokens"},
 		},
-		Rejected: []Rejection{rejectImplicit},
-		Caveats:  []string{"bff-cookies", "pkce-for-confidential", "exact-redirect-uris"},
+		Rejected: []Rejection{rejectImplicitBrowser},
+		Caveats:  with(redirectCaveats, CaveatBFFCookies, CaveatBFFCSRF, CaveatPKCEConfidential, CaveatSenderConstrain),
 	},
 	{
 		When: map[string]string{FacetClient: ClientSPA},
@@ -107,16 +124,18 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: AuthorizationCode, Extensions: []string{ExtBFF}, When: "the app handles business or personal data, or you can run a backend: a backend-for-frontend keeps tokens out of the browser"},
 		},
-		Rejected: []Rejection{rejectImplicit},
-		Caveats:  []string{"spa-prefer-bff", "public-refresh-rotation", "exact-redirect-uris"},
+		Rejected: []Rejection{rejectImplicitBrowser},
+		Caveats: with(redirectCaveats, CaveatSPAPreferBFF, CaveatSPATokenStorage, CaveatSPATokenCORS,
+			CaveatPublicRefresh, CaveatSPARefreshLimits),
 	},
 	{
 		When: map[string]string{FacetClient: ClientNative},
 		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
 		Summary:         "A native app uses authorization code + PKCE in the system browser as a public client.",
+		HighSummary:     "A native app uses authorization code + PKCE in the system browser; each installation registers itself as a confidential client with its own key.",
 		RedirectExample: redirectNative,
 		Rejected:        []Rejection{rejectPassword, rejectImplicit},
-		Caveats:         []string{"native-system-browser", "public-refresh-rotation"},
+		Caveats:         with(redirectCaveats, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
 	},
 	{
 		When: map[string]string{FacetClient: ClientCLI, FacetBrowser: "false"},
@@ -126,7 +145,7 @@ var decisionTable = []Row{
 			{Flow: AuthorizationCode, Extensions: []string{ExtLoopback}, When: "a browser on the same machine can reach a loopback port"},
 		},
 		Rejected: []Rejection{rejectPassword},
-		Caveats:  []string{"device-polling", "cross-device-phishing", "public-refresh-rotation"},
+		Caveats:  []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 	},
 	{
 		When: map[string]string{FacetClient: ClientCLI},
@@ -137,8 +156,11 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: DeviceCode, When: "the CLI runs where no local browser can reach it: SSH sessions, containers, CI (--browser=false)"},
 		},
+		HighAlternatives: []Alternative{
+			{Flow: CIBA, When: "the CLI runs where no local browser can reach it (--browser=false): the user, named up front, approves on their own device"},
+		},
 		Rejected: []Rejection{rejectDeviceWithBrowser, rejectPassword},
-		Caveats:  []string{"cli-loopback", "device-not-for-browsers", "public-refresh-rotation"},
+		Caveats:  with(redirectCaveats, CaveatCLILoopback, CaveatLoopbackIPLiteral, CaveatDeviceNotForBrowsers, CaveatPublicRefresh),
 	},
 	{
 		When: map[string]string{FacetClient: ClientDevice},
@@ -148,8 +170,8 @@ var decisionTable = []Row{
 			{Flow: CIBA, When: "the user is known up front and has an authenticator app the server can push to"},
 		},
 		Rejected: []Rejection{{Password,
-			"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.", nil}},
-		Caveats: []string{"device-polling", "cross-device-phishing", "public-refresh-rotation"},
+			"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.", refsPassword}},
+		Caveats: []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 	},
 	{
 		When: map[string]string{FacetClient: ClientDecoupled},
@@ -159,19 +181,25 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: DeviceCode, When: "the user is not known up front: show a code the user enters on their own device"},
 		},
+		HighAlternatives: []Alternative{
+			{Flow: DeviceCode, When: "the user cannot be named up front: show a code the user enters on their own device, with the device grant's phishing risk stated (avoid it for high-value resources)"},
+		},
 		Rejected: []Rejection{{Password,
-			"Asking the user to tell a call-centre agent or a terminal their password exposes it to both.", nil}},
-		Caveats: []string{"ciba-modes", "cross-device-phishing"},
+			"Asking the user to tell a call-centre agent or a terminal their password exposes it to both; the password grant MUST NOT be used.", refsPassword}},
+		Caveats: []CaveatID{CaveatCIBAModes, CaveatCIBABindingMessage},
 	},
 	{
 		When: map[string]string{FacetClient: ClientTrusted, FacetRedirects: "false"},
-		Flow: Password, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
-		Summary: "Only because no browser redirect is possible at all: the password grant, deprecated. Plan the migration to authorization code + PKCE now.",
+		Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
+		Summary: "With no browser redirect into the app, the user signs in in a browser on this or another device with the device grant: the app shows a code and a link and polls, and never sees the password.",
 		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, When: "as soon as the app can open a browser: the migration path (authorization code + PKCE in the system browser)"},
-			{Flow: DeviceCode, When: "the app has a screen but no browser, and the user has a phone"},
+			{Flow: AuthorizationCode, When: "the server supports OAuth 2.0 for First-Party Apps (draft): the app collects the user's input natively at the Authorization Challenge Endpoint and receives an authorization code, with the browser as the server's fallback"},
+			{Flow: AuthorizationCode, When: "the app can open the system browser: authorization code + PKCE, the migration target (--redirects)"},
 		},
-		Caveats: []string{"password-must-not", "first-party-login"},
+		Rejected: []Rejection{{Password,
+			"The password grant MUST NOT be used, and a shipped app cannot keep the client secret it would authenticate with. Migrate: register a public client for the device grant now, move to authorization code + PKCE once the app can open the browser, then turn the password grant off for the old client.",
+			[]Ref{RFC9700.S("2.4"), RFC8252.S("8.5"), OAuth21.S("10")}}},
+		Caveats: []CaveatID{CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 	},
 	{
 		When: map[string]string{FacetClient: ClientTrusted},
@@ -182,7 +210,7 @@ var decisionTable = []Row{
 			{Flow: AuthorizationCode, When: "the app has a server side: register it as a confidential client (like a web app)"},
 		},
 		Rejected: []Rejection{rejectPassword},
-		Caveats:  []string{"password-must-not", "first-party-login", "public-refresh-rotation"},
+		Caveats:  with(redirectCaveats, CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatPublicRefresh),
 	},
 	{
 		When: map[string]string{FacetClient: ClientThirdParty, FacetAssertion: AssertionToken},
@@ -191,9 +219,8 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: JWTBearer, When: "the partner can sign a JWT assertion itself (RFC 7523)"},
 		},
-		Rejected: []Rejection{{Password,
-			"Partners must not collect your users' passwords.", nil}},
-		Caveats: []string{"token-exchange-keeps-user", "audience-restrict", "prefer-asymmetric-auth"},
+		Rejected: []Rejection{rejectPasswordPartner},
+		Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 	},
 	{
 		When: map[string]string{FacetClient: ClientThirdParty},
@@ -202,9 +229,8 @@ var decisionTable = []Row{
 		Alternatives: []Alternative{
 			{Flow: TokenExchange, When: "the partner holds access or ID tokens from its own server (--assertion token)"},
 		},
-		Rejected: []Rejection{{Password,
-			"Partners must not collect your users' passwords.", nil}},
-		Caveats: []string{"jwt-bearer-claims", "audience-restrict"},
+		Rejected: []Rejection{rejectPasswordPartner},
+		Caveats:  []CaveatID{CaveatJWTBearerClaims, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 	},
 	{
 		When: map[string]string{FacetClient: ClientService},
@@ -214,7 +240,7 @@ var decisionTable = []Row{
 			{Flow: ClientCredentials, When: "the downstream call is really made for the service itself, not for the user"},
 		},
 		Rejected: []Rejection{rejectCCForUser},
-		Caveats:  []string{"token-exchange-keeps-user", "audience-restrict", "prefer-asymmetric-auth"},
+		Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 	},
 }
 
@@ -231,20 +257,117 @@ func (r Row) Matches(answers map[string]string) bool {
 	return true
 }
 
-// Overlay is what --security high changes about a row's recommendation.
-type Overlay struct {
-	// Interactive flows (with an authorization endpoint) get these.
-	InteractiveExtensions []string
-	// Every flow gets these.
-	Extensions []string
+// Adjustment is one part of an overlay: what it sets, adds and drops.
+type Adjustment struct {
+	// AuthMethod replaces the client authentication ("" keeps it).
 	AuthMethod string
-	Caveats    []string
+	// PKCE turns PKCE on.
+	PKCE bool
+	// Extensions are added to the recommendation's.
+	Extensions []string
+	// Add are caveats the adjustment adds.
+	Add []CaveatID
+	// Drop are caveats it removes: what the adjustment makes untrue or
+	// turns from advice into a requirement another caveat states.
+	Drop []CaveatID
 }
 
-// HighSecurity is the FAPI 2.0 style overlay (FAPI 2.0 §5.3).
+// Reroute answers a facet for the client when the overlay applies: a spa
+// at high security is a backend-for-frontend, whatever --backend says.
+type Reroute struct {
+	Client string
+	Facet  string
+	Value  string
+	// Caveat says why (and that an explicit other answer was overridden).
+	Caveat CaveatID
+}
+
+// Replacement swaps a recommended flow for another under the overlay.
+type Replacement struct {
+	From, To FlowID
+	Summary  string
+	// Alternative offers the replaced flow back, with its risk stated.
+	Alternative Alternative
+	Adjustment
+}
+
+// Overlay is what --security high changes about a row's recommendation.
+// It is data: the tests check that every dropped caveat is gone from every
+// high-security decision, and that what it adds is there.
+type Overlay struct {
+	// Reroutes are applied to the answers before the table is matched.
+	Reroutes []Reroute
+	// Replacements are applied to the matched row's flow.
+	Replacements []Replacement
+	// AuthorizationEndpoint applies to flows that send the user to the
+	// authorization endpoint (FAPI 2.0 §5.3.2.2 and §5.3.2.1).
+	AuthorizationEndpoint Adjustment
+	// Backchannel applies to every other grant: client credentials,
+	// device, CIBA, JWT bearer, token exchange (FAPI 2.0 §5.3.2.1 only).
+	Backchannel Adjustment
+	// Flows adds per-flow profiles (CIBA follows FAPI-CIBA).
+	Flows map[FlowID]Adjustment
+	// PerInstance applies to a public client that is not a browser app:
+	// it becomes confidential through per-instance dynamic registration.
+	PerInstance Adjustment
+	// NativeRedirect replaces a private-use redirect URI (loopback or
+	// claimed https only at this level), adding Adjustment.
+	NativeRedirect     string
+	NativeRedirectNote Adjustment
+}
+
+// HighSecurity is the FAPI 2.0 overlay, applied per grant.
 var HighSecurity = Overlay{
-	InteractiveExtensions: []string{ExtPAR},
-	Extensions:            []string{ExtPrivateKeyJWT, ExtDPoP},
-	AuthMethod:            AuthPrivateKeyJWT,
-	Caveats:               []string{CaveatHighSecurity},
+	Reroutes: []Reroute{
+		{Client: ClientSPA, Facet: FacetBackend, Value: "true", Caveat: CaveatFAPISPABFF},
+	},
+	Replacements: []Replacement{{
+		From: DeviceCode, To: CIBA,
+		Summary: "At this level the client does not display a code that an attacker could send to someone: it names the user up front (a login hint), and the server asks that user to approve on their own device, where a binding message also shown by the client tells the requests apart (CIBA under FAPI-CIBA).",
+		Alternative: Alternative{Flow: DeviceCode,
+			When: "the device cannot learn who the user is: the device grant, with its cross-device phishing risk stated (proximity checks, short-lived codes, limited scopes)"},
+		Adjustment: Adjustment{
+			Add:  []CaveatID{CaveatFAPIDeviceToCIBA, CaveatCIBAModes, CaveatCIBABindingMessage},
+			Drop: []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing},
+		},
+	}},
+	AuthorizationEndpoint: Adjustment{
+		AuthMethod: AuthPrivateKeyJWT, PKCE: true,
+		Extensions: []string{ExtPAR, ExtPrivateKeyJWT, ExtDPoP},
+		Add:        []CaveatID{CaveatFAPIAuthorizationEndpoint},
+		Drop:       []CaveatID{CaveatPreferAsymmetricAuth, CaveatSenderConstrain},
+	},
+	Backchannel: Adjustment{
+		AuthMethod: AuthPrivateKeyJWT,
+		Extensions: []string{ExtPrivateKeyJWT, ExtDPoP},
+		Add:        []CaveatID{CaveatFAPIBackchannel},
+		Drop:       []CaveatID{CaveatPreferAsymmetricAuth, CaveatSenderConstrain},
+	},
+	Flows: map[FlowID]Adjustment{
+		CIBA: {Add: []CaveatID{CaveatFAPICIBA}},
+	},
+	PerInstance: Adjustment{
+		Add:  []CaveatID{CaveatFAPIPerInstance},
+		Drop: []CaveatID{CaveatPublicRefresh},
+	},
+	NativeRedirect: redirectLoopback,
+	NativeRedirectNote: Adjustment{Extensions: []string{ExtLoopback}, Add: []CaveatID{CaveatFAPINativeRedirect},
+		Drop: []CaveatID{CaveatNativeRedirectKinds}},
+}
+
+// Drops lists every caveat the overlay can remove.
+func (o Overlay) Drops() []CaveatID {
+	var out []CaveatID
+	add := func(a Adjustment) { out = append(out, a.Drop...) }
+	for _, r := range o.Replacements {
+		add(r.Adjustment)
+	}
+	add(o.AuthorizationEndpoint)
+	add(o.Backchannel)
+	for _, a := range o.Flows {
+		add(a)
+	}
+	add(o.PerInstance)
+	add(o.NativeRedirectNote)
+	return out
 }

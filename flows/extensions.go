@@ -8,13 +8,13 @@ type Extension struct {
 }
 
 var extensions = []Extension{
-	{ExtPAR, "Pushed authorization requests", []Ref{RFC9126.Whole()}},
-	{ExtDPoP, "DPoP sender-constrained tokens", []Ref{RFC9449.Whole()}},
-	{ExtMTLS, "Mutual-TLS client authentication and certificate-bound tokens", []Ref{RFC8705.Whole()}},
+	{ExtPAR, "Pushed authorization requests", []Ref{RFC9126.S("2"), RFC9126.S("4")}},
+	{ExtDPoP, "DPoP sender-constrained tokens", []Ref{RFC9449.S("4"), RFC9449.S("5")}},
+	{ExtMTLS, "Mutual-TLS client authentication and certificate-bound tokens", []Ref{RFC8705.S("2"), RFC8705.S("3")}},
 	{ExtPrivateKeyJWT, "private_key_jwt client authentication", []Ref{RFC7523.S("2.2"), RFC9700.S("2.5")}},
 	{ExtBFF, "Backend-for-frontend", []Ref{RFC10017.S("6.1")}},
 	{ExtLoopback, "Loopback redirect for native apps and CLIs", []Ref{RFC8252.S("7.3")}},
-	{ExtJAR, "JWT-secured authorization requests", []Ref{RFC9101.Whole()}},
+	{ExtJAR, "JWT-secured authorization requests", []Ref{RFC9101.S("4"), RFC9101.S("5")}},
 }
 
 // Extensions returns the extensions a recommendation can carry.

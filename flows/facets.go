@@ -24,6 +24,8 @@ const (
 	FacetRedirects = "redirects"
 	FacetAssertion = "assertion"
 	FacetSecurity  = "security"
+	FacetServers   = "servers"
+	FacetLogin     = "login"
 	FacetProvider  = "provider"
 )
 
@@ -33,6 +35,8 @@ const (
 	SecurityHigh     = "high"
 	AssertionJWT     = "jwt"
 	AssertionToken   = "token"
+	ServersOne       = "one"
+	ServersMany      = "many"
 )
 
 // Option is one answer to a facet.
@@ -40,6 +44,9 @@ type Option struct {
 	Value       string
 	Label       string
 	Description string
+	// Caveats are what this answer adds to the advice, when the facet
+	// matters for the situation.
+	Caveats []CaveatID
 }
 
 // Facet is one question of the questionnaire.
@@ -60,9 +67,13 @@ type Facet struct {
 	// AskWhenClient limits the question to these client situations; empty
 	// means it matters for every client.
 	AskWhenClient []string
+	// AskWhenRedirect limits the question to situations whose recommended
+	// flow sends the user to the authorization endpoint. Such a facet only
+	// adds caveats (its options'): no decision row may depend on it.
+	AskWhenRedirect bool
 }
 
-var yesNo = []Option{{"true", "Yes", ""}, {"false", "No", ""}}
+var yesNo = []Option{{Value: "true", Label: "Yes"}, {Value: "false", Label: "No"}}
 
 var facets = []Facet{
 	{
@@ -71,16 +82,16 @@ var facets = []Facet{
 		Help:     "the client situation that decides the flow",
 		Hint:     "Pick the closest situation: it decides the flow.",
 		Options: []Option{
-			{ClientMachine, "Machine to machine", "no user: a batch job, daemon or service calling an API for itself"},
-			{ClientWeb, "Server-side web app", "HTML rendered by a server that can keep a secret (Java, .NET, PHP, Rails, Node)"},
-			{ClientSPA, "Single-page app", "JavaScript in the browser: React, Angular, Vue"},
-			{ClientNative, "Native or mobile app", "iOS, Android, desktop: installed on the user's device"},
-			{ClientCLI, "Command-line tool", "a CLI run by a developer or operator"},
-			{ClientDevice, "Input-constrained device", "TV, console, IoT: no browser or no keyboard"},
-			{ClientDecoupled, "Decoupled approval", "a call centre, POS or kiosk starts the login; the user approves on their phone"},
-			{ClientTrusted, "Trusted first-party app", "your own app that wants to own the login screen"},
-			{ClientThirdParty, "Third-party partner", "a partner presents credentials or tokens from its own issuer"},
-			{ClientService, "Service acting for a user", "an API calling another API on behalf of the signed-in user"},
+			{Value: ClientMachine, Label: "Machine to machine", Description: "no user: a batch job, daemon or service calling an API for itself"},
+			{Value: ClientWeb, Label: "Server-side web app", Description: "HTML rendered by a server that can keep a secret (Java, .NET, PHP, Rails, Node)"},
+			{Value: ClientSPA, Label: "Single-page app", Description: "JavaScript in the browser: React, Angular, Vue"},
+			{Value: ClientNative, Label: "Native or mobile app", Description: "iOS, Android, desktop: installed on the user's device"},
+			{Value: ClientCLI, Label: "Command-line tool", Description: "a CLI run by a developer or operator"},
+			{Value: ClientDevice, Label: "Input-constrained device", Description: "TV, console, IoT: no browser or no keyboard"},
+			{Value: ClientDecoupled, Label: "Decoupled approval", Description: "a call centre, POS or kiosk starts the login; the user approves on their phone"},
+			{Value: ClientTrusted, Label: "Trusted first-party app", Description: "your own app that wants to own the login screen"},
+			{Value: ClientThirdParty, Label: "Third-party partner", Description: "a partner presents credentials or tokens from its own issuer"},
+			{Value: ClientService, Label: "Service acting for a user", Description: "an API calling another API on behalf of the signed-in user"},
 		},
 	},
 	{
@@ -119,8 +130,8 @@ var facets = []Facet{
 		Help:     "third-party only: a signed JWT assertion, or a token from its own issuer",
 		Hint:     "What the partner sends you to prove who it is.",
 		Options: []Option{
-			{AssertionJWT, "A signed JWT", "an assertion from an issuer you trust (RFC 7523)"},
-			{AssertionToken, "A token from its own server", "an access or ID token to exchange (RFC 8693)"},
+			{Value: AssertionJWT, Label: "A signed JWT", Description: "an assertion from an issuer you trust (RFC 7523)"},
+			{Value: AssertionToken, Label: "A token from its own server", Description: "an access or ID token to exchange (RFC 8693)"},
 		},
 		Default:       AssertionJWT,
 		AskWhenClient: []string{ClientThirdParty},
@@ -131,10 +142,37 @@ var facets = []Facet{
 		Help:     "high: FAPI 2.0 style (PAR, private_key_jwt or mTLS, sender-constrained tokens)",
 		Hint:     "High adds pushed requests, key-based client authentication and sender-constrained tokens.",
 		Options: []Option{
-			{SecurityStandard, "Standard", "RFC 9700 best current practice"},
-			{SecurityHigh, "High", "FAPI 2.0 style: financial, health or other high-value data"},
+			{Value: SecurityStandard, Label: "Standard", Description: "RFC 9700 best current practice"},
+			{Value: SecurityHigh, Label: "High", Description: "FAPI 2.0 style: financial, health or other high-value data"},
 		},
 		Default: SecurityStandard,
+	},
+	{
+		ID:       FacetServers,
+		Question: "Does the client talk to more than one authorization server?",
+		Help:     "many when the client gets codes or tokens from more than one issuer: adds the mix-up defence (the iss check)",
+		Hint:     "Social logins or one server per tenant count as more than one.",
+		Options: []Option{
+			{Value: ServersOne, Label: "One", Description: "a single authorization server (one issuer)"},
+			{Value: ServersMany, Label: "More than one", Description: "several issuers, for example social logins or one per tenant",
+				Caveats: []CaveatID{CaveatMixUp}},
+		},
+		Default:         ServersOne,
+		AskWhenRedirect: true,
+	},
+	{
+		ID:       FacetLogin,
+		Question: "Does the app sign users in with OpenID Connect (an ID token)?",
+		Help:     "the app signs users in with OpenID Connect: adds the nonce and the ID token checks",
+		Hint:     "Yes when it asks for the openid scope to know who signed in.",
+		Options: []Option{
+			{Value: "true", Label: "Yes", Description: "it asks for the openid scope and relies on the ID token to know who signed in",
+				Caveats: []CaveatID{CaveatIDTokenValidation}},
+			{Value: "false", Label: "No", Description: "it only needs access tokens for APIs"},
+		},
+		Bool:            true,
+		Default:         "false",
+		AskWhenRedirect: true,
 	},
 	{
 		ID:       FacetProvider,
@@ -156,7 +194,7 @@ var allFacets = sync.OnceValue(func() []Facet {
 	for i := range out {
 		if out[i].ID == FacetProvider {
 			for _, p := range Providers() {
-				out[i].Options = append(out[i].Options, Option{p.ID, p.Name, p.Note})
+				out[i].Options = append(out[i].Options, Option{Value: p.ID, Label: p.Name, Description: p.Note})
 			}
 		}
 	}
@@ -194,15 +232,24 @@ func (f Facet) Allows(v string) bool {
 
 // OptionLabel is the label of the option with value v, or v itself.
 func (f Facet) OptionLabel(v string) string {
-	for _, o := range f.Options {
-		if o.Value == v {
-			return o.Label
-		}
+	if o, ok := f.OptionByValue(v); ok {
+		return o.Label
 	}
 	return v
 }
 
-// MattersFor reports whether the question is relevant for a client situation.
+// OptionByValue looks one of the facet's answers up.
+func (f Facet) OptionByValue(v string) (Option, bool) {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// MattersFor reports whether the question is relevant for a client
+// situation (AskWhenRedirect facets further depend on the recommended flow).
 func (f Facet) MattersFor(client string) bool {
 	if len(f.AskWhenClient) == 0 {
 		return true

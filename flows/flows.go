@@ -39,7 +39,7 @@ var catalog = []Flow{
 		WhenToUse:     "Any client that acts for a user and can open a browser: server-side web apps, single-page apps (better behind a backend-for-frontend), native and mobile apps, CLIs on a machine with a browser.",
 		RefreshTokens: true,
 		Redirects:     true,
-		Refs:          []Ref{RFC6749.S("4.1"), RFC7636.Whole(), RFC9700.S("2.1.1"), OAuth21.S("4.1")},
+		Refs:          []Ref{RFC6749.S("4.1"), RFC7636.S("4"), RFC9700.S("2.1.1"), OAuth21.S("4.1")},
 		Replaces:      []FlowID{Implicit, Password},
 	},
 	{
@@ -59,7 +59,7 @@ var catalog = []Flow{
 		Summary:       "The device shows a short code and a URL; the user approves on a second device while the first polls the token endpoint.",
 		WhenToUse:     "Input-constrained or browserless devices: TVs, consoles, IoT, a CLI in an SSH session or container. Not for a machine that can open a browser itself.",
 		RefreshTokens: true,
-		Refs:          []Ref{RFC8628.Whole(), CrossDevice.Whole()},
+		Refs:          []Ref{RFC8628.S("3"), CrossDevice.S("2"), CrossDevice.S("6.2.1")},
 	},
 	{
 		ID:            CIBA,
@@ -69,7 +69,7 @@ var catalog = []Flow{
 		Summary:       "The client asks the server to authenticate a known user on that user's own device (push), then polls, is pinged, or receives the tokens.",
 		WhenToUse:     "Decoupled approval: a call-centre agent, a point-of-sale terminal or a kiosk starts the login and the user approves on their phone.",
 		RefreshTokens: true,
-		Refs:          []Ref{CIBACore.Whole()},
+		Refs:          []Ref{CIBACore.S("7.1"), CIBACore.S("10.1")},
 	},
 	{
 		ID:        JWTBearer,

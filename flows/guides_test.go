@@ -1,6 +1,9 @@
 package flows
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDisagreementsWellFormed holds the guide comparison to what the
 // seed-vs-standards page relies on.
@@ -30,9 +33,23 @@ func TestDisagreementsWellFormed(t *testing.T) {
 				t.Errorf("%s: unknown caveat %q", d.ID, d.Caveat)
 			}
 		}
+		grades := []Position{{Vendor: "seed", Says: d.Seed, Grade: d.SeedGrade}}
 		for _, p := range d.Vendors {
 			if !vendors[p.Vendor] || p.Says == "" {
 				t.Errorf("%s: bad position %+v", d.ID, p)
+			}
+			grades = append(grades, p)
+		}
+		// One scale for every guide, the seed included: a guide with no
+		// case for the situation is silent, not wrong.
+		for _, p := range grades {
+			switch p.Grade {
+			case Agrees, Differs, Silent:
+			default:
+				t.Errorf("%s: %s has no grade", d.ID, p.Vendor)
+			}
+			if strings.HasPrefix(p.Says, "No ") != (p.Grade == Silent) {
+				t.Errorf("%s: %s says %q but is graded %s", d.ID, p.Vendor, p.Says, p.Grade)
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,6 +36,11 @@ type Example struct {
 	// fed to the reader as it is.
 	Name string
 	Text string
+	// WantLine and WantCol are where a bad example makes the rule fire
+	// (1-based; WantCol 0 when only the line is pinned), written in the
+	// txtar header as `-- FORMAT/bad.EXT want LINE[:COL] --`, like
+	// analysistest's `// want`. The tests check the finding is there.
+	WantLine, WantCol int
 }
 
 // Rule is a lint rule: metadata here, the check itself in internal/lint,
@@ -48,18 +55,24 @@ type Rule struct {
 	// Caveat names the advice caveat the rule enforces, if any: its text
 	// opens the rationale and its references lead the rule's, so advice,
 	// lint and docs change together.
-	Caveat string
+	Caveat CaveatID
 	// Rationale says why the configuration is a problem (after the
 	// caveat's text, when there is one).
 	Rationale string
 	// Remediation says what to change; it ends with a period.
 	Remediation string
 	Refs        []Ref
+	// Scope is what the rule's findings are about: one client, a realm or
+	// tenant, or (rules the engine raises itself) a file or a suppression.
+	Scope Scope
 	// Formats are the input formats the rule applies to.
 	Formats []Format
-	// High marks rules of the FAPI 2.0 profile: they run only with
-	// `lint --profile high`.
-	High bool
+	// Profile is the profile the rule belongs to: standard rules run in
+	// every profile, high (FAPI 2.0) rules only with `lint --profile high`.
+	Profile Profile
+	// Flowless: the rule applies also to clients that start no OAuth flow
+	// (Keycloak bearer-only clients), which every other rule skips.
+	Flowless bool
 	// Examples are loaded from rules/<ID>.txtar.
 	Examples []Example
 }
@@ -79,14 +92,74 @@ func (r Rule) ExamplesFor(f Format) (good, bad []Example) {
 	return good, bad
 }
 
-// AppliesTo reports whether the rule applies to format f.
-func (r Rule) AppliesTo(f Format) bool {
-	for _, g := range r.Formats {
-		if g == f {
-			return true
+// Scope is what a rule's findings are about.
+type Scope string
+
+const (
+	// ScopeClient rules check one client registration.
+	ScopeClient Scope = "client"
+	// ScopeRealm rules check a realm or tenant's settings (Keycloak realm,
+	// terraform keycloak_realm, Auth0 tenant); the finding's client is the
+	// realm's name.
+	ScopeRealm Scope = "realm"
+	// ScopeFile rules are raised by the lint engine itself about a file
+	// (invalid-config) or a suppression; no check runs them per client.
+	ScopeFile Scope = "file"
+)
+
+// Profile is a lint rule profile, the values of `lint --profile`.
+type Profile string
+
+const (
+	ProfileStandard Profile = "standard"
+	ProfileHigh     Profile = "high"
+)
+
+// Profiles lists the profiles, weakest first.
+func Profiles() []Profile { return []Profile{ProfileStandard, ProfileHigh} }
+
+// Includes reports whether a run with profile p runs the rules of profile
+// q: every profile runs the standard rules, high adds its own.
+func (p Profile) Includes(q Profile) bool { return q == ProfileStandard || q == p }
+
+// Target is what a rule may run on. Zero fields mean "any": the docs ask
+// about a format alone, SARIF about a profile, lint about one client.
+type Target struct {
+	Format Format `json:"format,omitempty"`
+	// Scope: ScopeClient for a client, ScopeRealm for a realm.
+	Scope Scope `json:"scope,omitempty"`
+	// Profile is the run's profile.
+	Profile Profile `json:"profile,omitempty"`
+	// Flowless marks a client that starts no OAuth flow (Keycloak
+	// bearer-only): only Flowless rules apply to it.
+	Flowless bool `json:"flowless,omitempty"`
+}
+
+// AppliesTo is the one decision of where a rule applies: lint runs a
+// rule's check on a client or realm only where it says so, and SARIF
+// rules, JUnit cases, `whichflow rules` and the docs list what it says.
+func (r Rule) AppliesTo(t Target) bool {
+	if t.Format != "" && !slices.Contains(r.Formats, t.Format) {
+		return false
+	}
+	if t.Scope != "" && r.Scope != t.Scope {
+		return false
+	}
+	if t.Profile != "" && !t.Profile.Includes(r.Profile) {
+		return false
+	}
+	return !t.Flowless || r.Flowless
+}
+
+// RulesFor lists the rules that apply to t, in catalog order.
+func RulesFor(t Target) []Rule {
+	var out []Rule
+	for _, r := range loadRules() {
+		if r.AppliesTo(t) {
+			out = append(out, r)
 		}
 	}
-	return false
+	return out
 }
 
 // Rule IDs the lint engine refers to.
@@ -135,6 +208,8 @@ var rules = []Rule{
 		ID:       RuleImplicitGrant,
 		Title:    "Implicit grant or a token-bearing response type is enabled",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "implicit-removed",
 		Rationale: "Browser history, Referer headers, logs and injected scripts can read the fragment, and nothing " +
 			"binds the token to the client that asked for it. Every response type that issues access tokens at the " +
@@ -149,6 +224,8 @@ var rules = []Rule{
 		ID:       RuleROPC,
 		Title:    "Resource owner password credentials grant is enabled",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "password-must-not",
 		Rationale: "It also trains users to type their password outside the authorization server. Every switch that " +
 			"turns the grant on counts: Keycloak's Direct Access Grants, Auth0's password-realm grant.",
@@ -160,6 +237,8 @@ var rules = []Rule{
 		ID:       RulePublicClientNoPKCE,
 		Title:    "Public client uses the code flow without enforced PKCE S256",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Rationale: "A public client cannot authenticate at the token endpoint, so an intercepted authorization code " +
 			"can be redeemed by anyone unless PKCE binds it to the client's verifier. RFC 9700 says public clients " +
 			"MUST use PKCE, and `plain` exposes the verifier; where the configuration can enforce S256, it should.",
@@ -171,6 +250,8 @@ var rules = []Rule{
 		ID:       RuleConfidentialClientNoPKCE,
 		Title:    "Confidential client uses the code flow without PKCE",
 		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "pkce-for-confidential",
 		Rationale: "RFC 9700 recommends PKCE for confidential clients and OAuth 2.1 requires it unless the server " +
 			"is sure the client checks `nonce`.",
@@ -182,6 +263,8 @@ var rules = []Rule{
 		ID:       RuleRedirectWildcard,
 		Title:    "Redirect URI contains a wildcard",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "exact-redirect-uris",
 		Rationale: "Authorization servers must compare redirect URIs exactly. A wildcard lets an attacker choose a " +
 			"redirect target the pattern happens to match (`https://example.com*` matches `https://example.com.evil.io`), " +
@@ -194,6 +277,8 @@ var rules = []Rule{
 		ID:       RuleRedirectHTTP,
 		Title:    "Plain-http redirect URI on a host other than loopback",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "exact-redirect-uris",
 		Rationale: "Authorization responses carry codes and sometimes tokens; over plain http anyone on the path can " +
 			"read them. RFC 9700 forbids http redirect URIs except loopback redirects of native apps.",
@@ -205,6 +290,8 @@ var rules = []Rule{
 		ID:       RuleCCOnPublicClient,
 		Title:    "Client credentials grant on a public client",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "client-credentials-confidential-only",
 		Rationale: "The grant authenticates the client itself; a public client has no credentials, so anyone who " +
 			"knows its client ID could get its tokens.",
@@ -216,6 +303,9 @@ var rules = []Rule{
 		ID:       RuleCommittedSecret,
 		Title:    "Client secret or key committed in the configuration",
 		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Flowless: true,
 		Rationale: "A secret in a file in version control is readable by everyone with access to the repository, its " +
 			"forks, CI logs and backups, for as long as the history exists. Placeholders such as `${VAR}`, `@@KEY@@`, " +
 			"`##KEY##`, `<...>` and Keycloak's `**********` mask are not reported.",
@@ -227,17 +317,22 @@ var rules = []Rule{
 		ID:       RuleAmbiguousClientType,
 		Title:    "Registration is both public and secret-authenticated",
 		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Rationale: "A client is either public or confidential. A registration that allows `none` as well as a " +
 			"secret-based method lets anyone act as the client without its secret, so the secret protects nothing, " +
 			"while readers of the configuration believe the client is confidential.",
 		Remediation: "Decide the client type: for a public client keep only `none` and drop the secret; for a confidential client remove `none` (and the public switch).",
 		Refs:        []Ref{RFC6749.S("2.1"), RFC7591.S("2"), RFC10017.S("6.3")},
-		Formats:     []Format{FormatRFC7591, FormatAuth0, FormatSpring, FormatGravitee, FormatWhichflow},
+		Formats: []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformAuth0, FormatAuth0,
+			FormatSpring, FormatGravitee, FormatWhichflow},
 	},
 	{
 		ID:       RulePublicRefreshNoRotation,
 		Title:    "Public client gets refresh tokens without rotation or sender constraint",
 		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Caveat:   "public-refresh-rotation",
 		Rationale: "Otherwise a refresh token leaked from a public client works for anyone until it expires, and " +
 			"nobody notices the reuse of a stolen one.",
@@ -249,17 +344,21 @@ var rules = []Rule{
 		ID:       RuleKindMismatch,
 		Title:    "Declared grants do not fit the client's kind",
 		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
 		Rationale: "whichflow.yaml states what kind of client this is (`kind:`, the `advise --client` values). A " +
 			"declared grant that `whichflow advise` rejects for that kind (implicit for a spa, password for a " +
 			"trusted app, client credentials for a service acting for users) contradicts the team's own decision.",
 		Remediation: "Remove the rejected grant and register what `whichflow advise --client KIND` recommends, or correct `kind:` if the client is something else.",
-		Refs:        []Ref{RFC9700.S("2"), OAuth21.S("10")},
+		Refs:        []Ref{RFC9700.S("2.1.2"), RFC9700.S("2.4"), RFC8693.S("1.1")},
 		Formats:     []Format{FormatWhichflow},
 	},
 	{
 		ID:       RuleInvalidConfig,
 		Title:    "Configuration file cannot be read",
 		Severity: SeverityError,
+		Scope:    ScopeFile,
+		Profile:  ProfileStandard,
 		Rationale: "The file looks like a client configuration whichflow reads, but it does not parse (or is too " +
 			"large to read safely), so none of its clients were checked and the deployment tool will probably " +
 			"reject it too.",
@@ -271,6 +370,8 @@ var rules = []Rule{
 		ID:       RuleSuppressionNoReason,
 		Title:    "Suppression without a reason",
 		Severity: SeverityWarning,
+		Scope:    ScopeFile,
+		Profile:  ProfileStandard,
 		Rationale: "A suppression hides a finding from everyone after its author; without a reason nobody can tell " +
 			"later whether it is still justified. The suppression still applies; this finding asks for the reason.",
 		Remediation: "Add `reason=\"...\"` to the `whichflow:ignore` comment (or `reason:` to the `.whichflow.yaml` entry), and an `expires=YYYY-MM-DD` date if the exception is temporary.",
@@ -281,6 +382,8 @@ var rules = []Rule{
 		ID:       RuleSuppressionExpired,
 		Title:    "Suppression has expired",
 		Severity: SeverityNote,
+		Scope:    ScopeFile,
+		Profile:  ProfileStandard,
 		Rationale: "A suppression carried an `expires` date that has passed, so it no longer hides the findings it " +
 			"named; they are reported again.",
 		Remediation: "Fix the findings the suppression covered, or renew it with a new `expires` date and an updated reason.",
@@ -291,6 +394,8 @@ var rules = []Rule{
 		ID:       RuleSuppressionUnknownRule,
 		Title:    "Suppression names a rule that does not exist",
 		Severity: SeverityWarning,
+		Scope:    ScopeFile,
+		Profile:  ProfileStandard,
 		Rationale: "A suppression matches findings by rule ID. An ID whichflow does not have, usually a typo, " +
 			"suppresses nothing, so the finding its author meant to silence is still reported while the comment " +
 			"suggests it was dealt with.",
@@ -302,7 +407,8 @@ var rules = []Rule{
 		ID:       RuleFAPIPAR,
 		Title:    "FAPI 2.0: pushed authorization requests not required",
 		Severity: SeverityError,
-		High:     true,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
 		Rationale: "FAPI 2.0 requires every authorization request to be pushed (PAR) and client-authenticated, so " +
 			"request parameters cannot be tampered with in the browser and the server knows the client before the " +
 			"user sees a login page.",
@@ -314,7 +420,8 @@ var rules = []Rule{
 		ID:       RuleFAPIClientAuth,
 		Title:    "FAPI 2.0: client authenticates with a shared secret",
 		Severity: SeverityError,
-		High:     true,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
 		Rationale: "FAPI 2.0 allows only asymmetric client authentication: mTLS (RFC 8705) or `private_key_jwt`. " +
 			"Shared secrets can be replayed by anyone who reads them.",
 		Remediation: "Authenticate the client with `private_key_jwt` (Keycloak `client-jwt`) or mTLS (`tls_client_auth`, Keycloak `client-x509`).",
@@ -325,7 +432,8 @@ var rules = []Rule{
 		ID:       RuleFAPIPublicClient,
 		Title:    "FAPI 2.0: public client",
 		Severity: SeverityError,
-		High:     true,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
 		Rationale: "FAPI 2.0 authorization servers accept confidential clients only; a browser app at that level " +
 			"uses a backend-for-frontend that is the confidential client.",
 		Remediation: "Make the client confidential with `private_key_jwt` or mTLS authentication, moving the OAuth client into a backend (BFF) for browser apps.",
@@ -336,7 +444,8 @@ var rules = []Rule{
 		ID:       RuleFAPISenderConstrained,
 		Title:    "FAPI 2.0: access tokens are not sender-constrained",
 		Severity: SeverityError,
-		High:     true,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
 		Rationale: "FAPI 2.0 accepts only sender-constrained access tokens, bound to a DPoP key or the client's TLS " +
 			"certificate, so a leaked token is useless without the key.",
 		Remediation: "Bind tokens to the client: `dpop_bound_access_tokens: true` or `tls_client_certificate_bound_access_tokens: true` (Keycloak attributes `dpop.bound.access.tokens` / `tls.client.certificate.bound.access.tokens`).",
@@ -347,7 +456,8 @@ var rules = []Rule{
 		ID:          RuleFAPIPKCES256,
 		Title:       "FAPI 2.0: PKCE S256 not enforced",
 		Severity:    SeverityError,
-		High:        true,
+		Scope:       ScopeClient,
+		Profile:     ProfileHigh,
 		Rationale:   "FAPI 2.0 requires PKCE with S256 on every authorization request, confidential clients included.",
 		Remediation: "Enforce PKCE S256 for the client (Keycloak `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC7636.S("4.2")},
@@ -401,7 +511,8 @@ func parseExamples(id string) ([]Example, error) {
 	ar := txtar.Parse(data)
 	var out []Example
 	for _, f := range ar.Files {
-		dir, base := path.Split(f.Name)
+		header, want, hasWant := strings.Cut(f.Name, " want ")
+		dir, base := path.Split(strings.TrimSpace(header))
 		format := Format(strings.TrimSuffix(dir, "/"))
 		var good bool
 		switch {
@@ -415,7 +526,21 @@ func parseExamples(id string) ([]Example, error) {
 		if i := strings.IndexByte(base, '.'); i >= 0 {
 			name = exampleName(format) + base[i:]
 		}
-		out = append(out, Example{Format: format, Good: good, Name: name, Text: string(f.Data)})
+		e := Example{Format: format, Good: good, Name: name, Text: string(f.Data)}
+		if hasWant {
+			if good {
+				return nil, fmt.Errorf("rules/%s.txtar: %s: a good example fires nothing, so it has no want", id, f.Name)
+			}
+			l, c, _ := strings.Cut(strings.TrimSpace(want), ":")
+			var err error
+			if e.WantLine, err = strconv.Atoi(l); err == nil && c != "" {
+				e.WantCol, err = strconv.Atoi(c)
+			}
+			if err != nil || e.WantLine < 1 || e.WantCol < 0 {
+				return nil, fmt.Errorf("rules/%s.txtar: %s: want LINE or LINE:COL, got %q", id, f.Name, want)
+			}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

@@ -42,6 +42,12 @@ func TestRulesWellFormed(t *testing.T) {
 					t.Errorf("bad ref %+v", ref)
 				}
 			}
+			if r.Scope != ScopeClient && r.Scope != ScopeRealm && r.Scope != ScopeFile {
+				t.Errorf("scope %q is not client, realm or file", r.Scope)
+			}
+			if r.Profile != ProfileStandard && r.Profile != ProfileHigh {
+				t.Errorf("profile %q is not standard or high", r.Profile)
+			}
 			if len(r.Formats) == 0 {
 				t.Errorf("applies to no format")
 			}
@@ -59,6 +65,9 @@ func TestRulesWellFormed(t *testing.T) {
 			for _, e := range r.Examples {
 				if !applies[e.Format] {
 					t.Errorf("example %s for format %q, which the rule does not apply to", e.Name, e.Format)
+				}
+				if !e.Good && e.WantLine == 0 {
+					t.Errorf("bad example %s/%s has no `want LINE:COL` in its header", e.Format, e.Name)
 				}
 				if strings.TrimSpace(e.Text) == "" {
 					t.Errorf("empty example %s/%s", e.Format, e.Name)
@@ -78,7 +87,7 @@ func TestDesignRules(t *testing.T) {
 			t.Errorf("rule %s missing", id)
 			continue
 		}
-		if r.High {
+		if r.Profile != ProfileStandard {
 			t.Errorf("rule %s must run in the standard profile", id)
 		}
 	}

@@ -18,6 +18,11 @@ type ScaffoldFormat struct {
 	Syntax string
 	// Provider is the provider profile whose flow gaps apply ("" none).
 	Provider string
+	// PerInstance is true for a format that is the metadata one
+	// installation sends when it registers itself (RFC 7591 §3). The others
+	// declare one client for every installation, which cannot express a
+	// native app that is confidential by per-instance registration.
+	PerInstance bool
 	// Gaps are recommendations the format cannot express: scaffold exits 2
 	// with the gap's text (what to do instead).
 	Gaps []Gap
@@ -42,7 +47,8 @@ var (
 var scaffoldFormats = []ScaffoldFormat{
 	{
 		Format: FormatRFC7591, Name: "RFC 7591 client metadata (JSON)", Ext: ".json", Syntax: "json",
-		Notes: []Gap{noteRFC7591PKCE},
+		PerInstance: true,
+		Notes:       []Gap{noteRFC7591PKCE},
 	},
 	{
 		Format: FormatKeycloak, Name: "Keycloak client representation (realm-export JSON)", Ext: ".json", Syntax: "json",

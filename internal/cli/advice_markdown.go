@@ -42,7 +42,7 @@ func adviceMarkdown(d advisor.Decision) string {
 	if len(d.Caveats) > 0 {
 		b.WriteString("\n### Caveats\n\n")
 		for _, c := range d.Caveats {
-			fmt.Fprintf(&b, "- **%s** (%s): %s _%s_\n", c.Severity, c.ID, c.Text, strings.Join(c.Refs, ", "))
+			fmt.Fprintf(&b, "- **%s** (%s): %s _%s_\n", c.Severity, c.ID, c.Text, flows.JoinRefs(c.Refs))
 			if c.SeedDiffers != "" {
 				fmt.Fprintf(&b, "  - Where guides differ: %s\n", c.SeedDiffers)
 			}
@@ -51,7 +51,7 @@ func adviceMarkdown(d advisor.Decision) string {
 	if len(d.Rejected) > 0 {
 		b.WriteString("\n### Rejected\n\n")
 		for _, x := range d.Rejected {
-			fmt.Fprintf(&b, "- `%s` (`%s`): %s _%s_\n", x.Flow, x.GrantType, x.Reason, strings.Join(x.Refs, ", "))
+			fmt.Fprintf(&b, "- `%s` (`%s`): %s _%s_\n", x.Flow, x.GrantType, x.Reason, flows.JoinRefs(x.Refs))
 		}
 	}
 	if len(d.Alternatives) > 0 {

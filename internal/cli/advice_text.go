@@ -81,7 +81,7 @@ func adviceText(d advisor.Decision, s styles) string {
 		fmt.Fprintf(&b, "\n%s\n", s.heading("Caveats"))
 		for _, c := range d.Caveats {
 			fmt.Fprintf(&b, "  %s %s\n", severityMark(s, c.Severity), strings.TrimLeft(wrap(c.Text, 4, textWidth), " "))
-			fmt.Fprintf(&b, "    %s\n", s.dim(c.ID+" · "+strings.Join(c.Refs, ", ")))
+			fmt.Fprintf(&b, "    %s\n", s.dim(string(c.ID)+" · "+flows.JoinRefs(c.Refs)))
 			if c.SeedDiffers != "" {
 				fmt.Fprintf(&b, "%s\n", s.dim(wrap("Where guides differ: "+c.SeedDiffers, 4, textWidth)))
 			}
@@ -92,7 +92,7 @@ func adviceText(d advisor.Decision, s styles) string {
 		for _, x := range d.Rejected {
 			fmt.Fprintf(&b, "  %s %s (%s)\n", s.bad("✗"), x.Flow, s.code(x.GrantType))
 			fmt.Fprintf(&b, "%s\n", wrap(x.Reason, 4, textWidth))
-			fmt.Fprintf(&b, "    %s\n", s.dim(strings.Join(x.Refs, ", ")))
+			fmt.Fprintf(&b, "    %s\n", s.dim(flows.JoinRefs(x.Refs)))
 		}
 	}
 	if len(d.Alternatives) > 0 {
@@ -141,6 +141,7 @@ func registrationLines(r advisor.Registration) [][2]string {
 	add("redirect_uris", strings.Join(r.RedirectURIs, ", "))
 	add("token_endpoint_auth_method", r.TokenEndpointAuthMethod)
 	add("jwks_uri", r.JWKSURI)
+	add("jwks", r.JWKS)
 	if r.DPoPBoundAccessTokens {
 		add("dpop_bound_access_tokens", "true")
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/whichflow/whichflow/internal/iostreams"
 	"github.com/whichflow/whichflow/internal/lint"
 	"github.com/whichflow/whichflow/internal/report"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // LintOptions are the inputs of `whichflow lint`.
@@ -94,7 +95,7 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in a baseline `FILE`")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files on standard error")
 	cmd.Flags().StringVar(&opts.StdinFilename, "stdin-filename", "", "with lint -, the `NAME` of the configuration read from standard input (in reports, and to recognise its format)")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` (default: .whichflow.yaml in the linted directory or the working directory)")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` for every path (default: the nearest .whichflow.yaml from each linted path up to the repository root)")
 	return cmd
 }
 
@@ -121,7 +122,8 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 	}
 	res, err := lint.Run(cmd.Context(), lo)
 	var pe *lint.PathError
-	if errors.As(err, &pe) {
+	var ce *lint.ConfigError
+	if errors.As(err, &pe) || errors.As(err, &ce) {
 		return &FlagError{Err: err}
 	}
 	if err != nil {
@@ -129,13 +131,18 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 	}
 	for _, s := range res.Skipped {
 		if opts.Verbose || s.Notable {
-			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s\n", safetext.Line(s.Path), safetext.Line(s.Reason))
 		}
+	}
+	for _, a := range res.AllRules {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s suppresses every rule (rule: \"*\", reason: %s): %d findings suppressed\n",
+			safetext.Line(a.Location), safetext.Line(a.Reason), a.Suppressed)
 	}
 
 	toStdout := opts.Output == "" || opts.Output == "-"
 	var buf bytes.Buffer
-	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version})
+	wd, _ := os.Getwd()
+	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version, WorkDir: wd})
 	if err != nil {
 		return &FlagError{Err: err}
 	}
@@ -158,7 +165,7 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		if err := atomicfile.Write(opts.WriteBaseline, b.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", opts.WriteBaseline, len(res.Findings)-countSuppressed(res.Findings))
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%d findings)\n", safetext.Line(opts.WriteBaseline), len(res.Findings)-countSuppressed(res.Findings))
 		return nil
 	}
 	if res.Fails(opts.FailOn) {

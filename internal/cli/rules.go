@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/docgen"
 	"github.com/whichflow/whichflow/internal/iostreams"
 )
 
@@ -72,7 +74,8 @@ type ruleJSON struct {
 	ID          string            `json:"id"`
 	Title       string            `json:"title"`
 	Severity    flows.Severity    `json:"severity"`
-	Profile     string            `json:"profile"`
+	Profile     flows.Profile     `json:"profile"`
+	Scope       flows.Scope       `json:"scope"`
 	Rationale   string            `json:"rationale"`
 	Remediation string            `json:"remediation"`
 	Refs        []string          `json:"refs"`
@@ -80,15 +83,8 @@ type ruleJSON struct {
 	Examples    []ruleExampleJSON `json:"examples,omitempty"`
 }
 
-func ruleProfile(r flows.Rule) string {
-	if r.High {
-		return "high"
-	}
-	return "standard"
-}
-
 func toRuleJSON(r flows.Rule, examples bool) ruleJSON {
-	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: ruleProfile(r), Rationale: r.Rationale,
+	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Scope: r.Scope, Rationale: r.Rationale,
 		Remediation: r.Remediation, Refs: flows.RefStrings(r.Refs), Formats: r.Formats}
 	if examples {
 		for _, e := range r.Examples {
@@ -114,7 +110,10 @@ func rulesRun(opts *RulesOptions) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(toRuleJSON(r, true))
 	case "markdown":
-		return WriteRuleMarkdown(w, r, "#")
+		// The docs' rule page, without the generated-file marker.
+		page := bytes.TrimPrefix(docgen.RulePage(r), []byte(docgen.MarkdownHeader))
+		_, err := w.Write(bytes.TrimLeft(page, "\n"))
+		return err
 	}
 	return writeRuleText(w, r)
 }
@@ -135,7 +134,7 @@ func listRules(w io.Writer, format string, color bool) error {
 		fmt.Fprintln(w, "| Rule | Severity | Profile | Title |")
 		fmt.Fprintln(w, "|---|---|---|---|")
 		for _, r := range rules {
-			fmt.Fprintf(w, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, ruleProfile(r), r.Title)
+			fmt.Fprintf(w, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Profile, r.Title)
 		}
 		return nil
 	}
@@ -146,7 +145,7 @@ func listRules(w io.Writer, format string, color bool) error {
 		if r.Severity == flows.SeverityError {
 			sev.style = s.bad
 		}
-		rows = append(rows, []cell{plain(r.ID), sev, plain(ruleProfile(r)), plain(r.Title)})
+		rows = append(rows, []cell{plain(r.ID), sev, plain(string(r.Profile)), plain(r.Title)})
 	}
 	return writeTable(w, rows)
 }
@@ -168,10 +167,10 @@ func examplesByFormat(r flows.Rule) [][]flows.Example {
 func writeRuleText(w io.Writer, r flows.Rule) error {
 	fmt.Fprintf(w, "%s: %s\n\n", r.ID, r.Title)
 	fmt.Fprintf(w, "Severity: %s", r.Severity)
-	if r.High {
-		fmt.Fprint(w, " (only with --profile high)")
+	if r.Profile != flows.ProfileStandard {
+		fmt.Fprintf(w, " (only with --profile %s)", r.Profile)
 	}
-	fmt.Fprintf(w, "\nFormats:  %s\n\n", joinFormats(r.Formats))
+	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", r.Scope, joinFormats(r.Formats))
 	fmt.Fprintf(w, "Why\n%s\n\n", wrap(r.Rationale, 2, 78))
 	fmt.Fprintf(w, "Fix\n%s\n\n", wrap(r.Remediation, 2, 78))
 	fmt.Fprintln(w, "References")
@@ -184,50 +183,15 @@ func writeRuleText(w io.Writer, r flows.Rule) error {
 			if e.Good {
 				kind = "good"
 			}
-			fmt.Fprintf(w, "\n%s, %s (%s)\n", e.Format, kind, e.Name)
+			where := e.Name
+			if e.WantLine > 0 {
+				where += fmt.Sprintf(", fires at line %d", e.WantLine)
+			}
+			fmt.Fprintf(w, "\n%s, %s (%s)\n", e.Format, kind, where)
 			fmt.Fprint(w, indentLines(strings.TrimRight(e.Text, "\n"), "    "), "\n")
 		}
 	}
 	return nil
-}
-
-// WriteRuleMarkdown renders one rule as a Markdown section whose heading
-// has the given level ("#", "##"), for `rules RULE --format markdown` and
-// the generated docs.
-func WriteRuleMarkdown(w io.Writer, r flows.Rule, level string) error {
-	fmt.Fprintf(w, "%s `%s`: %s\n\n", level, r.ID, r.Title)
-	fmt.Fprintf(w, "**Severity:** %s", r.Severity)
-	if r.High {
-		fmt.Fprint(w, " (only with `--profile high`)")
-	}
-	fmt.Fprintf(w, "  \n**Formats:** %s\n\n", joinFormats(r.Formats))
-	fmt.Fprintf(w, "%s\n\n**Fix:** %s\n\n**References:**\n\n", r.Rationale, r.Remediation)
-	for _, ref := range r.Refs {
-		fmt.Fprintf(w, "- [%s](%s)\n", ref.String(), ref.URL())
-	}
-	for _, group := range examplesByFormat(r) {
-		fmt.Fprintf(w, "\n%s# %s\n", level, group[0].Format)
-		for _, e := range group {
-			kind := "Bad"
-			if e.Good {
-				kind = "Good"
-			}
-			fmt.Fprintf(w, "\n%s (`%s`):\n\n```%s\n%s\n```\n", kind, e.Name, fence(e.Name), strings.TrimRight(e.Text, "\n"))
-		}
-	}
-	return nil
-}
-
-func fence(name string) string {
-	switch {
-	case strings.HasSuffix(name, ".json"):
-		return "json"
-	case strings.HasSuffix(name, ".tf"):
-		return "hcl"
-	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"):
-		return "yaml"
-	}
-	return ""
 }
 
 func joinFormats(fs []flows.Format) string {

@@ -89,7 +89,7 @@ func TestScaffoldRunInteractive(t *testing.T) {
 	if err := scaffoldRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(ask.asked, ","), "client,backend,security,provider"; got != want {
+	if got, want := strings.Join(ask.asked, ","), "client,backend,security,servers,login,provider"; got != want {
 		t.Errorf("asked %s, want %s", got, want)
 	}
 	if !strings.Contains(out.String(), `"publicClient": false`) {

@@ -232,4 +232,8 @@ type File struct {
 	Format     flows.Format
 	Clients    []Client
 	Directives []Directive
+
+	// Realms are the realms or tenants the file configures (realm-scope
+	// rules run on them).
+	Realms []Realm
 }

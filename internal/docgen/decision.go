@@ -3,8 +3,10 @@ package docgen
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
+	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -58,10 +60,24 @@ func DecisionTablePage(sits []Situation) []byte {
 			continue
 		}
 		asked := "every client"
-		if len(f.AskWhenClient) > 0 {
+		switch {
+		case len(f.AskWhenClient) > 0:
 			asked = strings.Join(f.AskWhenClient, ", ")
+		case f.AskWhenRedirect:
+			asked = "flows through the authorization endpoint"
 		}
 		p.f("| %s | %s | %s | %s |\n", code("--"+f.ID), cell(f.Question), asked, code(f.Default))
+	}
+	p.f("\n## Answers that add caveats\n\nThese answers change no row of the table; they add what the client must also do:\n\n")
+	p.f("| Answer | Caveat | What it says | References |\n|---|---|---|---|\n")
+	for _, f := range flows.Facets() {
+		for _, o := range f.Options {
+			for _, id := range o.Caveats {
+				c, _ := flows.CaveatByID(id)
+				flag := advisor.Flags(advisor.Answers{f.ID: o.Value})
+				p.f("| %s | %s | %s | %s |\n", code(strings.Join(flag, " ")), code(string(c.ID)), cell(c.Text), cell(refLinks(c.Refs)))
+			}
+		}
 	}
 	p.f("\n## Provider gaps\n\nWith `--provider`, the advice says what the server cannot do:\n\n| Provider | Missing | What to do instead |\n|---|---|---|\n")
 	for _, pr := range flows.Providers() {
@@ -76,16 +92,61 @@ func DecisionTablePage(sits []Situation) []byte {
 	return p.bytes()
 }
 
+// highSecuritySummary renders flows.HighSecurity, the FAPI 2.0 overlay, as
+// the data it is: what it does per kind of grant and client, and which
+// caveats it adds and drops.
 func highSecuritySummary(p *page) {
 	o := flows.HighSecurity
-	var caveats []string
-	for _, id := range o.Caveats {
-		if c, ok := flows.CaveatByID(id); ok {
-			caveats = append(caveats, c.Text+" ("+refLinks(c.Refs)+")")
+	p.f("The FAPI 2.0 overlay is applied per grant. The password grant is never recommended at either level.\n\n")
+	p.f("| Applies to | Client auth | Extensions | Adds | Drops |\n|---|---|---|---|---|\n")
+	row := func(what string, a flows.Adjustment) {
+		auth := "—"
+		if a.AuthMethod != "" {
+			auth = code(a.AuthMethod)
 		}
+		p.f("| %s | %s | %s | %s | %s |\n", what, auth, extList(a.Extensions), caveatList(a.Add), caveatList(a.Drop))
 	}
-	p.f("The FAPI 2.0 style overlay: client authentication %s; extensions %s for every flow and %s for flows with an authorization endpoint; public clients become confidential (a browser app becomes a backend-for-frontend) and the password grant is rejected. %s\n\n",
-		code(o.AuthMethod), extList(o.Extensions), extList(o.InteractiveExtensions), strings.Join(caveats, " "))
+	row("Flows through the authorization endpoint (FAPI 2.0 §5.3.2.2)", o.AuthorizationEndpoint)
+	row("Grants without one: client credentials, device, CIBA, JWT bearer, token exchange (FAPI 2.0 §5.3.2.1)", o.Backchannel)
+	for _, id := range sortedFlows(o.Flows) {
+		row(flowLink(id, "")+" in addition", o.Flows[id])
+	}
+	row("A public client that is not a browser app: confidential by per-instance registration", o.PerInstance)
+	row("A private-use redirect URI: replaced by "+code(o.NativeRedirect), o.NativeRedirectNote)
+	for _, r := range o.Replacements {
+		row(flowLink(r.From, "")+" → "+flowLink(r.To, ""), r.Adjustment)
+	}
+	p.f("\n")
+	for _, r := range o.Reroutes {
+		c, _ := flows.CaveatByID(r.Caveat)
+		flag := strings.Join(advisor.Flags(advisor.Answers{r.Facet: r.Value}), " ")
+		p.f("At this level `--client %s` is always answered %s, and the question is not asked: %s (%s)\n\n", r.Client, code(flag), c.Text, refLinks(c.Refs))
+	}
+	for _, id := range []flows.CaveatID{flows.CaveatFAPIAuthorizationEndpoint, flows.CaveatFAPIBackchannel, flows.CaveatFAPIPerInstance, flows.CaveatFAPIDeviceToCIBA} {
+		c, _ := flows.CaveatByID(id)
+		p.f("- %s: %s (%s)\n", code(string(c.ID)), c.Text, refLinks(c.Refs))
+	}
+	p.f("\n")
+}
+
+func caveatList(ids []flows.CaveatID) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = code(string(id))
+	}
+	return strings.Join(out, ", ")
+}
+
+func sortedFlows(m map[flows.FlowID]flows.Adjustment) []flows.FlowID {
+	var out []flows.FlowID
+	for id := range m {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func contains(xs []string, x string) bool {
@@ -122,7 +183,7 @@ func Mermaid(sits []Situation, high bool) string {
 					match = false
 				}
 			}
-			if match && len(s.Answers) == len(a)+1 { // + security
+			if match && len(s.FollowUps)+1 == len(a) { // client and its follow-ups
 				return s, true
 			}
 		}
@@ -179,7 +240,11 @@ func Mermaid(sits []Situation, high bool) string {
 	root := "q_client"
 	declare(root, root+"{\""+mermaidLabel(client.Question)+"\"}")
 	for _, o := range client.Options {
-		walk("q_"+nodeID(o.Value), followUps(o.Value), map[string]string{flows.FacetClient: o.Value}, root, o.Label)
+		security := flows.SecurityStandard
+		if high {
+			security = flows.SecurityHigh
+		}
+		walk("q_"+nodeID(o.Value), followUps(o.Value, security), map[string]string{flows.FacetClient: o.Value}, root, o.Label)
 	}
 
 	var b strings.Builder

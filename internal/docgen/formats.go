@@ -28,7 +28,7 @@ func FormatPage(fi flows.FormatInfo, cfg Config) ([]byte, error) {
 	}
 	p.f("\nFormat reference: %s\n\n## Rules that apply\n\n", refLink(fi.Source))
 	for _, r := range flows.Rules() {
-		if r.AppliesTo(fi.Format) {
+		if r.AppliesTo(flows.Target{Format: fi.Format}) {
 			p.f("- [%s](../rules/%s.md) (%s): %s\n", code(r.ID), r.ID, r.Severity, r.Title)
 		}
 	}

@@ -15,7 +15,7 @@ func RulesIndex() []byte {
 	p.f("bad and a good example per format; `whichflow rules RULE` prints the same in a terminal.\n")
 	p.f("See also [how to suppress a finding](lint.md#suppressions).\n\n")
 	for _, r := range flows.Rules() {
-		p.f("## %s\n\n**%s** · %s · profile %s · [full page](rules/%s.md)\n\n%s\n\n", r.ID, r.Severity, cell(r.Title), profile(r), r.ID, r.Remediation)
+		p.f("## %s\n\n**%s** · %s · profile %s · [full page](rules/%s.md)\n\n%s\n\n", r.ID, r.Severity, cell(r.Title), r.Profile, r.ID, r.Remediation)
 	}
 	return p.bytes()
 }
@@ -44,7 +44,7 @@ func LintPage(cfg Config) []byte {
 	for _, f := range formats {
 		n := 0
 		for _, r := range flows.Rules() {
-			if r.AppliesTo(f) {
+			if r.AppliesTo(flows.Target{Format: f}) {
 				n++
 			}
 		}
@@ -54,8 +54,14 @@ func LintPage(cfg Config) []byte {
 	p.f("A finding can be suppressed where the format allows comments (YAML, HCL), with a comment inside\n")
 	p.f("the client's block or on the line above the finding:\n\n")
 	p.f("%s\n", fence("yaml", `# whichflow:ignore redirect-wildcard reason="preview environments" expires=2027-03-01`))
-	p.f("or, for any format, in a `.whichflow.yaml` next to the files:\n\n")
+	p.f("or, for any format, in a `.whichflow.yaml`. Each linted path uses the nearest one from its directory up to\n")
+	p.f("the repository root (the directory holding `.git`), so `cd keycloak && whichflow lint .` keeps the repository's\n")
+	p.f("suppressions; `path:` is relative to the file's directory:\n\n")
 	p.f("%s\n", fence("yaml", "ignore:\n  - rule: redirect-wildcard\n    client: preview-app\n    path: keycloak/realm.json\n    reason: preview environments\n    expires: 2027-03-01"))
+	p.f("The file is checked strictly: an unknown key, an entry without `rule:`, or a misspelt top-level key is\n")
+	p.f("exit 2 naming the file and line. `client:` and `path:` are globs with one dialect: `*` is any run of\n")
+	p.f("characters but `/`, `**` any run, `?` one character; the rest is literal. To suppress every rule for a path,\n")
+	p.f("write `rule: \"*\"` with a `reason:`; the summary names such entries.\n\n")
 	p.f("Several rules can be listed, comma-separated. Suppressed findings still appear in SARIF output,\n")
 	p.f("marked as suppressed.\n\n")
 	p.f("### Reasons\n\nEvery suppression needs a `reason`. One without it still suppresses, but is itself reported\n")

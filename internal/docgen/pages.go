@@ -32,16 +32,9 @@ func Index(cfg Config) []byte {
 	}
 	p.f("\n## Lint rules\n\n| Rule | Severity | Profile | What it finds |\n|---|---|---|---|\n")
 	for _, r := range flows.Rules() {
-		p.f("| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, profile(r), cell(r.Title))
+		p.f("| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Profile, cell(r.Title))
 	}
 	return p.bytes()
-}
-
-func profile(r flows.Rule) string {
-	if r.High {
-		return "high"
-	}
-	return "standard"
 }
 
 // FlowPage renders flows/<id>.md.
@@ -145,7 +138,7 @@ func replaces(p *page, recommended []Situation) {
 	type row struct {
 		flow    flows.FlowID
 		reason  string
-		refs    []string
+		refs    []flows.Ref
 		clients []string
 	}
 	var rows []*row
@@ -171,7 +164,7 @@ func replaces(p *page, recommended []Situation) {
 	}
 	p.f("## What it replaces\n\nThe tempting alternatives these situations reject:\n\n| Instead of | Why not | References | Situations |\n|---|---|---|---|\n")
 	for _, r := range rows {
-		p.f("| %s | %s | %s | %s |\n", flowLink(r.flow, "flows"), cell(r.reason), cell(citeLinks(r.refs)), cell(strings.Join(r.clients, "; ")))
+		p.f("| %s | %s | %s | %s |\n", flowLink(r.flow, "flows"), cell(r.reason), cell(refLinks(r.refs)), cell(strings.Join(r.clients, "; ")))
 	}
 	p.f("\n")
 }
@@ -180,7 +173,7 @@ func replaces(p *page, recommended []Situation) {
 func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 	type row struct {
 		reason string
-		refs   []string
+		refs   []flows.Ref
 		sits   []string
 	}
 	var rows []*row
@@ -209,7 +202,7 @@ func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 	}
 	p.f("## Where whichflow rejects it\n\n| Situations | Why not | References |\n|---|---|---|\n")
 	for _, r := range rows {
-		p.f("| %s | %s | %s |\n", cell(strings.Join(r.sits, "; ")), cell(r.reason), cell(citeLinks(r.refs)))
+		p.f("| %s | %s | %s |\n", cell(strings.Join(r.sits, "; ")), cell(r.reason), cell(refLinks(r.refs)))
 	}
 	p.f("\n")
 }
@@ -217,7 +210,7 @@ func rejectedIn(p *page, f flows.Flow, sits []Situation) {
 // caveatsOf lists every caveat the recommending situations carry, in order
 // of first appearance, with links to the sections cited.
 func caveatsOf(p *page, recommended []Situation) {
-	var ids []string
+	var ids []flows.CaveatID
 	for _, s := range recommended {
 		for _, c := range s.Decision.Caveats {
 			if !slices.Contains(ids, c.ID) {
@@ -329,8 +322,8 @@ func scaffoldSection(p *page, recommended []Situation, sc *Scaffolds) error {
 // RulePage renders rules/<id>.md, with the examples the lint tests run.
 func RulePage(r flows.Rule) []byte {
 	p := newPage(code(r.ID) + ": " + r.Title)
-	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, profile(r), len(r.Formats))
-	if r.High {
+	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.Formats))
+	if r.Profile == flows.ProfileHigh {
 		p.f("This rule runs only with `whichflow lint --profile high` (FAPI 2.0).\n\n")
 	}
 	p.f("## Why\n\n%s\n\n## How to fix\n\n%s\n\n## References\n\n", r.Rationale, r.Remediation)

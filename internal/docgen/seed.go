@@ -16,7 +16,8 @@ func SeedPage() ([]byte, error) {
 	p := newPage("The seed guide, vendor guides and the standards")
 	p.f("whichflow started from %s. Where that page or the big vendors' decision guides disagree with\n", docLink(flows.SeedGuide))
 	p.f("RFC 9700, OAuth 2.1 and the other standards, whichflow follows the standards and says so in its\n")
-	p.f("output. ✅ marks a guide that agrees with the standards, ⚠️ one that does not.\n\n")
+	p.f("output. Every guide is graded on the same scale: ✅ it says what the standards say, ⚠️ it says\n")
+	p.f("something else, ➖ it does not address the situation (a gap, not a disagreement).\n\n")
 
 	vendors := flows.Vendors()
 	p.f("| Topic | Seed (Gravitee AM) |")
@@ -40,14 +41,14 @@ func SeedPage() ([]byte, error) {
 			return nil, fmt.Errorf("disagreement %s: %w", d.ID, err)
 		}
 		rows = append(rows, answered{d: d, dec: dec, sits: flagsOf(d.Answers)})
-		p.f("| [%s](#%s) | %s %s |", cell(d.Topic), d.ID, mark(d.SeedAgrees), cell(d.Seed))
+		p.f("| [%s](#%s) | %s %s |", cell(d.Topic), d.ID, mark(d.SeedGrade), cell(d.Seed))
 		for _, v := range vendors {
 			pos, ok := position(d, v.ID)
 			if !ok {
 				p.f(" — |")
 				continue
 			}
-			p.f(" %s %s |", mark(pos.Agrees), cell(pos.Says))
+			p.f(" %s %s |", mark(pos.Grade), cell(pos.Says))
 		}
 		r := dec.Recommendation
 		p.f(" %s (%s) | %s, %s client |\n", cell(d.Standards), cell(refLinks(d.Refs)), flowLink(r.Flow, ""), r.ClientType)
@@ -65,9 +66,9 @@ func SeedPage() ([]byte, error) {
 			}
 		}
 		for _, x := range row.dec.Rejected {
-			p.f("- **Rejected:** %s — %s (%s)\n", flowLink(x.Flow, ""), x.Reason, citeLinks(x.Refs))
+			p.f("- **Rejected:** %s — %s (%s)\n", flowLink(x.Flow, ""), x.Reason, refLinks(x.Refs))
 		}
-		p.f("- **Seed guide** (%s): %s %s\n", docLink(flows.SeedGuide), mark(d.SeedAgrees), d.Seed)
+		p.f("- **Seed guide** (%s): %s %s\n", docLink(flows.SeedGuide), mark(d.SeedGrade), d.Seed)
 		for _, v := range vendors {
 			pos, ok := position(d, v.ID)
 			if !ok {
@@ -77,7 +78,7 @@ func SeedPage() ([]byte, error) {
 			if pos.Source != nil {
 				src = *pos.Source
 			}
-			p.f("- **%s** (%s): %s %s\n", v.Name, docLink(src), mark(pos.Agrees), pos.Says)
+			p.f("- **%s** (%s): %s %s\n", v.Name, docLink(src), mark(pos.Grade), pos.Says)
 		}
 		p.f("- **Standards:** %s %s\n\n", d.Standards, refLinks(d.Refs))
 	}
@@ -101,9 +102,12 @@ func position(d flows.Disagreement, vendor string) (flows.Position, bool) {
 	return flows.Position{}, false
 }
 
-func mark(agrees bool) string {
-	if agrees {
+func mark(g flows.Grade) string {
+	switch g {
+	case flows.Agrees:
 		return "✅"
+	case flows.Silent:
+		return "➖"
 	}
 	return "⚠️"
 }

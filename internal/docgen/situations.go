@@ -48,15 +48,28 @@ func (s Situation) Flags() string {
 }
 
 // followUps are the facets that matter only for some clients (backend,
-// browser, redirects, assertion) and matter for this one.
-func followUps(client string) []flows.Facet {
+// browser, redirects, assertion) and matter for this one at this security
+// level: at high security the overlay answers some (a spa is a BFF).
+func followUps(client, security string) []flows.Facet {
 	var out []flows.Facet
 	for _, f := range flows.Facets() {
-		if len(f.AskWhenClient) > 0 && f.MattersFor(client) {
+		if len(f.AskWhenClient) > 0 && f.MattersFor(client) && !rerouted(f.ID, client, security) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+func rerouted(facet, client, security string) bool {
+	if security != flows.SecurityHigh {
+		return false
+	}
+	for _, r := range flows.HighSecurity.Reroutes {
+		if r.Client == client && r.Facet == facet {
+			return true
+		}
+	}
+	return false
 }
 
 // Situations runs advisor.Decide over every client situation, every
@@ -67,11 +80,18 @@ func Situations() ([]Situation, error) {
 	var out []Situation
 	for _, security := range []string{flows.SecurityStandard, flows.SecurityHigh} {
 		for _, c := range client.Values() {
-			fus := followUps(c)
+			fus := followUps(c, security)
 			for _, combo := range combinations(fus) {
 				a := advisor.Answers{flows.FacetClient: c, flows.FacetSecurity: security}
 				for id, v := range combo {
 					a[id] = v
+				}
+				// The questions that only add caveats to redirect flows
+				// are given their defaults: every answer is explicit.
+				for _, f := range flows.Facets() {
+					if f.AskWhenRedirect {
+						a[f.ID] = f.Default
+					}
 				}
 				d, err := advisor.Decide(a)
 				if err != nil {

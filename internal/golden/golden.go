@@ -34,7 +34,7 @@ func Check(t testing.TB, path string, got []byte) {
 		t.Fatalf("%v (create it with WHICHFLOW_UPDATE=1 go test, then review it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (%s); review, then refresh with WHICHFLOW_UPDATE=1", path, firstDiff(want, got))
+		t.Errorf("%s differs from the golden file (%s); review, then refresh with WHICHFLOW_UPDATE=1\n%s", path, firstDiff(want, got), lineDiff(string(want), string(got)))
 	}
 }
 
@@ -54,4 +54,42 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return "no line differs"
+}
+
+// maxDiffLines bounds the lines lineDiff shows.
+const maxDiffLines = 40
+
+// lineDiff lists the lines only in want ("- ") and only in got ("+ "), for
+// goldens whose lines are independent records (findings, one per line).
+func lineDiff(want, got string) string {
+	w := map[string]bool{}
+	for _, l := range strings.Split(want, "\n") {
+		w[l] = true
+	}
+	g := map[string]bool{}
+	for _, l := range strings.Split(got, "\n") {
+		g[l] = true
+	}
+	var b strings.Builder
+	n := 0
+	add := func(prefix, l string) {
+		if n < maxDiffLines {
+			b.WriteString(prefix + l + "\n")
+		}
+		n++
+	}
+	for _, l := range strings.Split(want, "\n") {
+		if !g[l] {
+			add("- ", l)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if !w[l] {
+			add("+ ", l)
+		}
+	}
+	if n > maxDiffLines {
+		fmt.Fprintf(&b, "... and %d more lines\n", n-maxDiffLines)
+	}
+	return b.String()
 }

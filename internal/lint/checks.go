@@ -43,45 +43,54 @@ var checks = map[string]check{
 	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
 }
 
-// grantsOnlyRules are the rules that apply to GrantsOnly clients (OpenAPI
-// security schemes describe flows, not registrations).
-var grantsOnlyRules = map[string]bool{flows.RuleImplicitGrant: true, flows.RuleROPC: true}
+// realmCheck is the logic of one realm-scope rule over one realm.
+type realmCheck func(r *clientconfig.Realm) (hit, bool)
 
-// lintClients runs every applicable rule over every client of file.
-func lintClients(display string, file *clientconfig.File, opts *Options, cfg *config) []Finding {
+// realmChecks maps realm-scope rule IDs to their logic.
+var realmChecks = map[string]realmCheck{}
+
+// clientTarget is where client c sits for the rules of a run in profile.
+func clientTarget(c *clientconfig.Client, profile string) flows.Target {
+	// GrantsOnly clients (OpenAPI) need nothing here: the catalog lists
+	// the formats each rule applies to.
+	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.BearerOnly}
+}
+
+// lintSubjects runs the rules that apply to each client and realm of file
+// (flows.Rule.AppliesTo decides, nothing else), and returns the findings
+// and the subjects the rules ran on.
+func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *config) ([]Finding, []Subject) {
 	var out []Finding
+	subjects := make([]Subject, 0, len(file.Clients)+len(file.Realms))
+	for i := range file.Realms {
+		rm := &file.Realms[i]
+		t := flows.Target{Format: rm.Format, Scope: flows.ScopeRealm, Profile: flows.Profile(opts.Profile)}
+		subjects = append(subjects, Subject{Name: rm.Name, Target: t})
+		for _, r := range opts.rules {
+			chk := realmChecks[r.ID]
+			if chk == nil || !r.AppliesTo(t) {
+				continue
+			}
+			if h, ok := chk(rm); ok {
+				out = append(out, h.finding(r, display, rm.Name))
+			}
+		}
+	}
 	for i := range file.Clients {
 		c := &file.Clients[i]
 		if c.Builtin && !opts.IncludeBuiltin {
 			continue
 		}
-		for _, r := range flows.Rules() {
+		t := clientTarget(c, opts.Profile)
+		subjects = append(subjects, Subject{Name: c.ID, Target: t})
+		for _, r := range opts.rules {
 			chk := checks[r.ID]
-			if chk == nil {
+			if chk == nil || !r.AppliesTo(t) {
 				continue
 			}
-			if r.High {
-				// FAPI rules need the format to be able to say what they ask
-				// for; elsewhere they would be unfixable noise.
-				if opts.Profile != ProfileHigh || !r.AppliesTo(c.Format) {
-					continue
-				}
+			if h, ok := chk(c); ok {
+				out = append(out, h.finding(r, display, c.ID))
 			}
-			if c.GrantsOnly && !grantsOnlyRules[r.ID] {
-				continue
-			}
-			if c.BearerOnly && r.ID != flows.RuleCommittedSecret {
-				continue
-			}
-			h, ok := chk(c)
-			if !ok {
-				continue
-			}
-			f := newFinding(r, display, c.ID, h.pos, h.msg)
-			if h.refs != nil {
-				f.Refs = h.refs
-			}
-			out = append(out, f)
 		}
 	}
 	out = append(out, applyDirectives(display, file, out, opts.Now)...)
@@ -90,7 +99,15 @@ func lintClients(display string, file *clientconfig.File, opts *Options, cfg *co
 			cfg.apply(&out[i], opts.Now)
 		}
 	}
-	return out
+	return out, subjects
+}
+
+func (h hit) finding(r flows.Rule, display, subject string) Finding {
+	f := newFinding(r, display, subject, h.pos, h.msg)
+	if h.refs != nil {
+		f.Refs = h.refs
+	}
+	return f
 }
 
 // --- helpers over the model -------------------------------------------------
@@ -128,6 +145,29 @@ func isPublic(c *clientconfig.Client) bool { return c.Public.Value && !c.Public.
 // isConfidential reports a resolved confidential client.
 func isConfidential(c *clientconfig.Client) bool { return !c.Public.Value && !c.Public.Unresolved }
 
+// provenance is what a message adds after a value the file does not state
+// but a provider default supplies: " (not in the file: Auth0's default for
+// app_type spa)". A declared value needs nothing: messages quote the file
+// as the file says it, and the provider's assumption as the provider's.
+func provenance(o clientconfig.Origin, def string) string {
+	if o == clientconfig.Defaulted && def != "" {
+		return " (not in the file: " + def + ")"
+	}
+	return ""
+}
+
+// itemProvenance is provenance for one item of l: an item the file does not
+// state comes from the list's default (Auth0's grant_types for an app type).
+func itemProvenance(l clientconfig.List, it clientconfig.String) string {
+	switch {
+	case it.Set:
+		return ""
+	case it.Origin() == clientconfig.Defaulted:
+		return provenance(clientconfig.Defaulted, it.Default)
+	}
+	return provenance(l.Origin(), l.Default)
+}
+
 func quoteAll(items []clientconfig.String) string {
 	q := make([]string, len(items))
 	for i, it := range items {
@@ -151,7 +191,7 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 	var parts []string
 	var pos clientconfig.Pos
 	if it, ok := c.GrantTypes.Find(flows.GrantImplicit); ok {
-		parts = append(parts, "the implicit grant is enabled")
+		parts = append(parts, "the implicit grant is enabled"+itemProvenance(c.GrantTypes, it))
 		pos = it.Pos
 	}
 	var tokenTypes []clientconfig.String
@@ -190,6 +230,7 @@ func checkROPC(c *clientconfig.Client) (hit, bool) {
 	if len(found) > 1 || found[0].Value != flows.GrantPassword {
 		msg = "password grants are enabled: " + quoteAll(found)
 	}
+	msg += itemProvenance(c.GrantTypes, found[0])
 	return hit{pos: firstPos(found[0].Pos, c.GrantTypes.Pos, c.Pos), msg: msg}, true
 }
 
@@ -203,9 +244,9 @@ func pkceGap(c *clientconfig.Client) (clientconfig.Pos, string, bool) {
 	case strings.EqualFold(v, "S256"):
 		return clientconfig.Pos{}, "", false
 	case strings.EqualFold(v, "plain"):
-		return c.PKCE.Value.Pos, "allows the PKCE method \"plain\", which exposes the verifier", true
+		return c.PKCE.Value.Pos, "allows the PKCE method \"plain\", which exposes the verifier" + provenance(c.PKCE.Value.Origin(), c.PKCE.Value.Default), true
 	default:
-		return c.PKCE.Value.Pos, "does not enforce PKCE", true
+		return c.PKCE.Value.Pos, "does not enforce PKCE" + provenance(c.PKCE.Value.Origin(), c.PKCE.Value.Default), true
 	}
 }
 
@@ -313,13 +354,14 @@ func checkCCOnPublic(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	for _, m := range resolvedItems(c.AuthMethods) {
-		if m.Set && (secretMethods[m.Value] || fapiAuth[m.Value]) {
+		if am := flows.AuthMethod(m.Value); m.Set && (am.SecretBased() || am.Asymmetric()) {
 			// The client can authenticate for client credentials; the
 			// mixed registration is ambiguous-client-type's finding.
 			return hit{}, false
 		}
 	}
-	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client has the client credentials grant (service account) enabled"}, true
+	return hit{pos: firstPos(it.Pos, c.Public.Pos, c.Pos), msg: "public client" + provenance(c.Public.Origin(), c.Public.Default) +
+		" has the client credentials grant (service account) enabled" + itemProvenance(c.GrantTypes, it)}, true
 }
 
 func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
@@ -338,10 +380,16 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 	return hit{pos: firstPos(pos, c.Pos), msg: "literal secret in the file: " + strings.Join(parts, ", ")}, true
 }
 
-var secretMethods = map[string]bool{flows.AuthClientSecretBasic: true, flows.AuthClientSecretPost: true, flows.AuthClientSecretJWT: true}
-
 func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
-	methods := resolvedItems(c.AuthMethods)
+	// Only what the file states can contradict itself: a provider's
+	// default method (Auth0's client_secret_post when the field is absent)
+	// is no declaration, and the provider picks it to fit the app type.
+	var methods []clientconfig.String
+	for _, m := range resolvedItems(c.AuthMethods) {
+		if m.Set {
+			methods = append(methods, m)
+		}
+	}
 	if c.AuthMethod.Set && !c.AuthMethod.Unresolved {
 		methods = append(methods, c.AuthMethod)
 	}
@@ -349,9 +397,9 @@ func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 	for i := range methods {
 		m := &methods[i]
 		switch {
-		case m.Value == flows.AuthNone && none == nil:
+		case flows.AuthMethod(m.Value).Public() && none == nil:
 			none = m
-		case secretMethods[m.Value] && secret == nil:
+		case flows.AuthMethod(m.Value).SecretBased() && secret == nil:
 			secret = m
 		}
 	}
@@ -388,7 +436,8 @@ func checkPublicRefresh(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{pos: firstPos(c.RefreshRotation.Value.Pos, rt.Pos, c.Pos),
-		msg: "public client gets refresh tokens without rotation, DPoP or mTLS binding"}, true
+		msg: "public client gets refresh tokens" + itemProvenance(c.GrantTypes, rt) + " without rotation" +
+			provenance(c.RefreshRotation.Value.Origin(), c.RefreshRotation.Value.Default) + ", DPoP or mTLS binding"}, true
 }
 
 func checkKindMismatch(c *clientconfig.Client) (hit, bool) {
@@ -418,7 +467,7 @@ func checkKindMismatch(c *clientconfig.Client) (hit, bool) {
 	for _, g := range resolvedItems(c.GrantTypes) {
 		if r, ok := rejected[g.Value]; ok {
 			parts = append(parts, fmt.Sprintf("%q is rejected for kind %q: %s", g.Value, kind.Value, strings.TrimSuffix(r.Reason, ".")))
-			refs = append(refs, r.Refs...)
+			refs = append(refs, flows.RefStrings(r.Refs)...)
 		} else if !allowed[g.Value] {
 			parts = append(parts, fmt.Sprintf("%q is not what `whichflow advise --client %s` registers", g.Value, kind.Value))
 		} else {
@@ -456,17 +505,15 @@ func checkFAPIPAR(c *clientconfig.Client) (hit, bool) {
 	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR"}, true
 }
 
-var fapiAuth = map[string]bool{flows.AuthPrivateKeyJWT: true, flows.AuthTLSClient: true, flows.AuthSelfSignedTLS: true}
-
 func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
-	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || fapiAuth[c.AuthMethod.Value] {
+	if !isConfidential(c) || c.AuthMethod.Unresolved || c.AuthMethod.Value == "" || flows.AuthMethod(c.AuthMethod.Value).Asymmetric() {
 		return hit{}, false
 	}
-	how := "authenticates with"
-	if !c.AuthMethod.Set {
+	how, from := "authenticates with", provenance(c.AuthMethod.Origin(), c.AuthMethod.Default)
+	if !c.AuthMethod.Set && from == "" {
 		how = "authenticates (by default) with"
 	}
-	return hit{pos: firstPos(c.AuthMethod.Pos, c.Pos), msg: fmt.Sprintf("client %s %q; FAPI 2.0 allows private_key_jwt or mTLS only", how, c.AuthMethod.Value)}, true
+	return hit{pos: firstPos(c.AuthMethod.Pos, c.Pos), msg: fmt.Sprintf("client %s %q%s; FAPI 2.0 allows private_key_jwt or mTLS only", how, c.AuthMethod.Value, from)}, true
 }
 
 func checkFAPIPublic(c *clientconfig.Client) (hit, bool) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/whichflow/whichflow/internal/corpus"
+	"github.com/whichflow/whichflow/internal/golden"
 )
 
 // TestCorpus lints every file of the real-file corpus and compares the
@@ -40,23 +41,7 @@ func TestCorpus(t *testing.T) {
 	fmt.Fprintf(&b, "summary: %d files, %d clients, %d errors, %d warnings, %d notes\n", s.Files, s.Clients, s.Errors, s.Warnings, s.Notes)
 	got := b.Bytes()
 
-	golden := filepath.Join(wd, "testdata", "corpus.golden")
-	if os.Getenv("WHICHFLOW_UPDATE") != "" {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run WHICHFLOW_UPDATE=1 go test ./internal/lint/ -run TestCorpus)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("corpus findings differ from testdata/corpus.golden; review and refresh with WHICHFLOW_UPDATE=1\n%s", lineDiff(string(want), string(got)))
-	}
+	golden.Check(t, filepath.Join(wd, "testdata", "corpus.golden"), got)
 	if len(res.Skipped) > 0 {
 		for _, s := range res.Skipped {
 			if s.Path != "SOURCES.md" {
@@ -64,27 +49,4 @@ func TestCorpus(t *testing.T) {
 			}
 		}
 	}
-}
-
-func lineDiff(want, got string) string {
-	w := map[string]bool{}
-	for _, l := range strings.Split(want, "\n") {
-		w[l] = true
-	}
-	g := map[string]bool{}
-	for _, l := range strings.Split(got, "\n") {
-		g[l] = true
-	}
-	var b strings.Builder
-	for _, l := range strings.Split(want, "\n") {
-		if !g[l] {
-			b.WriteString("- " + l + "\n")
-		}
-	}
-	for _, l := range strings.Split(got, "\n") {
-		if !w[l] {
-			b.WriteString("+ " + l + "\n")
-		}
-	}
-	return b.String()
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,7 +15,8 @@ import (
 var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 
 // TestRuleExamples runs every catalog example through the engine: bad
-// examples must raise the rule, good ones must not (trivy's
+// examples must raise the rule where their header's `want LINE:COL` says
+// (analysistest's `// want`), good ones must not raise it (trivy's
 // TestCheckExamples).
 func TestRuleExamples(t *testing.T) {
 	for _, r := range flows.Rules() {
@@ -30,17 +32,20 @@ func TestRuleExamples(t *testing.T) {
 					t.Fatal(err)
 				}
 				opts := Options{Paths: []string{path}, Now: testNow, Config: os.DevNull}
-				if r.High {
+				if r.Profile == flows.ProfileHigh {
 					opts.Profile = ProfileHigh
 				}
 				res, err := Run(context.Background(), opts)
 				if err != nil {
 					t.Fatal(err)
 				}
-				var fired bool
+				var fired, at bool
+				var where []string
 				for _, f := range res.Findings {
 					if f.Rule == r.ID && f.Suppressed == nil {
 						fired = true
+						where = append(where, fmt.Sprintf("%d:%d", f.Line, f.Column))
+						at = at || (f.Line == e.WantLine && (e.WantCol == 0 || f.Column == e.WantCol))
 					}
 				}
 				if e.Good && fired {
@@ -48,6 +53,9 @@ func TestRuleExamples(t *testing.T) {
 				}
 				if !e.Good && !fired {
 					t.Errorf("bad example %d does not fire %s:\n%s\nfindings: %+v\nskipped: %+v", i, r.ID, e.Text, res.Findings, res.Skipped)
+				}
+				if !e.Good && fired && !at {
+					t.Errorf("bad example %s fires %s at %v, its header wants %d:%d", e.Name, r.ID, where, e.WantLine, e.WantCol)
 				}
 			})
 		}

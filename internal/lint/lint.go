@@ -21,16 +21,17 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // DefaultMaxFileSize is the size above which a file is not read: 64 MiB, a
 // generous Keycloak realm export.
 const DefaultMaxFileSize = 64 << 20
 
-// Profiles of rules (--profile).
+// Profiles of rules (--profile): the catalog's.
 const (
-	ProfileStandard = "standard"
-	ProfileHigh     = "high"
+	ProfileStandard = string(flows.ProfileStandard)
+	ProfileHigh     = string(flows.ProfileHigh)
 )
 
 // Options configure a lint run.
@@ -47,13 +48,16 @@ type Options struct {
 	MaxFileSize int64
 	// Workers bounds parallel reads; 0 means GOMAXPROCS.
 	Workers int
-	// Config is a .whichflow.yaml path; "" looks for .whichflow.yaml in the
-	// first directory given (or the working directory).
+	// Config is a .whichflow.yaml path for every linted path; "" looks up
+	// each path's own from its directory upwards to the repository root.
 	Config string
 	// Baseline drops findings whose fingerprints it holds (nil: none).
 	Baseline *Baseline
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
+
+	// rules are the catalog rules of the run's profile (set by Run).
+	rules []flows.Rule
 	// Stdin, when set, is linted instead of Paths: one configuration read
 	// from standard input (lint -), reported under its Name.
 	Stdin *Input
@@ -75,8 +79,11 @@ type Finding struct {
 	Line     int            `json:"line"`
 	Column   int            `json:"column"`
 	Client   string         `json:"client"`
-	Message  string         `json:"message"`
-	Refs     []string       `json:"refs"`
+	// Scope is what the finding is about: a client (Client is its ID) or a
+	// realm or tenant (Client is the realm's name).
+	Scope   flows.Scope `json:"scope"`
+	Message string      `json:"message"`
+	Refs    []string    `json:"refs"`
 	// Suppressed is set when a suppression covers the finding: it is kept
 	// for SARIF but does not count for the summary or the exit code.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
@@ -99,9 +106,12 @@ type Suppression struct {
 type Skip struct {
 	Path   string
 	Reason string
-	// Notable skips (a file too large to read) are worth telling the user
-	// even without -v.
+	// Notable skips (a file too large to read, a symbolic link, a file
+	// named on the command line that is not a configuration) are worth
+	// telling the user even without -v.
 	Notable bool
+	// unreadable: the file could not be opened or read.
+	unreadable bool
 }
 
 // Result is what a run found.
@@ -114,18 +124,47 @@ type Result struct {
 	Skipped []Skip
 	// Baselined counts findings dropped because the baseline holds them.
 	Baselined int
-	// Linted lists the files recognised, in order, with their clients (for
-	// reports that list what passed, such as JUnit).
+	// AllRules are the .whichflow.yaml entries with rule "*" that
+	// suppressed findings (reports name them in their summary).
+	AllRules []AllRulesSuppression
+	// Linted lists the files recognised, in order, with the clients and
+	// realms checked in each (for reports that list what passed, such as
+	// JUnit).
 	Linted []LintedFile
 	// Profile is the rule profile the run used.
 	Profile string
+	// Rules are the catalog rules of the run's profile (SARIF's
+	// tool.driver.rules); which of them ran on a subject is
+	// Rule.AppliesTo(subject.Target).
+	Rules []flows.Rule
 }
 
 // LintedFile is a file that was recognised and linted.
 type LintedFile struct {
-	Path    string       `json:"path"`
-	Format  flows.Format `json:"format,omitempty"`
-	Clients []string     `json:"clients"`
+	Path   string       `json:"path"`
+	Format flows.Format `json:"format,omitempty"`
+	// Subjects are the clients and realms the rules ran on.
+	Subjects []Subject `json:"subjects"`
+}
+
+// Subject is one client or realm that rules ran on.
+type Subject struct {
+	// Name is the client's ID or the realm's name, as in findings.
+	Name string `json:"name"`
+	// Target is where it sits (format, scope, profile, flowless): the
+	// rules that ran on it are those that apply to it.
+	Target flows.Target `json:"target"`
+}
+
+// Clients counts the file's client subjects.
+func (lf LintedFile) Clients() int {
+	n := 0
+	for _, s := range lf.Subjects {
+		if s.Target.Scope == flows.ScopeClient {
+			n++
+		}
+	}
+	return n
 }
 
 // Summary counts what is not suppressed.
@@ -178,7 +217,9 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Error() string {
+	return safetext.Line(fmt.Sprintf("%s: %v", e.Path, e.Err))
+}
 func (e *PathError) Unwrap() error { return e.Err }
 
 // configExts are the extensions lint reads when walking a directory; files
@@ -191,6 +232,8 @@ type job struct {
 	path     string
 	explicit bool
 	in       *Input // in memory (Options.Stdin), not read from path
+	// cfg is the .whichflow.yaml of the linted path the file was found under.
+	cfg *config
 }
 
 // Run lints the paths in opts.
@@ -214,23 +257,32 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("unknown profile %q (want standard or high)", opts.Profile)
 	}
 
-	cfgOpts := opts
-	if opts.Stdin != nil {
-		cfgOpts.Paths = []string{filepath.Dir(opts.Stdin.Name)}
+	opts.rules = nil
+	for _, r := range catalog() {
+		if r.AppliesTo(flows.Target{Profile: flows.Profile(opts.Profile)}) {
+			opts.rules = append(opts.rules, r)
+		}
 	}
-	cfg, err := loadConfig(cfgOpts)
+
+	cfgs, err := newConfigs(opts)
+	if err != nil {
+		return nil, err
+	}
+	var jobs []job
+	var walkSkips []Skip
+	if opts.Stdin != nil {
+		var cfg *config
+		if cfg, err = cfgs.forPath(opts.Stdin.Name); err == nil {
+			jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}
+		}
+	} else {
+		jobs, walkSkips, err = discover(opts.Paths, cfgs)
+	}
 	if err != nil {
 		return nil, err
 	}
 
-	var jobs []job
-	if opts.Stdin != nil {
-		jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin}}
-	} else if jobs, err = discover(opts.Paths); err != nil {
-		return nil, err
-	}
-
-	res := &Result{Profile: opts.Profile}
+	res := &Result{Profile: opts.Profile, Rules: opts.rules, Skipped: walkSkips}
 	results := make([]fileResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -240,7 +292,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			defer wg.Done()
 			buf := new(bytes.Buffer)
 			for i := range next {
-				results[i] = lintFile(jobs[i], &opts, cfg, buf)
+				results[i] = lintFile(jobs[i], &opts, jobs[i].cfg, buf)
 			}
 		}()
 	}
@@ -256,19 +308,30 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	for _, fr := range results {
+	for i, fr := range results {
 		if fr.skip != nil {
+			if jobs[i].explicit && fr.skip.unreadable {
+				// Named on the command line and checked readable, then
+				// not: still a path that cannot be read.
+				return nil, &PathError{Path: jobs[i].path, Err: errors.New(fr.skip.Reason)}
+			}
+			if jobs[i].explicit {
+				fr.skip.Notable = true
+			}
 			res.Skipped = append(res.Skipped, *fr.skip)
 			continue
 		}
 		if fr.recognised {
 			res.Files++
-			res.Clients += len(fr.linted.Clients)
+			res.Clients += fr.linted.Clients()
 			res.Linted = append(res.Linted, fr.linted)
 		}
 		res.Findings = append(res.Findings, fr.findings...)
 	}
-	res.Findings = append(res.Findings, cfg.findings(opts.Now)...)
+	for _, c := range cfgs.order {
+		res.Findings = append(res.Findings, c.findings(opts.Now)...)
+	}
+	res.AllRules = cfgs.allRules()
 	if opts.Baseline != nil {
 		kept := res.Findings[:0]
 		for _, f := range res.Findings {
@@ -304,49 +367,118 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// discover expands paths into the files to read, in a stable order.
-func discover(paths []string) ([]job, error) {
+// discover expands paths into the files to read, in a stable order, each
+// with the configuration of the path it was found under. A path named on
+// the command line that cannot be read, or is not a regular file or
+// directory (a FIFO would block the read forever), is a PathError. Inside a
+// walked directory, what is not linted for a reason the user may not expect
+// (an unreadable directory, a symbolic link) is a notable skip.
+func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 	var jobs []job
+	var skips []Skip
 	seen := map[string]bool{}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+				if target, rerr := os.Readlink(p); rerr == nil {
+					return nil, nil, &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
+				}
+			}
+			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		cfg, err := cfgs.forPath(p)
+		if err != nil {
+			return nil, nil, err
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				return nil, nil, &PathError{Path: p, Err: fmt.Errorf("%s, not a regular file; whichflow reads files and directories", fileKind(st.Mode()))}
+			}
+			if err := readable(p); err != nil {
+				return nil, nil, &PathError{Path: p, Err: err}
+			}
 			if !seen[p] {
 				seen[p] = true
-				jobs = append(jobs, job{path: p, explicit: true})
+				jobs = append(jobs, job{path: p, explicit: true, cfg: cfg})
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// A directory named through a symbolic link is walked (WalkDir
+			// would not enter it and lint nothing); the trailing separator
+			// resolves the link.
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path == p {
+				if path == root {
 					return err
 				}
-				return nil // an unreadable subdirectory is skipped, not fatal
-			}
-			if d.IsDir() {
-				if path != p && skipDirs[d.Name()] {
+				// An unreadable subdirectory is not fatal, but its
+				// configurations go unlinted: say so.
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true})
+				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || !configExts[strings.ToLower(filepath.Ext(path))] {
+			if d.IsDir() {
+				if path != root && skipDirs[d.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !configExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Notable: true,
+					Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"})
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true})
 				return nil
 			}
 			if !seen[path] {
 				seen[path] = true
-				jobs = append(jobs, job{path: path})
+				jobs = append(jobs, job{path: path, cfg: cfg})
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
 	}
-	return jobs, nil
+	return jobs, skips, nil
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "a special file"
+}
+
+// readable checks a regular file named on the command line can be opened.
+func readable(p string) error {
+	f, err := openFile(p)
+	if err != nil {
+		return unwrapPathErr(err)
+	}
+	return f.Close()
 }
 
 func unwrapPathErr(err error) error {
@@ -386,14 +518,17 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		}
 		return lintBytes(j.path, display, j.in.Data, opts, cfg)
 	}
-	f, err := os.Open(j.path)
+	f, err := openFile(j.path)
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
+	}
+	if !st.Mode().IsRegular() { // replaced by a FIFO or device since discovery
+		return fileResult{skip: &Skip{Path: display, Reason: fileKind(st.Mode()) + ", not a regular file", Notable: true, unreadable: true}}
 	}
 	limit := sizeLimit(j.path, opts)
 	if st.Size() > limit {
@@ -405,7 +540,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true, unreadable: true}}
 	}
 	if n > limit { // grew while we read it
 		return tooLarge(display, n, limit, opts, cfg)
@@ -424,7 +559,7 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	var pe *clientconfig.ParseError
 	switch {
 	case errors.Is(err, clientconfig.ErrUnrecognised):
-		return fileResult{skip: &Skip{Path: display, Reason: "not a client configuration whichflow recognises"}}
+		return fileResult{skip: &Skip{Path: display, Reason: NotRecognised()}}
 	case errors.As(err, &pe):
 		msg := pe.Msg
 		if pe.Format != "" {
@@ -436,14 +571,18 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 	case file == nil:
 		return fileResult{skip: &Skip{Path: display, Reason: "no clients"}}
 	}
-	lf := LintedFile{Path: display, Format: file.Format, Clients: []string{}}
-	for _, c := range file.Clients {
-		if c.Builtin && !opts.IncludeBuiltin {
-			continue
-		}
-		lf.Clients = append(lf.Clients, c.ID)
+	findings, subjects := lintSubjects(display, file, opts, cfg)
+	return fileResult{recognised: true, linted: LintedFile{Path: display, Format: file.Format, Subjects: subjects}, findings: findings}
+}
+
+// NotRecognised says a file is not a configuration whichflow reads, and
+// which formats it does read.
+func NotRecognised() string {
+	names := make([]string, 0, 10)
+	for _, fi := range flows.Formats() {
+		names = append(names, fi.Name)
 	}
-	return fileResult{recognised: true, linted: lf, findings: lintClients(display, file, opts, cfg)}
+	return "not a client configuration whichflow recognises (it reads: " + strings.Join(names, "; ") + ")"
 }
 
 // maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
@@ -474,13 +613,37 @@ func humanSize(n int64) string {
 }
 
 func invalid(file string, pos clientconfig.Pos, msg string, cfg *config, opts *Options) Finding {
-	r, _ := flows.RuleByID(flows.RuleInvalidConfig)
-	f := newFinding(r, file, "", pos, msg)
+	f := newFinding(ruleByID(flows.RuleInvalidConfig), file, "", pos, msg)
 	cfg.apply(&f, opts.Now)
 	return f
 }
 
-func newFinding(r flows.Rule, file, client string, pos clientconfig.Pos, msg string) Finding {
+// catalog is the rules lint knows: flows.Rules, or a test's double.
+var catalog = flows.Rules
+
+// knownRule reports whether the catalog has rule id.
+func knownRule(id string) bool {
+	for _, r := range catalog() {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleByID is the catalog rule id; the engine raises only rules it has.
+func ruleByID(id string) flows.Rule {
+	for _, r := range catalog() {
+		if r.ID == id {
+			return r
+		}
+	}
+	panic("lint: rule " + id + " is not in the catalog")
+}
+
+// newFinding is rule r firing on subject (a client ID, a realm name for
+// realm rules, "" for a file) at pos.
+func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg string) Finding {
 	line, col := pos.Line, pos.Col
 	if line < 1 {
 		line = 1
@@ -488,8 +651,15 @@ func newFinding(r flows.Rule, file, client string, pos clientconfig.Pos, msg str
 	if col < 1 {
 		col = 1
 	}
-	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: client,
-		Message: msg, Refs: flows.RefStrings(r.Refs)}
+	scope := flows.ScopeClient // file-scope findings concern a client or none
+	if r.Scope == flows.ScopeRealm {
+		scope = flows.ScopeRealm
+	}
+	// The one place findings get their text: credentials inside URLs are
+	// redacted here for every format (literal secrets are redacted by the
+	// check that quotes them).
+	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: RedactCredentials(subject), Scope: scope,
+		Message: RedactCredentials(msg), Refs: flows.RefStrings(r.Refs)}
 	f.Fingerprint = Fingerprint(f)
 	return f
 }

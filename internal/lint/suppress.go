@@ -4,26 +4,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
 )
-
-// ConfigFile is the name of the suppression file lint looks for.
-const ConfigFile = ".whichflow.yaml"
 
 // --- inline directives --------------------------------------------------------
 
@@ -76,7 +66,7 @@ func unknownRules(rules map[string]bool) []string {
 	}
 	var out []string
 	for _, id := range sortedKeys(rules) {
-		if _, ok := flows.RuleByID(id); !ok {
+		if !knownRule(id) {
 			out = append(out, id)
 		}
 	}
@@ -110,25 +100,23 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 	var extra []Finding
 	for _, raw := range file.Directives {
 		d := parseDirective(raw)
-		target := directiveClient(file, d.line)
+		target := directiveSubject(file, d.line)
 		clientID := ""
 		if target != nil {
-			clientID = target.ID
+			clientID = target.name
 		}
 		pos := clientconfig.Pos{Line: d.line, Col: d.col}
 		isExpired, dateErr := expired(d.expires, now)
 		if unknown := unknownRules(d.rules); len(unknown) > 0 {
-			r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
-			extra = append(extra, newFinding(r, display, clientID, pos,
+			extra = append(extra, newFinding(ruleByID(flows.RuleSuppressionUnknownRule), display, clientID, pos,
 				fmt.Sprintf("whichflow:ignore names no rule whichflow has: %s", strings.Join(unknown, ", "))))
 		}
 		if d.reason == "" {
-			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
-			extra = append(extra, newFinding(r, display, clientID, pos,
+			extra = append(extra, newFinding(ruleByID(flows.RuleSuppressionNoReason), display, clientID, pos,
 				fmt.Sprintf("whichflow:ignore %s has no reason=\"...\"", strings.Join(sortedKeys(d.rules), ","))))
 		}
 		if isExpired {
-			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
+			r := ruleByID(flows.RuleSuppressionExpired)
 			msg := fmt.Sprintf("whichflow:ignore %s expired on %s and no longer suppresses", strings.Join(sortedKeys(d.rules), ","), d.expires)
 			if dateErr != nil {
 				msg = fmt.Sprintf("whichflow:ignore %s: %v, so it does not suppress", strings.Join(sortedKeys(d.rules), ","), dateErr)
@@ -143,7 +131,7 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 			}
 			applies := false
 			if target != nil {
-				applies = f.Client == target.ID
+				applies = f.Client == target.name && f.Scope == target.scope
 			} else {
 				applies = f.Line == d.line+1 || f.Line == d.line
 			}
@@ -155,25 +143,38 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 	return extra
 }
 
-// directiveClient is the client a directive on line belongs to: the
-// innermost client whose lines contain it, or the one starting on the next
-// line.
-func directiveClient(file *clientconfig.File, line int) *clientconfig.Client {
-	var best *clientconfig.Client
-	for i := range file.Clients {
-		c := &file.Clients[i]
-		start := c.Pos.Line
+// directiveSubject is the client or realm a directive on line belongs to:
+// the innermost one whose lines contain it, or the one starting on the
+// next line. Clients sit inside realms, so a directive inside a client
+// belongs to the client.
+type subjectRef struct {
+	name  string
+	scope flows.Scope
+	start int
+}
+
+func directiveSubject(file *clientconfig.File, line int) *subjectRef {
+	var best *subjectRef
+	consider := func(name string, scope flows.Scope, start, end int) {
 		if start == 0 {
-			continue
+			return
 		}
-		in := start <= line && line <= c.End
+		in := start <= line && line <= end
 		next := line+1 == start
 		if !in && !next {
-			continue
+			return
 		}
-		if best == nil || start > best.Pos.Line {
-			best = c
+		if best == nil || start > best.start || (start == best.start && scope == flows.ScopeClient) {
+			best = &subjectRef{name: name, scope: scope, start: start}
 		}
+	}
+	for i := range file.Realms {
+		r := &file.Realms[i]
+		consider(r.Name, flows.ScopeRealm, r.Pos.Line, r.End)
+	}
+	for i := range file.Clients {
+		c := &file.Clients[i]
+		consider(c.ID, flows.ScopeClient, c.Pos.Line, c.End)
 	}
 	return best
 }
@@ -191,192 +192,20 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// --- .whichflow.yaml ----------------------------------------------------------
-
-type ignoreEntry struct {
-	Rule    string `yaml:"rule"`
-	Client  string `yaml:"client"`
-	Path    string `yaml:"path"`
-	Reason  string `yaml:"reason"`
-	Expires string `yaml:"expires"`
-	line    int
-	col     int
-	pathRe  *regexp.Regexp
-}
-
-type config struct {
-	path    string // as displayed
-	entries []ignoreEntry
-}
-
-// loadConfig reads opts.Config, or .whichflow.yaml beside the first path or
-// in the working directory. A missing default file is no error.
-func loadConfig(opts Options) (*config, error) {
-	path := opts.Config
-	if path == "" {
-		var candidates []string
-		if len(opts.Paths) > 0 {
-			p := opts.Paths[0]
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				p = filepath.Dir(p)
-			}
-			candidates = append(candidates, filepath.Join(p, ConfigFile))
-		}
-		candidates = append(candidates, ConfigFile)
-		for _, c := range candidates {
-			if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
-				path = c
-				break
-			}
-		}
-		if path == "" {
-			return &config{}, nil
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &PathError{Path: path, Err: err}
-	}
-	cfg := &config{path: filepath.ToSlash(path)}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: %v", ConfigFile, err)}
-	}
-	if len(root.Content) == 0 {
-		return cfg, nil
-	}
-	doc := root.Content[0]
-	if doc.Kind != yaml.MappingNode {
-		return nil, &PathError{Path: path, Err: fmt.Errorf("not a valid %s: want a mapping with an ignore: list", ConfigFile)}
-	}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		if doc.Content[i].Value != "ignore" {
-			continue
-		}
-		list := doc.Content[i+1]
-		if list.Kind != yaml.SequenceNode {
-			return nil, &PathError{Path: path, Err: fmt.Errorf("ignore: must be a list (line %d)", list.Line)}
-		}
-		for _, it := range list.Content {
-			var e ignoreEntry
-			if err := it.Decode(&e); err != nil {
-				return nil, &PathError{Path: path, Err: fmt.Errorf("ignore entry at line %d: %v", it.Line, err)}
-			}
-			e.line, e.col = it.Line, it.Column
-			if e.Path != "" {
-				e.pathRe = globRegexp(e.Path)
-			}
-			cfg.entries = append(cfg.entries, e)
-		}
-	}
-	return cfg, nil
-}
-
-// globRegexp compiles a path glob (*, ?, **) matching a whole path or any
-// trailing part of it that starts at a slash.
-func globRegexp(glob string) *regexp.Regexp {
-	glob = strings.TrimPrefix(filepath.ToSlash(glob), "./")
-	var b strings.Builder
-	b.WriteString(`(?:^|/)`)
-	for i := 0; i < len(glob); i++ {
-		switch c := glob[i]; c {
-		case '*':
-			if i+1 < len(glob) && glob[i+1] == '*' {
-				i++
-				if i+1 < len(glob) && glob[i+1] == '/' {
-					i++
-					b.WriteString(`(?:.*/)?`)
-				} else {
-					b.WriteString(`.*`)
-				}
-			} else {
-				b.WriteString(`[^/]*`)
-			}
-		case '?':
-			b.WriteString(`[^/]`)
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	b.WriteString(`$`)
-	return regexp.MustCompile(b.String())
-}
-
-func globMatch(pattern, s string) bool {
-	if pattern == "" || pattern == "*" {
-		return true
-	}
-	ok, err := filepath.Match(pattern, s)
-	return err == nil && ok
-}
-
-// apply marks f suppressed when a live entry of the config matches it.
-func (c *config) apply(f *Finding, now time.Time) {
-	if c == nil {
-		return
-	}
-	for _, e := range c.entries {
-		if e.Rule != "" && e.Rule != "*" && e.Rule != f.Rule {
-			continue
-		}
-		if !globMatch(e.Client, f.Client) {
-			continue
-		}
-		if e.pathRe != nil && !e.pathRe.MatchString(f.File) {
-			continue
-		}
-		if gone, _ := expired(e.Expires, now); gone {
-			continue
-		}
-		f.Suppressed = &Suppression{Kind: "external", Reason: e.Reason, Location: fmt.Sprintf("%s:%d", c.path, e.line)}
-		return
-	}
-}
-
-// findings are the config's own problems: entries without a reason, and
-// expired entries.
-func (c *config) findings(now time.Time) []Finding {
-	var out []Finding
-	for _, e := range c.entries {
-		pos := clientconfig.Pos{Line: e.line, Col: e.col}
-		what := e.Rule
-		if what == "" {
-			what = "*"
-		}
-		if e.Rule != "" && e.Rule != "*" {
-			if _, known := flows.RuleByID(e.Rule); !known {
-				r, _ := flows.RuleByID(flows.RuleSuppressionUnknownRule)
-				out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry names no rule whichflow has: %s", e.Rule)))
-			}
-		}
-		if strings.TrimSpace(e.Reason) == "" {
-			r, _ := flows.RuleByID(flows.RuleSuppressionNoReason)
-			out = append(out, newFinding(r, c.path, e.Client, pos, fmt.Sprintf("ignore entry for %s has no reason", what)))
-		}
-		if gone, err := expired(e.Expires, now); gone {
-			r, _ := flows.RuleByID(flows.RuleSuppressionExpired)
-			msg := fmt.Sprintf("ignore entry for %s expired on %s and no longer suppresses", what, e.Expires)
-			if err != nil {
-				msg = fmt.Sprintf("ignore entry for %s: %v, so it does not suppress", what, err)
-			}
-			out = append(out, newFinding(r, c.path, e.Client, pos, msg))
-		}
-	}
-	return out
-}
-
 // --- fingerprints and the baseline --------------------------------------------
 
 // Fingerprint identifies a finding independently of where in the file it
-// is: rule, file, client and message.
+// is: rule, file, client (or realm) and message. A realm finding's scope is
+// part of it, so a realm and a client of the same name never share one;
+// client findings keep the fingerprints of baselines written before scopes.
 func Fingerprint(f Finding) string {
 	h := sha256.New()
 	for _, s := range []string{f.Rule, f.File, f.Client, f.Message} {
 		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	if f.Scope == flows.ScopeRealm {
+		io.WriteString(h, string(f.Scope))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
@@ -430,38 +259,4 @@ func WriteBaseline(w io.Writer, findings []Finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(bf)
-}
-
-// --- secrets --------------------------------------------------------------------
-
-// Redact shows the first two characters of a secret and its length, never
-// the secret.
-func Redact(s string) string {
-	n := utf8.RuneCountInString(s)
-	if n <= 4 {
-		return fmt.Sprintf("… (%d chars)", n)
-	}
-	r := []rune(s)
-	return fmt.Sprintf("%s… (%d chars)", string(r[:2]), n)
-}
-
-var placeholderRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
-})
-
-// IsPlaceholder reports values that stand for a secret supplied at deploy
-// time (DESIGN §3): ${VAR}, <...>, @@X@@, ##X##, **********, your-...,
-// replace-..., templates.
-func IsPlaceholder(v string) bool {
-	v = strings.TrimSpace(v)
-	if v == "" || placeholderRe().MatchString(v) {
-		return true
-	}
-	l := strings.ToLower(v)
-	for _, p := range []string{"your-", "your_", "replace-", "replace_", "changeme", "change-me"} {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
 }

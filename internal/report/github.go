@@ -8,6 +8,7 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // githubPrinter prints GitHub Actions workflow commands, one annotation per
@@ -36,15 +37,17 @@ func (p *githubPrinter) Print(res *lint.Result) error {
 			cmd = "warning"
 		}
 		title := f.Rule
-		if f.Client != "" {
-			title += " (" + f.Client + ")"
+		if who := subject(f); who != "" {
+			title += " (" + who + ")"
 		}
 		msg := f.Message
 		if len(f.Refs) > 0 {
 			msg += " [" + strings.Join(f.Refs, "; ") + "]"
 		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd, escapeProperty(f.File), f.Line, f.Column,
-			escapeProperty(title), escapeData(msg))
+		// Control characters from the file (ANSI escapes) are shown, not
+		// sent to the log; newlines are the command's own %0A.
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd, escapeProperty(safetext.Line(f.File)), f.Line, f.Column,
+			escapeProperty(safetext.Line(title)), escapeData(safetext.Lines(msg)))
 	}
 	return bw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
 )
 
@@ -18,6 +19,7 @@ type jsonFinding struct {
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
 	Client   string   `json:"client"`
+	Scope    string   `json:"scope"`
 	Message  string   `json:"message"`
 	Refs     []string `json:"refs"`
 }
@@ -36,10 +38,18 @@ func (p *jsonPrinter) Print(res *lint.Result) error {
 			refs = []string{}
 		}
 		out.Findings = append(out.Findings, jsonFinding{Rule: f.Rule, Severity: string(f.Severity), File: f.File,
-			Line: f.Line, Column: f.Column, Client: f.Client, Message: f.Message, Refs: refs})
+			Line: f.Line, Column: f.Column, Client: f.Client, Scope: string(scopeOf(f)), Message: f.Message, Refs: refs})
 	}
 	enc := json.NewEncoder(p.w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// scopeOf is the finding's scope, "client" unless lint said realm.
+func scopeOf(f lint.Finding) flows.Scope {
+	if f.Scope == flows.ScopeRealm {
+		return flows.ScopeRealm
+	}
+	return flows.ScopeClient
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // junitPrinter prints JUnit XML: a testsuite per file, a testcase per
@@ -40,48 +42,59 @@ type junitFailure struct {
 }
 
 func (p *junitPrinter) Print(res *lint.Result) error {
-	type key struct{ file, client, rule string }
+	type key struct {
+		file, client, rule string
+		scope              flows.Scope
+	}
 	byKey := map[key]lint.Finding{}
 	var order []string
 	suites := map[string]*junitSuite{}
 	suite := func(file string) *junitSuite {
 		s := suites[file]
 		if s == nil {
-			s = &junitSuite{Name: file}
+			s = &junitSuite{Name: safetext.Line(file)}
 			suites[file] = s
 			order = append(order, file)
 		}
 		return s
 	}
 	for _, f := range visible(res.Findings) {
-		byKey[key{f.File, f.Client, f.Rule}] = f
+		byKey[key{f.File, f.Client, f.Rule, scopeOf(f)}] = f
 	}
 	used := map[key]bool{}
 	addCase := func(s *junitSuite, k key) {
 		name := k.rule
-		if k.client != "" {
-			name = k.client + ": " + k.rule
+		if who := subject(lint.Finding{Client: k.client, Scope: k.scope}); who != "" {
+			name = who + ": " + k.rule
 		}
-		c := junitCase{Name: name, Classname: k.file}
+		// Names and messages from files are escaped: XML keeps newlines
+		// and drops ESC, and a CI log that shows the file must not read a
+		// command in it.
+		c := junitCase{Name: safetext.Line(name), Classname: safetext.Line(k.file)}
 		if f, ok := byKey[k]; ok {
-			c.Failure = &junitFailure{Message: f.Message, Type: string(f.Severity),
-				Text: fmt.Sprintf("%s:%d:%d: %s %s: %s", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message)}
+			c.Failure = &junitFailure{Message: safetext.Line(f.Message), Type: string(f.Severity),
+				Text: safetext.Line(fmt.Sprintf("%s:%d:%d: %s %s: %s", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message))}
 			s.Failures++
 			used[k] = true
 		}
 		s.Cases = append(s.Cases, c)
 		s.Tests++
 	}
+	rules := runRules(res)
 	for _, lf := range res.Linted {
 		s := suite(lf.Path)
-		for _, client := range lf.Clients {
-			for _, r := range rulesFor(lf.Format, res.Profile) {
-				addCase(s, key{lf.Path, client, r.ID})
+		// A case for every rule that ran on each client and realm: the
+		// rules that apply to it, and no others.
+		for _, sub := range lf.Subjects {
+			for _, r := range rules {
+				if r.AppliesTo(sub.Target) {
+					addCase(s, key{lf.Path, sub.Name, r.ID, sub.Target.Scope})
+				}
 			}
 		}
 	}
-	for _, f := range visible(res.Findings) { // findings no client×rule case covered
-		k := key{f.File, f.Client, f.Rule}
+	for _, f := range visible(res.Findings) { // findings no subject×rule case covered
+		k := key{f.File, f.Client, f.Rule, scopeOf(f)}
 		if !used[k] {
 			addCase(suite(f.File), k)
 		}

@@ -20,6 +20,9 @@ type Options struct {
 	Color bool
 	// Version is whichflow's version, for SARIF's tool.driver.
 	Version string
+	// WorkDir is the directory relative paths are relative to (the working
+	// directory), for SARIF's originalUriBaseIds; "" leaves it out.
+	WorkDir string
 }
 
 // Printer writes one report.
@@ -35,7 +38,7 @@ func New(format string, w io.Writer, o Options) (Printer, error) {
 	case "json":
 		return &jsonPrinter{w: w}, nil
 	case "sarif":
-		return &sarifPrinter{w: w, version: o.Version}, nil
+		return &sarifPrinter{w: w, version: o.Version, workDir: o.WorkDir}, nil
 	case "github":
 		return &githubPrinter{w: w}, nil
 	case "junit":
@@ -62,21 +65,24 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// rulesFor lists the rules that run on a file of format f in profile.
-func rulesFor(f flows.Format, profile string) []flows.Rule {
-	var out []flows.Rule
-	for _, r := range flows.Rules() {
-		if r.High && profile != lint.ProfileHigh {
-			continue
+// subject names what a finding is about, as reports show it: the client
+// ID, or "realm NAME" for a realm-scope finding.
+func subject(f lint.Finding) string {
+	if f.Scope == flows.ScopeRealm {
+		if f.Client == "" {
+			return "realm"
 		}
-		switch r.ID {
-		case flows.RuleInvalidConfig, flows.RuleSuppressionNoReason, flows.RuleSuppressionExpired:
-			continue
-		}
-		if f != "" && !r.AppliesTo(f) {
-			continue
-		}
-		out = append(out, r)
+		return "realm " + f.Client
 	}
-	return out
+	return f.Client
+}
+
+// runRules are the rules of res's run, in catalog order: what lint ran
+// (lint.Result.Rules), or the catalog's rules of its profile for a result
+// built by hand.
+func runRules(res *lint.Result) []flows.Rule {
+	if res.Rules != nil {
+		return res.Rules
+	}
+	return flows.RulesFor(flows.Target{Profile: flows.Profile(res.Profile)})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/whichflow/whichflow/flows"
@@ -18,6 +19,7 @@ import (
 type sarifPrinter struct {
 	w       io.Writer
 	version string
+	workDir string
 }
 
 const (
@@ -33,8 +35,22 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool               sarifTool                `json:"tool"`
+	Invocations        []sarifInvocation        `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"`
+}
+
+// sarifInvocation says the run completed; files that could not be linted
+// are its notifications.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -85,6 +101,7 @@ type sarifResult struct {
 
 type sarifResultProps struct {
 	Client string   `json:"client,omitempty"`
+	Scope  string   `json:"scope,omitempty"`
 	Refs   []string `json:"refs,omitempty"`
 }
 
@@ -98,7 +115,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -121,27 +139,80 @@ func sarifLevel(s flows.Severity) string {
 	return "warning"
 }
 
-// sarifName is the rule's PascalCase name; SARIF forbids name == id.
-func sarifName(id string) string {
+// sarifName is the rule's name, PascalCase from its title ("Redirect URI
+// contains a wildcard" → RedirectUriContainsAWildcard). SARIF wants a name
+// that differs from the id (the Multitool's SARIF1001 compares them
+// case-insensitively, so the id in PascalCase is not enough).
+func sarifName(r flows.Rule) string {
 	var b strings.Builder
-	for _, part := range strings.Split(id, "-") {
-		if part == "" {
-			continue
+	for _, word := range strings.FieldsFunc(strings.ReplaceAll(r.Title, "'", ""), func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+	}) {
+		if len(word) == 1 && (word[0] < '0' || word[0] > '9') {
+			continue // "a": two capitals in a row are not Pascal case (SARIF2012)
 		}
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		b.WriteString(strings.ToUpper(word[:1]) + strings.ToLower(word[1:]))
 	}
-	return b.String()
+	name := b.String()
+	if name == "" || strings.EqualFold(strings.ReplaceAll(name, "-", ""), strings.ReplaceAll(r.ID, "-", "")) {
+		name += "Rule"
+	}
+	return name
 }
 
-// sarifURI turns a path as given on the command line into a relative URI
-// reference.
-func sarifURI(p string) string {
+// srcRoot is the uriBaseId of relative paths: GitHub code scanning and the
+// SARIF Multitool resolve them against the checkout (originalUriBaseIds
+// says where that was for this run).
+const srcRoot = "%SRCROOT%"
+
+// sarifArtifactOf turns a path as given on the command line into an
+// artifact location: a relative path (or an absolute one inside workDir) a
+// relative reference from %SRCROOT%, any other absolute path a file:// URI.
+func sarifArtifactOf(p, workDir string) sarifArtifact {
+	if workDir != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(workDir, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+	}
+	p = filepath.ToSlash(p)
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x → /C:/x
+		}
+		return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: p}).String()}
+	}
 	p = strings.TrimPrefix(p, "./")
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		parts[i] = url.PathEscape(s)
 	}
-	return strings.Join(parts, "/")
+	return sarifArtifact{URI: strings.Join(parts, "/"), URIBaseID: srcRoot}
+}
+
+// dirURI is dir as a file:// URI ending in a slash (SARIF §3.14.14).
+func dirURI(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// sarifVersion is the tool version as SARIF wants it, starting with a
+// digit (the Multitool's SARIF2005): "v1.2.3" is "1.2.3", and a build
+// without a version ("dev") is "0.0.0-dev".
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		if v == "" {
+			v = "dev"
+		}
+		v = "0.0.0-" + v
+	}
+	return v
 }
 
 func sarifRuleOf(r flows.Rule) sarifRule {
@@ -154,12 +225,12 @@ func sarifRuleOf(r flows.Rule) sarifRule {
 	helpMD := fmt.Sprintf("**%s**\n\n%s\n\n%s\n\n**References**\n\n%s\n\n[Rule documentation](%s%s)",
 		r.Title, r.Rationale, r.Remediation, strings.Join(refsMD, "\n"), rulesDocsURI, r.ID)
 	tags := []string{"security", "oauth"}
-	if r.High {
+	if r.Profile == flows.ProfileHigh {
 		tags = append(tags, "fapi-2.0")
 	}
 	return sarifRule{
 		ID:                   r.ID,
-		Name:                 sarifName(r.ID),
+		Name:                 sarifName(r),
 		ShortDescription:     sarifText{Text: r.Title},
 		FullDescription:      sarifText{Text: r.Rationale},
 		Help:                 sarifText{Text: help, Markdown: helpMD},
@@ -170,22 +241,42 @@ func sarifRuleOf(r flows.Rule) sarifRule {
 }
 
 func (p *sarifPrinter) Print(res *lint.Result) error {
-	driver := sarifDriver{Name: "whichflow", Version: p.version, InformationURI: toolInfoURI, Rules: []sarifRule{}}
+	driver := sarifDriver{Name: "whichflow", Version: sarifVersion(p.version), InformationURI: toolInfoURI, Rules: []sarifRule{}}
 	index := map[string]int{}
-	for i, r := range flows.Rules() {
-		index[r.ID] = i
+	addRule := func(r flows.Rule) {
+		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRuleOf(r))
 	}
-	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	for _, r := range runRules(res) {
+		addRule(r)
+	}
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	for _, sk := range res.Skipped {
+		if sk.Notable {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "warning",
+				Message: sarifText{Text: "skipped " + sk.Path + ": " + sk.Reason}})
+		}
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Invocations: []sarifInvocation{inv}, Results: []sarifResult{}}
+	if p.workDir != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {URI: dirURI(p.workDir)}}
+	}
 	for _, f := range res.Findings {
 		idx, ok := index[f.Rule]
 		if !ok {
-			continue
+			// A finding of a rule outside the run's list is still
+			// reported, never dropped.
+			r, known := flows.RuleByID(f.Rule)
+			if !known {
+				r = flows.Rule{ID: f.Rule, Title: f.Rule, Severity: f.Severity}
+			}
+			addRule(r)
+			idx = index[f.Rule]
 		}
 		line, col := max(f.Line, 1), max(f.Column, 1) // SARIF §3.30.5: 1-based
 		msg := f.Message
-		if f.Client != "" {
-			msg = f.Client + ": " + msg
+		if who := subject(f); who != "" {
+			msg = who + ": " + msg
 		}
 		r := sarifResult{
 			RuleID:    f.Rule,
@@ -193,11 +284,11 @@ func (p *sarifPrinter) Print(res *lint.Result) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: msg},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)},
+				ArtifactLocation: sarifArtifactOf(f.File, p.workDir),
 				Region:           sarifRegion{StartLine: line, StartColumn: col},
 			}}},
 			PartialFingerprints: map[string]string{"whichflowFingerprint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{Client: f.Client, Refs: f.Refs},
+			Properties:          &sarifResultProps{Client: f.Client, Scope: string(scopeOf(f)), Refs: f.Refs},
 		}
 		if s := f.Suppressed; s != nil {
 			r.Suppressions = []sarifSuppression{{Kind: s.Kind, Status: "accepted", Justification: s.Reason}}

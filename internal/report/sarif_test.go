@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/whichflow/whichflow/flows"
 )
 
 // TestSARIFSchema validates the SARIF output against the official SARIF
@@ -82,6 +85,52 @@ func TestSARIFSchema(t *testing.T) {
 	for _, r := range run.Tool.Driver.Rules {
 		if r.Name == r.ID || r.Help.Text == "" || r.Help.Markdown == "" {
 			t.Errorf("rule %s: name %q, help %q", r.ID, r.Name, r.Help.Text)
+		}
+	}
+}
+
+func TestSARIFArtifacts(t *testing.T) {
+	for _, tc := range []struct {
+		path, workDir string
+		want          sarifArtifact
+	}{
+		{"keycloak/realm.json", "/src/repo", sarifArtifact{URI: "keycloak/realm.json", URIBaseID: srcRoot}},
+		{"./auth0/Shipment Tracker.json", "/src/repo", sarifArtifact{URI: "auth0/Shipment%20Tracker.json", URIBaseID: srcRoot}},
+		{"/src/repo/keycloak/realm.json", "/src/repo", sarifArtifact{URI: "keycloak/realm.json", URIBaseID: srcRoot}},
+		{"/elsewhere/r#1.json", "/src/repo", sarifArtifact{URI: "file:///elsewhere/r%231.json"}},
+		{"/elsewhere/realm.json", "", sarifArtifact{URI: "file:///elsewhere/realm.json"}},
+	} {
+		if got := sarifArtifactOf(tc.path, tc.workDir); got != tc.want {
+			t.Errorf("sarifArtifactOf(%q, %q) = %+v, want %+v", tc.path, tc.workDir, got, tc.want)
+		}
+	}
+	if got := dirURI("/src/repo"); got != "file:///src/repo/" {
+		t.Errorf("dirURI = %q", got)
+	}
+}
+
+// TestSARIFNamesAndVersion: names are PascalCase, differ from the id even
+// ignoring case (SARIF1001, SARIF2012), and versions start with a digit
+// (SARIF2005).
+func TestSARIFNamesAndVersion(t *testing.T) {
+	for _, r := range flows.Rules() {
+		name := sarifName(r)
+		if strings.EqualFold(name, strings.ReplaceAll(r.ID, "-", "")) || strings.EqualFold(name, r.ID) {
+			t.Errorf("%s: name %q is its id", r.ID, name)
+		}
+		for i := 1; i < len(name); i++ {
+			if name[i-1] >= 'A' && name[i-1] <= 'Z' && name[i] >= 'A' && name[i] <= 'Z' {
+				t.Errorf("%s: name %q has two capitals in a row", r.ID, name)
+			}
+		}
+		if name == "" || name[0] < 'A' || name[0] > 'Z' {
+			t.Errorf("%s: name %q is not PascalCase", r.ID, name)
+		}
+	}
+	for in, want := range map[string]string{"v1.2.3": "1.2.3", "1.2.3": "1.2.3", "dev": "0.0.0-dev", "": "0.0.0-dev",
+		"v0.1.0-3-gabc1234": "0.1.0-3-gabc1234", "(devel)": "0.0.0-(devel)"} {
+		if got := sarifVersion(in); got != want {
+			t.Errorf("sarifVersion(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

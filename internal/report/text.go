@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/lint"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // textPrinter prints `file:line:col: severity rule client: message`, a blank
@@ -51,12 +51,12 @@ func (p *textPrinter) Print(res *lint.Result) error {
 		default:
 			sev = p.paint(ansiCyan, sev)
 		}
-		loc := p.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column))
+		loc := p.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", safetext.Line(f.File), f.Line, f.Column))
 		client := ""
-		if f.Client != "" {
-			client = " " + f.Client
+		if who := subject(f); who != "" {
+			client = " " + safetext.Line(who)
 		}
-		fmt.Fprintf(bw, "%s %s %s%s: %s\n", loc, sev, p.paint(ansiDim, f.Rule), client, oneLine(f.Message))
+		fmt.Fprintf(bw, "%s %s %s%s: %s\n", loc, sev, p.paint(ansiDim, safetext.Line(f.Rule)), client, safetext.Line(f.Message))
 	}
 	s := res.Summary()
 	if len(fs) > 0 {
@@ -67,21 +67,12 @@ func (p *textPrinter) Print(res *lint.Result) error {
 	if n := len(res.Findings) - len(fs); n > 0 {
 		line += fmt.Sprintf(" (%d suppressed)", n)
 	}
+	for _, a := range res.AllRules {
+		line += fmt.Sprintf(" (%d by %s, which suppresses every rule)", a.Suppressed, safetext.Line(a.Location))
+	}
 	if res.Baselined > 0 {
 		line += fmt.Sprintf(" (%d in baseline)", res.Baselined)
 	}
 	fmt.Fprintln(bw, line)
 	return bw.Flush()
-}
-
-// oneLine keeps a message on one line and free of control characters (a
-// configuration value must not be able to move the cursor or recolour the
-// terminal).
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
 }

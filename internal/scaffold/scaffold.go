@@ -77,12 +77,16 @@ type Model struct {
 	Label string
 	Slug  string
 
-	Platform        string
-	Public          bool
-	AuthMethod      string
-	SecretAuth      bool // client_secret_basic / client_secret_post
-	PrivateKeyJWT   bool
-	JWKSURI         string
+	Platform      string
+	Public        bool
+	AuthMethod    string
+	SecretAuth    bool // client_secret_basic / client_secret_post
+	PrivateKeyJWT bool
+	JWKSURI       string
+	// PerInstance: each installation registers itself; JWKS is the
+	// placeholder key set it sends instead of a jwks_uri.
+	PerInstance     bool
+	JWKS            map[string]any
 	SigningAlg      string
 	ApplicationType string // RFC 7591 application_type
 
@@ -175,7 +179,10 @@ func Notes(d advisor.Decision, format flows.Format, p Params) []string {
 	if len(p.RedirectURIs) == 0 && len(m.RedirectURIs) > 0 {
 		out = append(out, fmt.Sprintf("The redirect URIs are placeholders (%s): replace them, or pass --redirect-uri.", strings.Join(m.RedirectURIs, ", ")))
 	}
-	if m.PrivateKeyJWT {
+	switch {
+	case m.PerInstance:
+		out = append(out, "Per-installation registration: each installation generates its own key pair, puts its public key in jwks (replacing the placeholder) and POSTs this metadata to the server's registration_endpoint (RFC 7591 §3, found in its discovery document); the private key never leaves the installation. Gate registration with an initial access token or a software statement.")
+	case m.PrivateKeyJWT:
 		out = append(out, fmt.Sprintf("private_key_jwt: publish the client's public keys at %s (a placeholder) and keep the private key with the client.", m.JWKSURI))
 	}
 	return out
@@ -195,6 +202,9 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 			What:    fmt.Sprintf("%s cannot express the recommendation (%s, %s): the provider does not support it that way.", sf.Name, f.Name, f.GrantType),
 			Instead: g.Text}
 	}
+	if d.PerInstance() && !sf.PerInstance {
+		return nil, perInstanceError(d, sf)
+	}
 	// --provider names the server the registration is for: its gaps apply
 	// whatever the file format (rfc7591 for Gravitee's DCR endpoint, say).
 	if p, ok := flows.ProviderByID(resolved[flows.FacetProvider]); ok && p.ID != sf.Provider {
@@ -212,9 +222,13 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 		PKCE: rec.PKCE, SigningAlg: SigningAlg, Registration: d.Registration,
 		ApplicationType: d.Registration.ApplicationType, BackchannelMode: d.Registration.BackchannelTokenDeliveryMode,
 	}
-	m.SecretAuth = m.AuthMethod == flows.AuthClientSecretBasic || m.AuthMethod == flows.AuthClientSecretPost
+	m.SecretAuth = flows.AuthMethod(m.AuthMethod).SecretBased()
 	m.PrivateKeyJWT = m.AuthMethod == flows.AuthPrivateKeyJWT
-	if m.PrivateKeyJWT {
+	m.PerInstance = d.PerInstance()
+	switch {
+	case m.PerInstance:
+		m.JWKS = placeholderJWKS(m.SigningAlg)
+	case m.PrivateKeyJWT:
 		m.JWKSURI = d.Registration.JWKSURI
 		if m.JWKSURI == "" {
 			m.JWKSURI = advisor.PlaceholderJWKSURI
@@ -251,7 +265,7 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	switch {
 	case m.Public && m.Code && strings.HasPrefix(firstOr(d.Registration.RedirectURIs), "https://"):
 		m.Platform = PlatformBrowser
-	case m.Public:
+	case m.Public, m.PerInstance:
 		m.Platform = PlatformNative
 	case m.Code:
 		m.Platform = PlatformWeb
@@ -377,6 +391,33 @@ func passwordError(d advisor.Decision, format flows.Format) error {
 		What: "whichflow does not scaffold the password grant: RFC 9700 §2.4 says it MUST NOT be used and OAuth 2.1 removes it, so a new registration for it would be born deprecated.",
 		Instead: "Register the migration target instead:\n" + strings.Join(alts, "\n") +
 			fmt.Sprintf("\nfor example: whichflow scaffold --as %s --client trusted (authorization code + PKCE in the system browser)", format)}
+}
+
+// perInstanceError refuses one static client for an app whose every
+// installation registers itself (RFC 8252 §8.4, §8.5).
+func perInstanceError(d advisor.Decision, sf flows.ScaffoldFormat) error {
+	cmd := append([]string{"whichflow", "scaffold", "--as", string(flows.FormatRFC7591)}, d.AnswerFlags()...)
+	return &UnsupportedError{Format: sf.Format,
+		What: fmt.Sprintf("%s declares one client for every installation, but at --security high each installation of this app registers itself as a confidential client with its own key (RFC 8252 §8.4): a key shared by every copy of a shipped app is no secret (RFC 8252 §8.5).", sf.Name),
+		Instead: "Scaffold the metadata each installation sends to the server's registration endpoint (RFC 7591):\n  " + strings.Join(cmd, " ") +
+			"\nand enable dynamic client registration on the server, gated by an initial access token or a software statement."}
+}
+
+// placeholderJWKS is the key set an installation sends, with placeholders
+// for the public key it generates, of the key type alg needs.
+func placeholderJWKS(alg string) map[string]any {
+	key := map[string]any{"use": "sig", "alg": alg, "kid": "<key id>"}
+	switch {
+	case strings.HasPrefix(alg, "ES"):
+		key["kty"], key["crv"] = "EC", "P-"+strings.TrimPrefix(alg, "ES")
+		key["x"], key["y"] = "<x of the public key this installation generated>", "<y of that key>"
+	case alg == "EdDSA":
+		key["kty"], key["crv"], key["x"] = "OKP", "Ed25519", "<the public key this installation generated>"
+	default: // PS256, RS256
+		key["kty"], key["e"] = "RSA", "AQAB"
+		key["n"] = "<modulus of the public key this installation generated>"
+	}
+	return map[string]any{"keys": []any{key}}
 }
 
 // --- templates ----------------------------------------------------------------

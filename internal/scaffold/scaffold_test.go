@@ -98,6 +98,9 @@ func TestRoundTrip(t *testing.T) {
 						t.Fatalf("unexpected error: %v", err)
 					}
 					_, gap := sf.FlowGap(d.Recommendation.Flow)
+					if d.PerInstance() && !sf.PerInstance {
+						gap = true // one static client cannot be every installation
+					}
 					if !gap && d.Recommendation.Flow != flows.Password {
 						t.Fatalf("refused without a catalog gap: %v", err)
 					}
@@ -251,18 +254,32 @@ func formatDeclares(f flows.Format, what string) bool {
 	return false
 }
 
-// TestRefusalsAreCatalogGaps: every refusal names the provider and what to
-// do instead, and the password grant is never scaffolded.
+// TestRefusals: every refusal names the provider or the reason and what to
+// do instead; a trusted app without redirects scaffolds the device grant,
+// never the password grant.
 func TestRefusals(t *testing.T) {
 	d, err := advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientTrusted, flows.FacetRedirects: "false"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range flows.ScaffoldFormatIDs() {
-		_, err := Render(d, flows.Format(f), Params{})
+	out, err := Render(d, flows.FormatRFC7591, Params{})
+	if err != nil || !strings.Contains(string(out), flows.GrantDeviceCode) || strings.Contains(string(out), `"password"`) {
+		t.Errorf("trusted --redirects=false: want the device grant, got %v\n%s", err, out)
+	}
+	// One static client cannot be every installation of a native app at
+	// high security: the refusal points at the per-installation metadata.
+	d, _ = advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientNative, flows.FacetSecurity: flows.SecurityHigh})
+	for _, sf := range flows.ScaffoldFormats() {
+		out, err := Render(d, sf.Format, Params{})
+		if sf.PerInstance {
+			if err != nil || !strings.Contains(string(out), `"jwks"`) || strings.Contains(string(out), "jwks_uri") {
+				t.Errorf("%s: per-installation metadata: %v\n%s", sf.Format, err, out)
+			}
+			continue
+		}
 		var u *UnsupportedError
-		if !errors.As(err, &u) || !strings.Contains(err.Error(), "password grant") || !strings.Contains(err.Error(), "--client trusted") {
-			t.Errorf("%s: password recommendation not refused with a migration path: %v", f, err)
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), "whichflow scaffold --as rfc7591 --client native --security high") {
+			t.Errorf("%s: native --security high not refused with the rfc7591 command: %v", sf.Format, err)
 		}
 	}
 	d, _ = advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientDevice})
@@ -325,6 +342,8 @@ func TestGolden(t *testing.T) {
 		{"web-high", advisor.Answers{flows.FacetClient: flows.ClientWeb, flows.FacetSecurity: flows.SecurityHigh},
 			Params{ClientID: "bank-portal", RedirectURIs: []string{"https://portal.example.com/login/callback"}}},
 		{"cli", advisor.Answers{flows.FacetClient: flows.ClientCLI}, Params{}},
+		{"native-high", advisor.Answers{flows.FacetClient: flows.ClientNative, flows.FacetSecurity: flows.SecurityHigh}, Params{}},
+		{"trusted-no-redirects", advisor.Answers{flows.FacetClient: flows.ClientTrusted, flows.FacetRedirects: "false"}, Params{}},
 	}
 	for _, tc := range cases {
 		d, err := advisor.Decide(tc.a)

@@ -1,0 +1,9 @@
+terraform {
+  required_providers {
+    keycloak = {
+      source = "keycloak/keycloak"
+    }
+  }
+}
+
+
