@@ -504,17 +504,22 @@ func (d *Decision) addProviderGaps(p flows.Provider) {
 	}
 }
 
+// LacksGrant reports whether the server's metadata lists grant types and
+// leaves grant out (RFC 8414 §2: an absent list says nothing). The one
+// owner of this check: advise's caveat and snippet's note both ask it.
+func (disc Discovery) LacksGrant(grant string) bool {
+	return len(disc.GrantTypesSupported) > 0 && !slices.Contains(disc.GrantTypesSupported, grant)
+}
+
 // ApplyDiscovery checks the recommendation against the server's metadata
 // (RFC 8414 §2) and records what was found.
 func (d *Decision) ApplyDiscovery(disc Discovery) {
 	d.Discovery = &disc
-	if len(disc.GrantTypesSupported) > 0 {
-		for _, g := range d.Registration.GrantTypes {
-			if !slices.Contains(disc.GrantTypesSupported, g) {
-				c := mustCaveat(flows.CaveatServerLacksGrant)
-				d.addCaveat(c, fmt.Sprintf("%s does not list %s in grant_types_supported (it lists %s); check the server's configuration before building on it.",
-					disc.URL, g, strings.Join(disc.GrantTypesSupported, ", ")))
-			}
+	for _, g := range d.Registration.GrantTypes {
+		if disc.LacksGrant(g) {
+			c := mustCaveat(flows.CaveatServerLacksGrant)
+			d.addCaveat(c, fmt.Sprintf("%s does not list %s in grant_types_supported (it lists %s); check the server's configuration before building on it.",
+				disc.URL, g, strings.Join(disc.GrantTypesSupported, ", ")))
 		}
 	}
 	if d.Recommendation.PKCE && !slices.Contains(disc.CodeChallengeMethodsSupported, "S256") {
@@ -572,24 +577,7 @@ var scaffoldFormat = map[string]flows.Format{
 }
 
 func nextCommands(d Decision) []string {
-	if providerLacks(d) {
-		// The provider's own snippet and format would refuse what it cannot
-		// do (the caveats say so): point at the generic ones instead.
-		generic := Answers{}
-		for k, v := range d.resolved {
-			if k != flows.FacetProvider {
-				generic[k] = v
-			}
-		}
-		d.resolved = generic
-	}
-	snippet := []string{"whichflow", "snippet", "--flow", string(d.Recommendation.Flow), "--lang", "curl"}
-	if p := d.resolved[flows.FacetProvider]; p != "" {
-		snippet = append(snippet, "--provider", p)
-	}
-	if d.resolved[flows.FacetSecurity] == flows.SecurityHigh {
-		snippet = append(snippet, "--security", flows.SecurityHigh)
-	}
+	d.resolved = d.nextAnswers()
 	format, ok := scaffoldFormat[d.resolved[flows.FacetProvider]]
 	if !ok || d.PerInstance() {
 		// Per-instance registration is the metadata each installation
@@ -597,7 +585,71 @@ func nextCommands(d Decision) []string {
 		format = flows.FormatRFC7591
 	}
 	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...)
-	return []string{strings.Join(snippet, " "), strings.Join(scaffold, " ")}
+	return []string{d.Snippet(flows.LangCurl).Command(), strings.Join(scaffold, " ")}
+}
+
+// nextAnswers are the answers the next commands use: without a provider
+// that cannot do the recommendation (its own snippet and format would
+// refuse what the caveats say it lacks), so the generic ones apply.
+func (d Decision) nextAnswers() Answers {
+	if !providerLacks(d) {
+		return d.resolved
+	}
+	generic := Answers{}
+	for k, v := range d.resolved {
+		if k != flows.FacetProvider {
+			generic[k] = v
+		}
+	}
+	return generic
+}
+
+// SnippetArgs are the `whichflow snippet` flags of a decision's starter.
+type SnippetArgs struct {
+	Flow                                          flows.FlowID
+	Lang, Provider, Security, RedirectURI, Issuer string
+}
+
+// Snippet is the starter for the decision in lang: the same flow, provider,
+// security, registered redirect URI and issuer as the advice, so that the
+// printed starter, the registration and the next command agree.
+func (d Decision) Snippet(lang string) SnippetArgs {
+	a := d.nextAnswers()
+	s := SnippetArgs{Flow: d.Recommendation.Flow, Lang: lang, Provider: a[flows.FacetProvider], Security: a[flows.FacetSecurity]}
+	if s.Flow == flows.AuthorizationCode && len(d.Registration.RedirectURIs) > 0 {
+		s.RedirectURI = d.Registration.RedirectURIs[0]
+	}
+	if d.Discovery != nil {
+		s.Issuer = d.Discovery.Issuer
+	}
+	return s
+}
+
+// Command is the snippet command line, values shell-quoted.
+func (s SnippetArgs) Command() string {
+	cmd := []string{"whichflow", "snippet", "--flow", string(s.Flow), "--lang", s.Lang}
+	if s.Provider != "" {
+		cmd = append(cmd, "--provider", s.Provider)
+	}
+	if s.Issuer != "" {
+		cmd = append(cmd, "--issuer", shellWord(s.Issuer))
+	}
+	if s.RedirectURI != "" {
+		cmd = append(cmd, "--redirect-uri", shellWord(s.RedirectURI))
+	}
+	if s.Security == flows.SecurityHigh {
+		cmd = append(cmd, "--security", flows.SecurityHigh)
+	}
+	return strings.Join(cmd, " ")
+}
+
+// shellWord is v as one sh word: as is when it has nothing sh treats
+// specially, else single-quoted.
+func shellWord(v string) string {
+	if v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,") == "" {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }
 
 // providerLacks reports whether the chosen provider cannot do the

@@ -315,7 +315,7 @@ func TestNextCommandsPerInstance(t *testing.T) {
 
 func TestNextCommandsCarrySecurity(t *testing.T) {
 	d, _ := Decide(Answers{"client": "web", "security": "high"})
-	if want := "whichflow snippet --flow authorization-code --lang curl --security high"; d.Next[0] != want {
+	if want := "whichflow snippet --flow authorization-code --lang curl --redirect-uri https://app.example.com/callback --security high"; d.Next[0] != want {
 		t.Errorf("next snippet = %q, want %q", d.Next[0], want)
 	}
 }
@@ -325,7 +325,7 @@ func TestNextCommandsCarrySecurity(t *testing.T) {
 func TestNextCommandsAvoidProviderGaps(t *testing.T) {
 	d, _ := Decide(Answers{"client": "web", "security": "high", "provider": "hydra"})
 	want := []string{
-		"whichflow snippet --flow authorization-code --lang curl --security high",
+		"whichflow snippet --flow authorization-code --lang curl --redirect-uri https://app.example.com/callback --security high",
 		"whichflow scaffold --as rfc7591 --client web --security high",
 	}
 	if !slices.Equal(d.Next, want) {
@@ -339,10 +339,16 @@ func TestNextCommandsAvoidProviderGaps(t *testing.T) {
 func TestNextCommands(t *testing.T) {
 	d, _ := Decide(Answers{"client": "spa", "backend": "true", "provider": "keycloak"})
 	want := []string{
-		"whichflow snippet --flow authorization-code --lang curl --provider keycloak",
+		"whichflow snippet --flow authorization-code --lang curl --provider keycloak --redirect-uri https://app.example.com/callback",
 		"whichflow scaffold --as keycloak --client spa --backend --provider keycloak",
 	}
 	if !slices.Equal(d.Next, want) {
 		t.Errorf("next = %q, want %q", d.Next, want)
+	}
+	// A value sh would split or expand is quoted.
+	s := SnippetArgs{Flow: flows.AuthorizationCode, Lang: "curl", RedirectURI: "http://127.0.0.1/cb?a='x'", Issuer: "https://as.example/t $x"}
+	want1 := `whichflow snippet --flow authorization-code --lang curl --issuer 'https://as.example/t $x' --redirect-uri 'http://127.0.0.1/cb?a='\''x'\'''`
+	if got := s.Command(); got != want1 {
+		t.Errorf("Command() = %s, want %s", got, want1)
 	}
 }

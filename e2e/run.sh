@@ -30,9 +30,9 @@ case " $LANGS " in *" httpie "*)
 esac
 
 WORK=$(mktemp -d)
-SERVER_PID=
+SERVER_PIDS=
 cleanup() {
-  [ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null
+  for pid in $SERVER_PIDS; do kill "$pid" 2>/dev/null; done
   [ -n "${E2E_KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,19 +48,32 @@ WF=$WORK/whichflow
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/client.key" 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/dpop.key" 2>/dev/null
 
-FAPI_KEY_FILE=$WORK/client.key REDIRECT_URI=$REDIRECT_URI node "$E2E_DIR/server.mjs" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-ISSUER=
-i=0
-while [ $i -lt 100 ]; do
-  ISSUER=$(sed -n 's/^READY //p' "$WORK/server.log")
-  [ -n "$ISSUER" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "oidc-provider did not start"; }
-  sleep 0.1
-  i=$((i + 1))
-done
-[ -n "$ISSUER" ] || die "oidc-provider did not start in 10 s"
+# start_server LOG [NAME=VALUE...]: start oidc-provider logging to LOG and
+# print its issuer once it listens.
+start_server() {
+  _log=$1
+  shift
+  env FAPI_KEY_FILE="$WORK/client.key" REDIRECT_URI="$REDIRECT_URI" "$@" node "$E2E_DIR/server.mjs" >"$_log" 2>&1 &
+  _pid=$!
+  SERVER_PIDS="$SERVER_PIDS $_pid"
+  _i=0
+  while [ $_i -lt 100 ]; do
+    _iss=$(sed -n 's/^READY //p' "$_log")
+    [ -z "$_iss" ] || { printf '%s\n' "$_iss"; return 0; }
+    kill -0 "$_pid" 2>/dev/null || { cat "$_log" >&2; return 1; }
+    sleep 0.1
+    _i=$((_i + 1))
+  done
+  return 1
+}
+SERVER_LOG=$WORK/server.log
+ISSUER=$(start_server "$SERVER_LOG") || die "oidc-provider did not start"
 echo "e2e: oidc-provider at $ISSUER" >&2
+# A second server that requires DPoP nonces at every endpoint and at its
+# resource (RFC 9449 §8, §9; FAPI 2.0 §5.3.3.1).
+NONCE_SERVER_LOG=$WORK/server-nonce.log
+NONCE_ISSUER=$(start_server "$NONCE_SERVER_LOG" REQUIRE_NONCE=1) || die "oidc-provider (requireNonce) did not start"
+echo "e2e: oidc-provider with requireNonce at $NONCE_ISSUER" >&2
 
 # A Go module with golang.org/x/oauth2 for the Go snippets.
 case " $LANGS " in *" go "*)
@@ -118,7 +131,7 @@ run() {
   _name=$1 _lang=$2 _mode=$3 _env=$4
   shift 4
   [ "$_env" != - ] || _env=''
-  _env="env -u CLIENT_SECRET -u CLIENT_KEY_FILE -u DPOP_KEY_FILE -u REFRESH_TOKEN -u OPEN_BROWSER $_env"
+  _env="env -u CLIENT_SECRET -u CLIENT_KEY_FILE -u DPOP_KEY_FILE -u REFRESH_TOKEN -u OPEN_BROWSER -u RESOURCE_URL $_env"
   _redirect=
   [ "$_mode" != loopback ] || _redirect=$LOOPBACK_REDIRECT_URI
   _id=$_name/$_lang
@@ -143,7 +156,8 @@ run() {
           _n=$((_n + 1))
         done
         if [ "$_mode" = code ]; then
-          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver"
+          # MANGLE (a sed script) changes the redirect URL the "user" pastes.
+          timeout 20 node "$E2E_DIR/driver.mjs" "$_url" "$REDIRECT_URI" 2>>"$_err.driver" | sed "${MANGLE:-}"
         elif [ "$_mode" = loopback ]; then
           # Nothing on the snippet's stdin: it must get the code on its listener.
           timeout 20 node "$E2E_DIR/driver.mjs" --deliver "$_url" >>"$_err.driver" 2>&1
@@ -154,9 +168,18 @@ run() {
       cat "$_err.driver" >>"$_err" 2>/dev/null
       ;;
   esac
-  if grep -q '"access_token"' "$_out"; then
+  if [ -n "${REFUSE:-}" ]; then
+    # The snippet must refuse: no token, and the reason on stderr.
+    if ! grep -q '"access_token"' "$_out" && grep -q "$REFUSE" "$_err"; then
+      ok "$_id (refused: $REFUSE)"
+    else
+      echo "want a refusal matching: $REFUSE" >>"$_err"
+      ko "$_id" "$_err"
+    fi
+  elif grep -q '"access_token"' "$_out" && { [ -z "${EXPECT:-}" ] || grep -q "$EXPECT" "$_err"; }; then
     ok "$_id"
   else
+    [ -z "${EXPECT:-}" ] || grep -q "$EXPECT" "$_err" || echo "stderr lacks: $EXPECT" >>"$_err"
     cat "$_out" >>"$_err"
     ko "$_id" "$_err"
   fi
@@ -168,23 +191,69 @@ field() { node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[
 SECRET=CLIENT_SECRET=e2e-secret
 PKJWT=CLIENT_KEY_FILE=$WORK/client.key
 DPOP=DPOP_KEY_FILE=$WORK/dpop.key
+# DPoP snippets use the token once at a protected resource: the userinfo
+# endpoint for flows with a user, the server's /resource for client
+# credentials. The run passes only if that request succeeded.
+USED='resource .*: HTTP 200'
+
+# high_runs PREFIX: the --security high runs (private_key_jwt, DPoP) against
+# $ISSUER.
+high_runs() {
+  EXPECT=$USED
+  run "$1client-credentials-high" "$L" plain "$PKJWT RESOURCE_URL=$ISSUER/resource" --flow client-credentials --client-id e2e-fapi --security high
+  run "$1authorization-code-high" "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
+  case $L in python | js | go)
+    run "$1authorization-code-loopback-high" "$L" loopback "$PKJWT $DPOP" --flow authorization-code --client-id e2e-native-fapi --scope openid --security high
+    ;;
+  esac
+  run "$1refresh-token-high" "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/$1authorization-code-high.$L.out") $PKJWT $DPOP" \
+    --flow refresh-token --client-id e2e-fapi --security high
+  run "$1ciba-high" "$L" plain "$PKJWT" --flow ciba --client-id e2e-fapi --login-hint e2e-user --security high
+  EXPECT=
+}
+
+# ciba_binding NAME LOG: the binding message the snippet showed reached the
+# authentication device (CIBA Core §7.1: shown on both).
+ciba_binding() {
+  _msg=$(sed -n 's/.*Approve only if it shows: //p' "$WORK/$1.$L.err" | sed -n 1p)
+  if [ -n "$_msg" ] && grep -q "^BINDING $_msg\$" "$2"; then
+    ok "$1/$L (binding message $_msg on both devices)"
+  else
+    ko "$1/$L (binding message)" "$WORK/$1.$L.err"
+  fi
+}
+
 for L in $LANGS; do
   run client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
-  run client-credentials-high "$L" plain "$PKJWT" --flow client-credentials --client-id e2e-fapi --security high
   run authorization-code-public "$L" code - --flow authorization-code --client-id e2e-public --scope openid
   run authorization-code-confidential "$L" code "$SECRET" --flow authorization-code --client-id e2e-confidential --scope openid
-  run authorization-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
   case $L in python | js | go)
     run authorization-code-loopback "$L" loopback - --flow authorization-code --client-id e2e-native --scope openid
-    run authorization-code-loopback-high "$L" loopback "$PKJWT $DPOP" --flow authorization-code --client-id e2e-native-fapi --scope openid --security high
     ;;
   esac
   run device-code "$L" device - --flow device-code --client-id e2e-public --scope openid
   run refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/authorization-code-public.$L.out")" \
     --flow refresh-token --client-id e2e-public
-  run refresh-token-high "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/authorization-code-high.$L.out") $PKJWT $DPOP" \
-    --flow refresh-token --client-id e2e-fapi --security high
-  run ciba "$L" plain "$SECRET" --flow ciba --client-id e2e-confidential --login-hint e2e-user
+  # CIBA authenticates with private_key_jwt, as advise recommends.
+  run ciba "$L" plain "$PKJWT" --flow ciba --client-id e2e-ciba --login-hint e2e-user
+  ciba_binding ciba "$SERVER_LOG"
+  # oidc-provider advertises authorization_response_iss_parameter_supported:
+  # a redirect without iss is refused (RFC 9207 §2.4); under --security high
+  # a bare code is too.
+  REFUSE='iss mismatch'
+  MANGLE='s/[?&]iss=[^&]*//'
+  run authorization-code-no-iss "$L" code - --flow authorization-code --client-id e2e-public --scope openid
+  REFUSE='bare code'
+  MANGLE='s/.*[?&]code=\([^&]*\).*/\1/'
+  run authorization-code-bare-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --scope openid --security high
+  REFUSE=
+  MANGLE=
+  high_runs ""
+  # The same against the server that requires DPoP nonces.
+  SAVED_ISSUER=$ISSUER
+  ISSUER=$NONCE_ISSUER
+  high_runs nonce-
+  ISSUER=$SAVED_ISSUER
 done
 
 # advise --issuer reads the real server's discovery document: a grant the

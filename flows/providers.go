@@ -57,6 +57,7 @@ type Endpoints struct {
 	Device        string // device_authorization_endpoint (RFC 8628 §4)
 	PAR           string // pushed_authorization_request_endpoint (RFC 9126 §5)
 	CIBA          string // backchannel_authentication_endpoint (CIBA Core §4)
+	Userinfo      string // userinfo_endpoint (OIDC Core §5.3): the protected resource a DPoP snippet calls
 }
 
 // Quirks are what a provider needs beyond the standard requests.
@@ -279,7 +280,7 @@ func (p Provider) Expand(values map[string]string) (e Endpoints, defaulted []str
 	t := p.Endpoints
 	return Endpoints{
 		Issuer: r.Replace(t.Issuer), Authorization: r.Replace(t.Authorization), Token: r.Replace(t.Token),
-		Device: r.Replace(t.Device), PAR: r.Replace(t.PAR), CIBA: r.Replace(t.CIBA),
+		Device: r.Replace(t.Device), PAR: r.Replace(t.PAR), CIBA: r.Replace(t.CIBA), Userinfo: r.Replace(t.Userinfo),
 	}, defaulted
 }
 

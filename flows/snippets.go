@@ -39,6 +39,12 @@ const (
 	TokenTypeRefreshToken = "urn:ietf:params:oauth:token-type:refresh_token"
 	TokenTypeIDToken      = "urn:ietf:params:oauth:token-type:id_token"
 	TokenTypeJWT          = "urn:ietf:params:oauth:token-type:jwt"
+	// ClientAssertionAlg is the JWS algorithm of private_key_jwt client
+	// assertions: the one scaffolds register
+	// (token_endpoint_auth_signing_alg) and snippets sign with. ES256 fits
+	// the EC P-256 keys the snippets make and read; FAPI 2.0 §5.4.1 allows
+	// PS256, ES256 and EdDSA.
+	ClientAssertionAlg = "ES256"
 	// PKCEMethodS256 is the only code_challenge_method snippets send
 	// (RFC 7636 §4.2, RFC 9700 §2.1.1).
 	PKCEMethodS256 = "S256"

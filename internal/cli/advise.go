@@ -45,9 +45,8 @@ type AnswerOptions struct {
 // AdviseOptions are advise's inputs.
 type AdviseOptions struct {
 	AnswerOptions
-	// Discover reads the issuer's metadata; only called with --issuer.
-	Discover func(ctx context.Context, issuer string) (advisor.Discovery, error)
-	// Metadata reads the issuer's endpoints for the snippet (same fetch).
+	// Metadata reads the issuer's discovery document; only called with
+	// --issuer, once: its checks and the snippet share the result.
 	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
 	Format   string
 	NoPager  bool
@@ -95,9 +94,6 @@ var adviseFormats = []string{"text", "json", "markdown"}
 // NewCmdAdvise builds `whichflow advise`.
 func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams}}
-	opts.Discover = func(ctx context.Context, issuer string) (advisor.Discovery, error) {
-		return discover(ctx, f, issuer)
-	}
 	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
 		return fetchMetadata(ctx, f, issuer)
 	}
@@ -248,17 +244,22 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
+	var meta *discovery.Metadata
 	if opts.Issuer != "" {
-		disc, err := opts.Discover(ctx, opts.Issuer)
+		m, err := opts.Metadata(ctx, opts.Issuer)
 		if err != nil {
-			return &FlagError{Err: err}
+			return discoveryError(err)
 		}
-		d.ApplyDiscovery(disc)
+		meta = &m
+		d.ApplyDiscovery(m.Discovery())
 	}
+	// The next snippet command is the starter printed below, in --lang.
+	starter := d.Snippet(opts.Lang)
+	d.Next[0] = starter.Command()
 	var out bytes.Buffer
 	writeAdvice(&out, opts.IO.ColorEnabled(), opts.Format, d)
 	if opts.Format != "json" {
-		writeAdviceSnippet(ctx, &out, opts, d)
+		writeAdviceSnippet(&out, opts, d, starter, meta)
 	}
 	if opts.NoPager {
 		opts.IO.SetPager("")
@@ -268,20 +269,13 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
-func writeAdviceSnippet(ctx context.Context, w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision) {
-	so := &SnippetOptions{
-		Flow: string(d.Recommendation.Flow), Lang: opts.Lang, Issuer: opts.Issuer,
-		Security: flows.SecurityStandard, Format: opts.Format, Params: map[string]string{},
-		Metadata: opts.Metadata,
-	}
-	if p, ok := d.Answers[flows.FacetProvider].(string); ok {
-		so.Provider = p
-	}
-	if s, ok := d.Answers[flows.FacetSecurity].(string); ok {
-		so.Security = s
+func writeAdviceSnippet(w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, meta *discovery.Metadata) {
+	in := snippet.Input{
+		Flow: starter.Flow, Lang: starter.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
+		Provider: starter.Provider, High: starter.Security == flows.SecurityHigh, RedirectURI: starter.RedirectURI,
 	}
 	var out string
-	req, err := buildSnippetRequest(ctx, so)
+	req, err := snippet.Resolve(in)
 	if err == nil {
 		out, err = snippet.Render(req)
 	}
@@ -291,7 +285,7 @@ func writeAdviceSnippet(ctx context.Context, w *bytes.Buffer, opts *AdviseOption
 	if opts.Format == "markdown" {
 		out = "\n### Starter request\n\n" + out
 	} else {
-		out = "\nStarter request (" + opts.Lang + "; also: " + d.Next[0] + ")\n\n" + out
+		out = "\nStarter request (" + opts.Lang + "; the same as: " + d.Next[0] + ")\n\n" + out
 	}
 	w.WriteString(out)
 }

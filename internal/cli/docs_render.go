@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 
 	"github.com/whichflow/whichflow/advisor"
@@ -28,10 +27,9 @@ func docsSnippets() *docgen.Snippets {
 			if !snippet.Available(flow, lang) {
 				return "", false, nil
 			}
-			opts := &SnippetOptions{Flow: string(flow), Lang: lang, Provider: provider, Format: "text", Params: map[string]string{}}
-			req, err := buildSnippetRequest(context.Background(), opts)
-			var flagErr *FlagError
-			if errors.As(err, &flagErr) {
+			req, err := snippet.Resolve(snippet.Input{Flow: flow, Lang: lang, Provider: provider})
+			var gap *snippet.UnsupportedError
+			if errors.As(err, &gap) {
 				return "", false, nil // the provider cannot do this flow
 			} else if err != nil {
 				return "", false, err

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
@@ -128,9 +128,17 @@ func paramHelp(name string) string {
 }
 
 func snippetRun(ctx context.Context, opts *SnippetOptions) error {
-	req, err := buildSnippetRequest(ctx, opts)
+	in := snippetInput(opts)
+	if opts.Issuer != "" {
+		m, err := opts.Metadata(ctx, opts.Issuer)
+		if err != nil {
+			return discoveryError(err)
+		}
+		in.Metadata = &m
+	}
+	req, err := snippet.Resolve(in)
 	if err != nil {
-		return err
+		return snippetError(err)
 	}
 	out, err := snippet.Render(req)
 	if err != nil {
@@ -140,92 +148,32 @@ func snippetRun(ctx context.Context, opts *SnippetOptions) error {
 	return err
 }
 
+// snippetInput is the flags as a snippet.Input (without the metadata).
+func snippetInput(opts *SnippetOptions) snippet.Input {
+	return snippet.Input{
+		Flow: flows.FlowID(opts.Flow), Lang: opts.Lang, Markdown: opts.Format == "markdown",
+		Provider: opts.Provider, Params: opts.Params,
+		ClientID: opts.ClientID, RedirectURI: opts.RedirectURI, Scope: opts.Scope,
+		Audience: opts.Audience, LoginHint: opts.LoginHint, High: opts.Security == flows.SecurityHigh,
+	}
+}
+
+// snippetError makes a request snippet cannot serve (a bad value, a
+// provider gap) a usage error: exit 2.
 func snippetError(err error) error {
-	if _, ok := err.(*snippet.Error); ok {
+	var bad *snippet.Error
+	var gap *snippet.UnsupportedError
+	if errors.As(err, &bad) || errors.As(err, &gap) {
 		return &FlagError{Err: err}
 	}
 	return err
 }
 
-// buildSnippetRequest resolves the provider, its gaps and the endpoints.
-func buildSnippetRequest(ctx context.Context, opts *SnippetOptions) (snippet.Request, error) {
-	req := snippet.Request{
-		Flow: flows.FlowID(opts.Flow), Lang: opts.Lang, Markdown: opts.Format == "markdown",
-		ClientID: opts.ClientID, RedirectURI: opts.RedirectURI, Scope: opts.Scope,
-		Audience: opts.Audience, LoginHint: opts.LoginHint, High: opts.Security == flows.SecurityHigh,
+// discoveryError is exit 130 when the user interrupted the fetch, else exit
+// 2: the issuer is unusable (unreachable, mismatched, unsafe endpoints).
+func discoveryError(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return ErrCancel
 	}
-	providerID := opts.Provider
-	if providerID == "" {
-		providerID = flows.ProviderGeneric
-	}
-	p, ok := flows.ProviderByID(providerID)
-	if !ok {
-		return req, FlagErrorf("unknown --provider %q: one of %s", providerID, strings.Join(flows.ProviderIDs(), ", "))
-	}
-	if g, ok := p.FlowGap(req.Flow); ok {
-		return req, FlagErrorf("%s does not support --flow %s: %s", p.Name, req.Flow, g.Text)
-	}
-	if req.High {
-		if g, ok := p.ExtensionGap(flows.ExtDPoP); ok {
-			return req, FlagErrorf("%s does not support DPoP, which --security high uses: %s", p.Name, g.Text)
-		}
-		if g, ok := p.ExtensionGap(flows.ExtPAR); ok && req.Flow == flows.AuthorizationCode {
-			return req, FlagErrorf("%s does not support PAR, which --security high uses: %s", p.Name, g.Text)
-		}
-	}
-	for name := range opts.Params {
-		if !slices.ContainsFunc(p.Params, func(x flows.Param) bool { return x.Name == name }) {
-			return req, FlagErrorf("--%s does not apply to --provider %s (%s)", name, p.ID, providerParamList(p))
-		}
-	}
-
-	if opts.Issuer != "" {
-		m, err := opts.Metadata(ctx, opts.Issuer)
-		if err != nil {
-			return req, &FlagError{Err: err}
-		}
-		req.Endpoints = flows.Endpoints{
-			Issuer: m.Issuer, Authorization: m.AuthorizationEndpoint, Token: m.TokenEndpoint,
-			Device: m.DeviceAuthorizationEndpoint, PAR: m.PushedAuthorizationRequestEndpoint,
-			CIBA: m.BackchannelAuthenticationEndpoint,
-		}
-		req.Source = "discovery document " + m.URL
-		if g := m.GrantTypesSupported; len(g) > 0 {
-			if f, ok := flows.FlowByID(req.Flow); ok && !slices.Contains(g, f.GrantType) && f.GrantType != flows.GrantAuthorizationCode {
-				req.Notes = append(req.Notes, fmt.Sprintf("the server's grant_types_supported does not list %s", f.GrantType))
-			}
-		}
-	} else {
-		e, defaulted := p.Expand(opts.Params)
-		req.Endpoints = e
-		req.Source = p.Name + " endpoint templates (" + p.Source + ")"
-		for _, name := range defaulted {
-			for _, x := range p.Params {
-				if x.Name == name {
-					req.Notes = append(req.Notes, fmt.Sprintf("placeholder %s %q: pass --%s", name, x.Default, name))
-				}
-			}
-		}
-	}
-	q := p.Quirks
-	if req.Flow == flows.ClientCredentials && req.Scope == "" && q.ClientCredentialsScope != "" {
-		req.Scope = q.ClientCredentialsScope
-	}
-	if q.AudienceRequired && req.Audience == "" && (req.Flow == flows.ClientCredentials || req.Flow == flows.TokenExchange) {
-		req.Audience = q.AudienceDefault
-		req.Notes = append(req.Notes, fmt.Sprintf("placeholder audience %q: pass --audience", q.AudienceDefault))
-	}
-	req.Notes = append(req.Notes, q.Notes...)
-	return req, nil
-}
-
-func providerParamList(p flows.Provider) string {
-	if len(p.Params) == 0 {
-		return "it takes no endpoint values"
-	}
-	var names []string
-	for _, x := range p.Params {
-		names = append(names, "--"+x.Name)
-	}
-	return "it takes " + strings.Join(names, ", ")
+	return &FlagError{Err: err}
 }

@@ -58,9 +58,9 @@ const (
 	PlatformService     = "service"     // confidential, no user agent
 )
 
-// SigningAlg is the JWS algorithm scaffolds declare for private_key_jwt
-// (FAPI 2.0 §5.4 allows PS256, ES256 and EdDSA).
-const SigningAlg = "PS256"
+// SigningAlg is the JWS algorithm scaffolds declare for private_key_jwt:
+// the catalog's, the one the snippets sign with.
+const SigningAlg = flows.ClientAssertionAlg
 
 // Model is what templates see.
 type Model struct {

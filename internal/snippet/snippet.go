@@ -30,14 +30,24 @@ type Request struct {
 	Scope       string
 	Audience    string
 	LoginHint   string
-	// High adds PAR, private_key_jwt and DPoP (--security high).
+	// High adds PAR, private_key_jwt and DPoP (--security high), requires
+	// iss in the authorization response and refuses a pasted bare code.
 	High bool
+	// IssRequired: the server advertises
+	// authorization_response_iss_parameter_supported (RFC 9207 §3), so a
+	// response without iss is rejected (§2.4); always with High.
+	IssRequired bool
 
 	Endpoints flows.Endpoints
-	// Source says where the endpoints come from (discovery URL or the
-	// provider profile's cited source).
+	// Source says where the endpoints come from, in the catalog's words (the
+	// provider profile's cited source, or the issuer's discovery document):
+	// it is written in comments, so it never holds a value from the network.
 	Source string
-	Notes  []string
+	// DiscoveryURL is where the discovery document was read; a value from
+	// the network, so the snippet carries it as a string literal.
+	DiscoveryURL string
+	// Notes are catalog text for the header comment (never a value).
+	Notes []string
 }
 
 // Defaults used when the user gives no value.
@@ -59,10 +69,21 @@ type Data struct {
 	// Env documents the environment variables the snippet reads.
 	Env []EnvVar
 	// Confidential: the flow needs client authentication (CLIENT_SECRET or,
-	// with High, CLIENT_KEY_FILE).
+	// with KeyAuth, CLIENT_KEY_FILE).
 	Confidential bool
-	G            Identifiers
-	Refs         string
+	// KeyAuth: the client authenticates with private_key_jwt (RFC 7523
+	// §2.2): with --security high, and always for CIBA, as advise
+	// recommends (CIBA Core §7.1, FAPI-CIBA).
+	KeyAuth bool
+	// DPoP: tokens are sender-constrained with DPoP (RFC 9449), nonces
+	// handled (§8, §9), and the token is used once at a protected resource
+	// (§7.1); with --security high.
+	DPoP bool
+	// Userinfo is the default protected resource for DPoP snippets of flows
+	// with a user (OIDC Core §5.3); empty for client credentials.
+	Userinfo string
+	G        Identifiers
+	Refs     string
 	// Loopback: the authorization code snippet receives the redirect on a
 	// loopback listener (RFC 8252 §7.3) instead of reading the pasted URL:
 	// the redirect URI is http://127.0.0.1 or http://[::1] without a port,
@@ -169,16 +190,16 @@ func Langs(flow flows.FlowID) []string {
 	return out
 }
 
-// Validate checks user-supplied values: they must be valid UTF-8 without
-// NUL or other control characters (a redirect URI with a newline is an
-// attack, not a URI).
-func Validate(name, v string) error {
+// validate checks a value: valid UTF-8 without NUL or other control
+// characters, C0 or C1 (a redirect URI with a newline is an attack, not a
+// URI; an endpoint with one, a server trying to break out of a literal).
+func validate(name, v string) error {
 	if !utf8.ValidString(v) {
-		return &Error{fmt.Sprintf("--%s is not valid UTF-8", name)}
+		return &Error{fmt.Sprintf("%s is not valid UTF-8", name)}
 	}
 	for _, r := range v {
-		if r < 0x20 || r == 0x7f {
-			return &Error{fmt.Sprintf("--%s contains a control character (%q)", name, r)}
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+			return &Error{fmt.Sprintf("%s contains a control character (%q)", name, r)}
 		}
 	}
 	return nil
@@ -199,10 +220,8 @@ func Render(r Request) (string, error) {
 	if !Available(f.ID, r.Lang) {
 		return "", &Error{fmt.Sprintf("no %s snippet for --flow %s; available: %s", r.Lang, f.ID, strings.Join(Langs(f.ID), ", "))}
 	}
-	for name, v := range map[string]string{"client-id": r.ClientID, "redirect-uri": r.RedirectURI, "scope": r.Scope, "audience": r.Audience, "login-hint": r.LoginHint} {
-		if err := Validate(name, v); err != nil {
-			return "", err
-		}
+	if err := validateValues(r); err != nil {
+		return "", err
 	}
 	if r.ClientID == "" {
 		r.ClientID = DefaultClientID
@@ -213,7 +232,12 @@ func Render(r Request) (string, error) {
 	if err := needEndpoints(f.ID, r); err != nil {
 		return "", err
 	}
-	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", ")}
+	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", "),
+		KeyAuth: r.High || f.ID == flows.CIBA, DPoP: r.High}
+	d.IssRequired = r.IssRequired || r.High
+	if f.ID != flows.ClientCredentials {
+		d.Userinfo = r.Endpoints.Userinfo
+	}
 	if f.ID == flows.AuthorizationCode && slices.Contains(listenLangs, r.Lang) {
 		d.Listener, d.Loopback = loopbackListener(r.RedirectURI)
 	}
@@ -224,7 +248,7 @@ func Render(r Request) (string, error) {
 	d.Env = envFor(d)
 
 	body, libs := langFiles(r.Lang)
-	t := template.New(body).Funcs(funcs)
+	t := template.New(body).Funcs(funcsFor(r.Lang))
 	for _, lib := range libs {
 		src, err := fs.ReadFile(flows.SnippetFS(), "snippets/lib/"+lib+".tmpl")
 		if err != nil {
@@ -247,6 +271,7 @@ func Render(r Request) (string, error) {
 	}
 	code := tidy(b.String())
 	if r.Lang == flows.LangGo {
+		code = dedupeImports(code)
 		// gofmt: sorts the imports a flag added and aligns declarations.
 		src, err := format.Source([]byte(code))
 		if err != nil {
@@ -260,7 +285,11 @@ func Render(r Request) (string, error) {
 	var m strings.Builder
 	fmt.Fprintf(&m, "### %s — %s\n\n", f.Name, r.Lang)
 	fmt.Fprintf(&m, "%s\n\n", f.Summary)
-	fmt.Fprintf(&m, "Endpoints: %s. References: %s.\n\n", r.Source, d.Refs)
+	if r.DiscoveryURL != "" {
+		fmt.Fprintf(&m, "Endpoints: %s (%s). References: %s.\n\n", r.Source, codeSpan(r.DiscoveryURL), d.Refs)
+	} else {
+		fmt.Fprintf(&m, "Endpoints: %s. References: %s.\n\n", r.Source, d.Refs)
+	}
 	if len(d.Env) > 0 {
 		m.WriteString("Environment (secrets are read from here, never from flags):\n\n")
 		for _, e := range d.Env {
@@ -270,6 +299,34 @@ func Render(r Request) (string, error) {
 	}
 	fmt.Fprintf(&m, "```%s\n%s```\n", fence[r.Lang], code)
 	return m.String(), nil
+}
+
+// dedupeImports drops a path the Go import block lists twice: blocks of
+// the templates (private_key_jwt, DPoP) name what they use, and may name
+// what the flow already imports.
+func dedupeImports(code string) string {
+	start := strings.Index(code, "\nimport (\n")
+	if start < 0 {
+		return code
+	}
+	end := strings.Index(code[start:], "\n)\n")
+	if end < 0 {
+		return code
+	}
+	block := code[start : start+end]
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range strings.Split(block, "\n") {
+		p := strings.TrimSpace(l)
+		if strings.HasPrefix(p, `"`) {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+		}
+		out = append(out, l)
+	}
+	return code[:start] + strings.Join(out, "\n") + code[start+end:]
 }
 
 func highExtras(id flows.FlowID) string {
@@ -313,9 +370,12 @@ func needEndpoints(id flows.FlowID, r Request) error {
 func envFor(d Data) []EnvVar {
 	var env []EnvVar
 	switch {
-	case d.High:
-		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"},
-			EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"})
+	case d.KeyAuth:
+		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"})
+		if d.DPoP {
+			env = append(env, EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"},
+				EnvVar{"RESOURCE_URL", "optional protected resource to call once with the DPoP-bound token (default: the userinfo endpoint, when known)"})
+		}
 	case d.Confidential:
 		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret (required; sent with HTTP Basic, RFC 6749 §2.3.1)"})
 	default:
@@ -363,15 +423,60 @@ func tidy(s string) string {
 	return strings.Join(out, "\n") + "\n"
 }
 
-var funcs = template.FuncMap{
-	"sh":    ShellQuote,
-	"json":  jsonString,
-	"py":    strconv.Quote, // a Go quoted string is a valid Python str literal for valid UTF-8
-	"js":    jsonString,
-	"gostr": strconv.Quote,
-	"shjson": func(s string) string {
-		return ShellQuote(jsonString(s))
-	},
+// quoters are the one owner, per language, of how a value becomes code: a
+// string literal. Templates write every value (from flags, files or the
+// network) as {{lit .X}}, never as bare text, and Render has rejected
+// control characters and invalid UTF-8 before (validateValues), so a
+// literal is one line that the language reads back as the same string.
+var quoters = map[string]func(string) string{
+	flows.LangCurl:   ShellQuote,
+	flows.LangHTTPie: ShellQuote,
+	flows.LangGo:     strconv.Quote,
+	flows.LangJS:     jsString,
+	flows.LangPython: pyString,
+}
+
+// funcsFor is the template functions of one language.
+func funcsFor(lang string) template.FuncMap {
+	return template.FuncMap{
+		"lit": quoters[lang],
+		// shjson: a JSON string inside a sh literal (a claim the sh
+		// snippets splice into a JWT).
+		"shjson": func(s string) string { return ShellQuote(jsString(s)) },
+	}
+}
+
+// validateValues rejects a request whose values could not be literals on
+// one line: every string that reaches a template as a value.
+func validateValues(r Request) error {
+	for _, v := range []struct{ name, v string }{
+		{"--client-id", r.ClientID}, {"--redirect-uri", r.RedirectURI}, {"--scope", r.Scope},
+		{"--audience", r.Audience}, {"--login-hint", r.LoginHint},
+		{"the issuer", r.Endpoints.Issuer}, {"the authorization_endpoint", r.Endpoints.Authorization},
+		{"the token_endpoint", r.Endpoints.Token}, {"the device_authorization_endpoint", r.Endpoints.Device},
+		{"the pushed_authorization_request_endpoint", r.Endpoints.PAR},
+		{"the backchannel_authentication_endpoint", r.Endpoints.CIBA}, {"the userinfo_endpoint", r.Endpoints.Userinfo},
+		{"the discovery document URL", r.DiscoveryURL},
+	} {
+		if err := validate(v.name, v.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// codeSpan is s as a Markdown code span: a backtick fence longer than any
+// run of backticks inside.
+func codeSpan(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return fence + pad + s + pad + fence
 }
 
 // ShellQuote quotes s for POSIX sh: inside single quotes nothing is special
@@ -380,7 +485,14 @@ func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-func jsonString(s string) string {
+// pyString is s as a Python str literal: Go's quoting escapes exactly what
+// Python's needs (\\, ", \n, \xNN, \uNNNN, \UNNNNNNNN mean the same code
+// points in both for valid UTF-8, which validateValues guarantees).
+func pyString(s string) string { return strconv.Quote(s) }
+
+// jsString is s as a JavaScript string literal: JSON, with U+2028/2029
+// escaped (line terminators in older JavaScript, and in a comment).
+func jsString(s string) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -128,8 +128,8 @@ func TestShapes(t *testing.T) {
 		}
 	}
 	curl, _ := Render(keycloak(flows.ClientCredentials, flows.LangCurl, false))
-	if !strings.Contains(curl, "--data-urlencode \"$1=$2\"") || !strings.Contains(curl, "-H @-") {
-		t.Errorf("curl must send form-encoded bodies and read the Basic header from stdin")
+	if !strings.Contains(curl, "--data-binary @-") || !strings.Contains(curl, `-H @"$TMP_DIR/headers"`) || strings.Contains(curl, "--data-urlencode") {
+		t.Errorf("curl must read the form body from stdin and the Basic header from a file")
 	}
 }
 
