@@ -19,19 +19,26 @@ const helpWidth = 80
 
 // polishHelp prepares the tree's help: every example indented and folded
 // to 80 columns, every boolean flag's default shown, and flag help wrapped
-// to the terminal.
-func polishHelp(root *cobra.Command, width func() int) {
-	var walk func(c *cobra.Command)
-	walk = func(c *cobra.Command) {
-		c.Example = formatExample(c.Example, helpWidth)
-		showBoolDefaults(c.LocalNonPersistentFlags())
-		for _, sub := range c.Commands() {
-			walk(sub)
+// to the terminal. The whole tree is polished at once when it is built for
+// docs (eager); a command line that runs one command pays nothing for it
+// until it shows help (DESIGN §6: start-up).
+func polishHelp(root *cobra.Command, width func() int, eager bool) {
+	if eager {
+		var walk func(c *cobra.Command)
+		walk = func(c *cobra.Command) {
+			polishCommand(c)
+			for _, sub := range c.Commands() {
+				walk(sub)
+			}
 		}
+		walk(root)
 	}
-	walk(root)
-	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, width()) })
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		polishCommand(c)
+		return writeUsage(c.OutOrStderr(), c, width())
+	})
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		polishCommand(c)
 		w := width()
 		var b strings.Builder
 		if text := strings.TrimRight(cmp.Or(c.Long, c.Short), " \n"); text != "" {
@@ -68,6 +75,13 @@ func foldLines(text string, width int) string {
 		lines[i] = head + strings.TrimLeft(body, " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// polishCommand is polishHelp for one command; doing it twice changes
+// nothing.
+func polishCommand(c *cobra.Command) {
+	c.Example = formatExample(c.Example, helpWidth)
+	showBoolDefaults(c.LocalNonPersistentFlags())
 }
 
 // showBoolDefaults adds "(default false)" to boolean flags: pflag prints a

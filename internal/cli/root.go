@@ -129,7 +129,7 @@ func newRoot(f *Factory, only string) *cobra.Command {
 		root.CompletionOptions.DisableDefaultCmd = true
 	}
 	typeArgsErrors(root)
-	polishHelp(root, func() int { return f.IOStreams.TerminalWidth(helpWidth) })
+	polishHelp(root, func() int { return f.IOStreams.TerminalWidth(helpWidth) }, only == "")
 	return root
 }
 
