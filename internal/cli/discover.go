@@ -13,7 +13,7 @@ import (
 // An issuer that names another issuer, a redirect to another origin or an
 // endpoint that is not http(s) is an error: exit 2.
 func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Metadata, error) {
-	m, err := discovery.Fetch(ctx, f.HTTPClient(), issuer)
+	m, err := f.fetchDiscovery(ctx, issuer)
 	if err != nil {
 		return m, err
 	}

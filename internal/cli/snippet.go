@@ -105,6 +105,7 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 	cmd.Flags().StringVar(&opts.LoginHint, "login-hint", "", "the user to authenticate (CIBA)")
 	enumFlag(cmd, &opts.Security, "security", flows.SecurityStandard, []string{flows.SecurityStandard, flows.SecurityHigh}, "high adds PAR, private_key_jwt and DPoP")
 	enumFlag(cmd, &opts.Format, "format", "text", snippetFormats, "output format")
+	addTimeoutFlag(cmd, f)
 	for _, name := range flows.ParamNames() {
 		p := new(string)
 		params[name] = p
