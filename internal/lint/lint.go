@@ -521,7 +521,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		}
 	}()
 	if j.in != nil {
-		limit := sizeLimit(j.path, opts)
+		limit := opts.MaxFileSize // a syntax's lower cap is clientconfig's (TooLargeError)
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
