@@ -82,9 +82,10 @@ func join(n int, sep string, unit func(int) string) string {
 	return strings.Join(parts, sep)
 }
 
-// TestGrowthLinear: 16 times the input may take up to 64 times as long and
-// allocate up to 24 times as much (a quadratic path takes 256 times);
-// ratios, not wall-clock bounds, so a loaded machine does not make it flaky.
+// TestGrowthLinear: 16 times the input may take up to 100 times as long
+// and allocate up to 24 times as much (a quadratic path takes 256 times);
+// ratios of the best of four runs, not wall-clock bounds, so a loaded
+// machine does not make it flaky.
 func TestGrowthLinear(t *testing.T) {
 	for _, s := range growthShapes {
 		t.Run(s.name, func(t *testing.T) {
@@ -99,7 +100,7 @@ func TestGrowthLinear(t *testing.T) {
 			}
 			ts, as := growthCost(t, s.path, small)
 			tl, al := growthCost(t, s.path, large)
-			if limit := 64 * max(ts, 2*time.Millisecond); tl > limit {
+			if limit := 100 * max(ts, 2*time.Millisecond); tl > limit {
 				t.Errorf("%d bytes read in %v, %d bytes in %v: time grows faster than linear", len(small), ts, len(large), tl)
 			}
 			if limit := 24*as + 1<<20; al > limit {
@@ -115,6 +116,6 @@ func growthCost(t *testing.T, path string, data []byte) (time.Duration, uint64) 
 	runtime.ReadMemStats(&ms0)
 	readTime(t, path, path, data[:len(data):len(data)])
 	runtime.ReadMemStats(&ms1)
-	best := readTime(t, path, path, data)
+	best := min(readTime(t, path, path, data), readTime(t, path, path, data))
 	return best, (ms1.TotalAlloc - ms0.TotalAlloc) / 2
 }
