@@ -524,7 +524,11 @@ func parseExamples(id string) ([]Example, error) {
 		}
 		name := base
 		if i := strings.IndexByte(base, '.'); i >= 0 {
-			name = exampleName(format) + base[i:]
+			name = "client"
+			if fi, ok := FormatByID(format); ok {
+				name = fi.ExampleName
+			}
+			name += base[i:]
 		}
 		e := Example{Format: format, Good: good, Name: name, Text: string(f.Data)}
 		if hasWant {
@@ -543,28 +547,6 @@ func parseExamples(id string) ([]Example, error) {
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-// exampleName is the file name an example of format f is read as: the name
-// such a file usually has in a repository.
-func exampleName(f Format) string {
-	switch f {
-	case FormatKeycloak:
-		return "realm"
-	case FormatTerraformKeycloak, FormatTerraformOkta, FormatTerraformAuth0:
-		return "main"
-	case FormatAuth0:
-		return "tenant"
-	case FormatSpring:
-		return "application"
-	case FormatGravitee:
-		return "application"
-	case FormatOpenAPI:
-		return "openapi"
-	case FormatWhichflow:
-		return "whichflow"
-	}
-	return "client"
 }
 
 // Rules returns the lint rules in catalog order.

@@ -214,7 +214,7 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 }
 
 // passwordGrants are the password grant and vendor variants of it.
-var passwordGrants = []string{flows.GrantPassword, "http://auth0.com/oauth/grant-type/password-realm"}
+var passwordGrants = []string{flows.GrantPassword, flows.GrantAuth0PasswordRealm}
 
 func checkROPC(c *clientconfig.Client) (hit, bool) {
 	var found []clientconfig.String
