@@ -57,7 +57,7 @@ var realmChecks = map[string]realmCheck{}
 func clientTarget(c *clientconfig.Client, profile string) flows.Target {
 	// GrantsOnly clients (OpenAPI) need nothing here: the catalog lists
 	// the formats each rule applies to.
-	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.BearerOnly}
+	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.Flowless()}
 }
 
 // lintSubjects runs the rules that apply to each client and realm of file
@@ -293,7 +293,7 @@ func checkRedirectWildcard(c *clientconfig.Client) (hit, bool) {
 	}
 	var bad []clientconfig.String
 	for _, u := range resolvedItems(c.RedirectURIs) {
-		if strings.Contains(u.Value, "*") {
+		if c.RedirectWildcard(u.Value) {
 			bad = append(bad, u)
 		}
 	}
