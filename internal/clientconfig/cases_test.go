@@ -171,7 +171,9 @@ func TestTerraformSemantics(t *testing.T) {
 		t.Errorf("var.legacy must not enable implicit")
 	}
 	r := w.RedirectURIs.Items
-	if len(r) != 4 || r[0].Value != "https://web.example.com/cb" || !r[1].Unresolved || !r[2].Unresolved || r[3].Unresolved {
+	// local.cb is declared in the same file: resolved (DESIGN §4);
+	// var.host has no default: unresolved.
+	if len(r) != 4 || r[0].Value != "https://web.example.com/cb" || r[1].Value != "https://app.example.com/cb" || r[1].Unresolved || !r[2].Unresolved || r[3].Unresolved {
 		t.Errorf("redirects %+v", r)
 	}
 	eqPos(t, "http redirect", r[3].Pos, 12, 70)

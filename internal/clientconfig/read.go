@@ -133,7 +133,13 @@ func registerTree(rank int, read func([]Node) (*File, bool), marks ...string) {
 //
 // A file whose syntax does not parse is a *ParseError only when it carries
 // markers of a format whichflow reads; otherwise it is ErrUnrecognised.
-func Read(path string, data []byte) (f *File, err error) {
+func Read(path string, data []byte) (f *File, err error) { return ReadInModule(path, data, nil) }
+
+// ReadInModule is Read for a file of a Terraform module directory whose
+// variables and locals mod holds (NewModule of the directory's files); nil
+// reads the file on its own. A .tf file without clients or realms in a
+// module that has some is ErrModuleFile.
+func ReadInModule(path string, data []byte, mod *Module) (f *File, err error) {
 	defer func() {
 		// Belt and braces: adapters are written not to panic, and the
 		// fuzz targets check that; a panic here must still not take lint down.
@@ -141,7 +147,7 @@ func Read(path string, data []byte) (f *File, err error) {
 			f, err = nil, &ParseError{Path: path, Msg: fmt.Sprintf("internal error reading file: %v", r)}
 		}
 	}()
-	f, err = read(path, data)
+	f, err = read(path, data, mod)
 	var pe *ParseError
 	var tl *TooLargeError
 	switch {
@@ -159,7 +165,7 @@ func Read(path string, data []byte) (f *File, err error) {
 	return f, err
 }
 
-func read(path string, data []byte) (*File, error) {
+func read(path string, data []byte, mod *Module) (*File, error) {
 	syn, limit := sniff(path, data)
 	if limit > 0 && int64(len(data)) > limit {
 		return nil, &TooLargeError{Size: int64(len(data)), Limit: limit}
@@ -197,8 +203,14 @@ func read(path string, data []byte) (*File, error) {
 		case perr != nil:
 			return nil, unlessUnmarked(data, perr)
 		}
-		f := readTerraform(body)
+		if mod == nil {
+			mod = fileModule(body, data)
+		}
+		f := readTerraform(body, mod)
 		if f == nil {
+			if mod.resources {
+				return nil, ErrModuleFile
+			}
 			return nil, ErrUnrecognised
 		}
 		f.Directives = scanDirectives(data, true)

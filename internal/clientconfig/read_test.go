@@ -250,12 +250,21 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f, err := Read(rel, data)
+			// A Terraform file is read in its module directory, as lint
+			// reads it; a module file without clients is part of it.
+			var mod *Module
+			if strings.HasSuffix(p, ".tf") {
+				mod = moduleOfDir(t, filepath.Dir(p))
+			}
+			f, err := ReadInModule(rel, data, mod)
+			if errors.Is(err, ErrModuleFile) {
+				return
+			}
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			if len(f.Clients) == 0 {
-				t.Fatalf("no clients read")
+			if len(f.Clients)+len(f.Realms) == 0 {
+				t.Fatalf("no clients or realms read")
 			}
 			for _, c := range f.Clients {
 				if c.ID == "" {
@@ -268,6 +277,26 @@ func TestCorpus(t *testing.T) {
 			goldenfile.Check(t, filepath.Join("testdata", "golden", "corpus", strings.ReplaceAll(rel, string(filepath.Separator), "__")+".golden"), marshalGolden(goldenOf(f)))
 		})
 	}
+}
+
+// moduleOfDir is the Terraform module of dir's files.
+func moduleOfDir(t *testing.T, dir string) *Module {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []ModuleFile
+	for _, e := range entries {
+		if IsModuleFile(e.Name()) {
+			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, ModuleFile{Path: filepath.Join(dir, e.Name()), Data: data})
+		}
+	}
+	return NewModule(files)
 }
 
 func TestErrorsAreTyped(t *testing.T) {

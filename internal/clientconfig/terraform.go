@@ -44,7 +44,9 @@ func (cs *tfClients) lookup(addr string) *Client {
 	return nil
 }
 
-func readTerraform(body *hclsyntax.Body) *File {
+// readTerraform reads the resources of one file of module mod (nil: the
+// file alone).
+func readTerraform(body *hclsyntax.Body, mod *Module) *File {
 	cs := &tfClients{f: &File{}, byAddr: map[string]int{}}
 	var amends []*hclsyntax.Block
 	for _, b := range body.Blocks {
@@ -59,14 +61,14 @@ func readTerraform(body *hclsyntax.Body) *File {
 			amends = append(amends, b)
 			continue
 		case r.realm != nil:
-			rm := r.realm(tfBlock{b: b})
+			rm := r.realm(tfBlock{b: b, mod: mod})
 			rm.Name = b.Labels[0] + "." + b.Labels[1]
 			rm.Pos = hpos(b.TypeRange.Start)
 			rm.End = b.CloseBraceRange.End.Line
 			cs.f.Realms = append(cs.f.Realms, rm)
 			continue
 		}
-		c := r.client(tfBlock{b: b})
+		c := r.client(tfBlock{b: b, mod: mod})
 		c.ID = b.Labels[0] + "." + b.Labels[1]
 		c.Pos = hpos(b.TypeRange.Start)
 		c.End = b.CloseBraceRange.End.Line
@@ -74,7 +76,7 @@ func readTerraform(body *hclsyntax.Body) *File {
 		cs.f.Clients = append(cs.f.Clients, c)
 	}
 	for _, b := range amends {
-		tfResources[b.Labels[0]].amend(tfBlock{b: b}, cs)
+		tfResources[b.Labels[0]].amend(tfBlock{b: b, mod: mod}, cs)
 	}
 	switch {
 	case len(cs.f.Clients) > 0:
@@ -94,7 +96,12 @@ func hpos(p hcl.Pos) Pos { return Pos{Line: p.Line, Col: p.Column} }
 type tfBlock struct {
 	b   *hclsyntax.Block
 	def string
+	// mod resolves variables and locals of the module directory.
+	mod *Module
 }
+
+// child is nested block b of t, read in the same module.
+func (t tfBlock) child(b *hclsyntax.Block) tfBlock { return tfBlock{b: b, def: t.def, mod: t.mod} }
 
 func (t tfBlock) attr(name string) *hclsyntax.Attribute {
 	if a, ok := t.b.Body.Attributes[name]; ok {
@@ -135,9 +142,9 @@ func staticValue(e hclsyntax.Expression) (cty.Value, bool) {
 	return v, true
 }
 
-func exprString(e hclsyntax.Expression) String {
+func (t tfBlock) exprString(e hclsyntax.Expression) String {
 	s := String{Pos: hpos(e.Range().Start), Set: true}
-	v, ok := staticValue(e)
+	v, ok := t.mod.value(e)
 	if !ok {
 		s.Unresolved = true
 		return s
@@ -165,7 +172,7 @@ func (t tfBlock) str(name, def string) String {
 	if a == nil {
 		return String{Value: def, Pos: t.pos(), Default: t.defaulted(def)}
 	}
-	s := exprString(a.Expr)
+	s := t.exprString(a.Expr)
 	if !s.Set && !s.Unresolved { // = null
 		return String{Value: def, Pos: hpos(a.SrcRange.Start), Default: t.defaulted(def)}
 	}
@@ -180,7 +187,7 @@ func (t tfBlock) boolean(name string, def bool) Bool {
 		return Bool{Value: def, Pos: t.pos(), Default: t.def}
 	}
 	b := Bool{Pos: hpos(a.NameRange.Start), Set: true, Value: def}
-	v, ok := staticValue(a.Expr)
+	v, ok := t.mod.value(a.Expr)
 	if !ok {
 		b.Unresolved = true
 		return b
@@ -213,7 +220,7 @@ func (t tfBlock) list(name string) List {
 	l := List{Pos: hpos(a.NameRange.Start), Set: true}
 	tup, ok := a.Expr.(*hclsyntax.TupleConsExpr)
 	if !ok {
-		v, ok := staticValue(a.Expr)
+		v, ok := t.mod.value(a.Expr)
 		if !ok || !(v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) || v.IsNull() {
 			if ok && v.IsNull() {
 				return List{Pos: l.Pos}
@@ -230,7 +237,7 @@ func (t tfBlock) list(name string) List {
 		return l
 	}
 	for _, e := range tup.Exprs {
-		l.Items = append(l.Items, exprString(e))
+		l.Items = append(l.Items, t.exprString(e))
 	}
 	return l
 }
@@ -246,11 +253,11 @@ func (t tfBlock) objectAttr(name, key string) (String, bool) {
 		return String{}, false
 	}
 	for _, it := range obj.Items {
-		k, ok := staticValue(it.KeyExpr)
+		k, ok := t.mod.value(it.KeyExpr)
 		if !ok || k.Type() != cty.String || k.IsNull() || k.AsString() != key {
 			continue
 		}
-		s := exprString(it.ValueExpr)
+		s := t.exprString(it.ValueExpr)
 		s.Pos = hpos(it.KeyExpr.Range().Start)
 		return s, true
 	}
@@ -265,7 +272,7 @@ func (t tfBlock) secret(name string) (SecretField, []Secret) {
 	if a == nil {
 		return SecretField{}, nil
 	}
-	s := exprString(a.Expr)
+	s := t.exprString(a.Expr)
 	if !s.Set || (!s.Unresolved && strings.TrimSpace(s.Value) == "") {
 		return SecretField{}, nil
 	}
@@ -288,7 +295,7 @@ func (t tfBlock) integer(name string, def int64) Int {
 	if a == nil {
 		return Int{Value: def, Pos: t.pos(), Default: t.def}
 	}
-	s := exprString(a.Expr)
+	s := t.exprString(a.Expr)
 	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
 	switch {
 	case s.Unresolved:
@@ -310,7 +317,7 @@ func (t tfBlock) duration(name string, def int64, owner string) Int {
 	if a == nil {
 		return Int{Value: def, Pos: t.pos(), Default: owner}
 	}
-	s := exprString(a.Expr)
+	s := t.exprString(a.Expr)
 	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
 	switch {
 	case s.Unresolved:

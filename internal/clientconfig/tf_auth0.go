@@ -35,7 +35,7 @@ func tfAuth0(t tfBlock) Client {
 	c.RedirectURIs = t.list("callbacks")
 	rot := String{Value: "false", Pos: t.pos(), Default: auth0Default}
 	if rb := t.block("refresh_token"); rb != nil {
-		rs := tfBlock{b: rb}.str("rotation_type", "")
+		rs := t.child(rb).str("rotation_type", "")
 		rot = String{Value: boolString(rs.Value == "rotating"), Pos: rs.Pos, Set: rs.Set, Unresolved: rs.Unresolved}
 		if !rs.Set {
 			rot.Value, rot.Default = "false", auth0Default

@@ -101,7 +101,7 @@ func FuzzLintBytes(f *testing.F) {
 			name = "x.json"
 		}
 		opts := &Options{Profile: ProfileHigh, IncludeBuiltin: true, Now: testNow}
-		lintBytes(name, name, data, opts, &config{})
+		lintBytes(name, name, data, opts, &config{}, nil)
 	})
 }
 

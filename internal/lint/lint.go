@@ -61,6 +61,8 @@ type Options struct {
 	// Stdin, when set, is linted instead of Paths: one configuration read
 	// from standard input (lint -), reported under its Name.
 	Stdin *Input
+	// mods are the Terraform module directories of the run (module.go).
+	mods *modules
 }
 
 // Input is a configuration already in memory.
@@ -112,6 +114,9 @@ type Skip struct {
 	Notable bool
 	// unreadable: the file could not be opened or read.
 	unreadable bool
+	// moduleFile: a Terraform file read as part of its module directory
+	// (variables, locals), without clients of its own.
+	moduleFile bool
 }
 
 // Result is what a run found.
@@ -267,6 +272,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	opts.rules = nil
+	opts.mods = &modules{}
 	for _, r := range catalog() {
 		if r.AppliesTo(flows.Target{Profile: flows.Profile(opts.Profile)}) {
 			opts.rules = append(opts.rules, r)
@@ -525,7 +531,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
-		return lintBytes(j.path, display, j.in.Data, opts, cfg)
+		return lintBytes(j.path, display, j.in.Data, opts, cfg, nil)
 	}
 	f, err := openFile(j.path)
 	if err != nil {
@@ -556,7 +562,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	if n > limit { // grew while we read it
 		return tooLarge(display, n, limit, opts, cfg)
 	}
-	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg)
+	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg, opts.mods.forFile(j.path))
 	if buf.Cap() > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.
 		*buf = bytes.Buffer{}
@@ -564,9 +570,10 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	return fr
 }
 
-// lintBytes parses data (the contents of path) and checks its clients.
-func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fileResult {
-	file, err := clientconfig.Read(path, data)
+// lintBytes parses data (the contents of path, a file of Terraform module
+// mod when not nil) and checks its clients.
+func lintBytes(path, display string, data []byte, opts *Options, cfg *config, mod *clientconfig.Module) fileResult {
+	file, err := clientconfig.ReadInModule(path, data, mod)
 	var pe *clientconfig.ParseError
 	var tl *clientconfig.TooLargeError
 	switch {
@@ -574,6 +581,8 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fi
 		return tooLarge(display, tl.Size, tl.Limit, opts, cfg)
 	case errors.Is(err, clientconfig.ErrUnrecognised):
 		return fileResult{skip: &Skip{Path: display, Reason: NotRecognised()}}
+	case errors.Is(err, clientconfig.ErrModuleFile):
+		return fileResult{skip: &Skip{Path: display, Reason: moduleFileReason(display), moduleFile: true}}
 	case errors.As(err, &pe):
 		msg := pe.Msg
 		if pe.Format != "" {

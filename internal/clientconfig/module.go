@@ -1,0 +1,412 @@
+package clientconfig
+
+import (
+	"bytes"
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// A Terraform module is a directory: every .tf file in it shares its
+// variables and locals. DESIGN §4: locals and variable defaults declared in
+// the same module directory are resolved, values from elsewhere stay
+// unresolved. A Module holds what the directory's files declare; the
+// resources of each file are read with it (ReadInModule), so a client whose
+// access_type comes from local.x or var.y (default in variables.tf) is read
+// with the value Terraform would use when the module is applied on its own.
+//
+// What stays unresolved: variables without a default, variables that a
+// terraform.tfvars or *.auto.tfvars file of the directory assigns (Terraform
+// would use that value, which may come from anywhere), names declared twice
+// (Terraform rejects the module), function calls (no functions are
+// evaluated), resource, data, module, path and count/each references, and
+// any value that would be larger than modelValueLimit to compute (so that a
+// hostile chain of locals, each doubling the last, costs nothing).
+
+// ErrModuleFile is returned by ReadInModule for a .tf file without clients
+// or realms of its own in a module directory that has some: it is part of
+// the module (variables, locals, providers, outputs), not a configuration
+// whichflow does not recognise.
+var ErrModuleFile = errors.New("part of a Terraform module: no clients or realms of its own")
+
+// ModuleFile is one file of a module directory: a .tf file, or a
+// terraform.tfvars / *.auto.tfvars file.
+type ModuleFile struct {
+	Path string
+	Data []byte
+}
+
+// Module is what a module directory's files declare.
+type Module struct {
+	ctx *hcl.EvalContext
+	// resources: some .tf file of the directory declares a resource
+	// whichflow reads.
+	resources bool
+	// sizes of the resolved values, for the evaluation bound.
+	sizes map[string]int
+}
+
+// modelValueLimit bounds the size (string bytes plus elements) of any value
+// evaluated from variables and locals.
+const modelValueLimit = 64 << 10
+
+// IsModuleFile reports whether a file of this name belongs to a Terraform
+// module directory's variables: .tf files and the variable files Terraform
+// loads on its own (terraform.tfvars, *.auto.tfvars).
+func IsModuleFile(name string) bool {
+	base := strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/")))
+	return strings.HasSuffix(base, ".tf") || base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars")
+}
+
+// NewModule reads the variable defaults and locals the files of one module
+// directory declare. Files that do not parse, or are over the Terraform
+// size cap, add nothing (each is reported when it is linted itself).
+func NewModule(files []ModuleFile) *Module {
+	m := &Module{sizes: map[string]int{}}
+	type decl struct {
+		expr hclsyntax.Expression
+		dup  bool
+	}
+	assigned := map[string]bool{} // by a .tfvars file
+	var bodies []*hclsyntax.Body
+	for _, f := range files {
+		if len(f.Data) > maxTerraformSize || !IsModuleFile(f.Path) {
+			continue
+		}
+		tfvars := !strings.HasSuffix(strings.ToLower(f.Path), ".tf")
+		if !tfvars && hasResourceMarkers(f.Data) {
+			m.resources = true
+		}
+		if !tfvars && !declares(f.Data) {
+			continue // nothing to declare: not parsed here
+		}
+		body, perr, _ := parseHCL(f.Data)
+		if perr != nil {
+			continue
+		}
+		if tfvars {
+			for name := range body.Attributes {
+				assigned[name] = true
+			}
+			continue
+		}
+		bodies = append(bodies, body)
+	}
+	m.declare(bodies, assigned)
+	return m
+}
+
+// declares reports whether Terraform source may declare variables or
+// locals (files that do not are not parsed for the module).
+func declares(data []byte) bool {
+	return bytes.Contains(data, []byte("variable")) || bytes.Contains(data, []byte("locals"))
+}
+
+// fileModule is the module of a file read on its own: its own variables
+// and locals.
+func fileModule(body *hclsyntax.Body, data []byte) *Module {
+	m := &Module{sizes: map[string]int{}}
+	if declares(data) {
+		m.declare([]*hclsyntax.Body{body}, nil)
+	}
+	return m
+}
+
+// declare resolves the variable defaults and locals of bodies; assigned
+// variables are set by .tfvars files.
+func (m *Module) declare(bodies []*hclsyntax.Body, assigned map[string]bool) {
+	type decl struct {
+		expr hclsyntax.Expression
+		dup  bool
+	}
+	vars, locals := map[string]*decl{}, map[string]*decl{}
+	declare := func(in map[string]*decl, name string, e hclsyntax.Expression) {
+		if d, ok := in[name]; ok {
+			d.dup = true
+			return
+		}
+		in[name] = &decl{expr: e}
+	}
+	for _, body := range bodies {
+		for _, b := range body.Blocks {
+			switch {
+			case b.Type == "variable" && len(b.Labels) == 1:
+				var e hclsyntax.Expression
+				if a, ok := b.Body.Attributes["default"]; ok {
+					e = a.Expr
+				}
+				declare(vars, b.Labels[0], e)
+			case b.Type == "locals" && len(b.Labels) == 0:
+				for name, a := range b.Body.Attributes {
+					declare(locals, name, a.Expr)
+				}
+			}
+		}
+	}
+	if len(vars)+len(locals) == 0 {
+		return
+	}
+	// Variable defaults cannot refer to anything.
+	varVals := map[string]cty.Value{}
+	for name, d := range vars {
+		varVals[name] = cty.DynamicVal
+		if d.dup || d.expr == nil || assigned[name] {
+			continue
+		}
+		if v, ok := m.eval(d.expr, nil); ok && v.IsWhollyKnown() {
+			varVals[name] = v
+			m.sizes["var."+name] = valueSize(v)
+		}
+	}
+	varObj := cty.ObjectVal(varVals)
+	// Locals refer to variables and to each other in any order: each is
+	// evaluated after the locals it refers to (a cycle stays unknown), with
+	// a context holding only what it refers to, so the work is linear in
+	// the references. A local may be partly known (an object with one
+	// attribute from a resource): the attributes that are known are used.
+	localVals := map[string]cty.Value{}
+	const (
+		todo = iota
+		visiting
+		done
+	)
+	state := map[string]int{}
+	var visit func(name string)
+	visit = func(name string) {
+		d := locals[name]
+		switch {
+		case state[name] == done:
+			return
+		case state[name] == visiting:
+			return // a cycle: the local stays unknown
+		}
+		state[name] = visiting
+		localVals[name] = cty.DynamicVal
+		if d.dup {
+			state[name] = done
+			return
+		}
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": varObj}, Functions: map[string]function.Function{}}
+		deps := map[string]cty.Value{}
+		for _, tr := range d.expr.Variables() {
+			switch root := tr.RootName(); root {
+			case "var":
+			case "local":
+				if len(tr) > 1 {
+					if a, ok := tr[1].(hcl.TraverseAttr); ok {
+						if _, declared := locals[a.Name]; declared {
+							visit(a.Name)
+							deps[a.Name] = localVals[a.Name]
+						}
+					}
+				}
+			default:
+				// A resource, data source, module, path ...: unknown, so
+				// the rest of the local can still be known.
+				ctx.Variables[root] = cty.DynamicVal
+			}
+		}
+		hclsyntax.VisitAll(d.expr, func(n hclsyntax.Node) hcl.Diagnostics {
+			if call, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+				ctx.Functions[call.Name] = unknownFunction
+			}
+			return nil
+		})
+		ctx.Variables["local"] = cty.ObjectVal(deps)
+		if v, ok := m.eval(d.expr, ctx); ok {
+			localVals[name] = v
+			m.sizes["local."+name] = valueSize(v)
+		}
+		state[name] = done
+	}
+	for name := range locals {
+		visit(name)
+	}
+	m.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{"var": varObj, "local": cty.ObjectVal(localVals)}}
+}
+
+// unknownFunction stands for every Terraform function: whichflow evaluates
+// none, but a local that calls one is still known in its other parts.
+var unknownFunction = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true,
+		AllowDynamicType: true, AllowMarked: true},
+	Type: function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.DynamicVal, nil },
+})
+
+// eval evaluates e in ctx (nil: no variables); ok is false when it fails
+// or would be too large. The value may be partly unknown.
+func (m *Module) eval(e hclsyntax.Expression, ctx *hcl.EvalContext) (cty.Value, bool) {
+	if (&sizer{m: m}).est(e) > modelValueLimit {
+		return cty.NilVal, false
+	}
+	v, diags := e.Value(ctx)
+	if diags.HasErrors() || valueSize(v) > modelValueLimit {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// value evaluates e, an attribute of a resource, with the module's
+// variables and locals (none when m is nil); ok is false when it needs
+// anything else, is not wholly known, or would be too large.
+func (m *Module) value(e hclsyntax.Expression) (cty.Value, bool) {
+	if m == nil || m.ctx == nil {
+		return staticValue(e)
+	}
+	v, ok := m.eval(e, m.ctx)
+	if !ok || !v.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// hasResourceMarkers reports whether Terraform source mentions a resource
+// type whichflow reads.
+func hasResourceMarkers(data []byte) bool {
+	for typ := range tfResources {
+		if bytes.Contains(data, []byte(`"`+typ+`"`)) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueSize is v's size: string bytes plus one per element, stopping past
+// modelValueLimit.
+func valueSize(v cty.Value) int {
+	n := 0
+	var walk func(cty.Value)
+	walk = func(v cty.Value) {
+		if n > modelValueLimit || v.IsNull() || !v.IsKnown() {
+			n++
+			return
+		}
+		t := v.Type()
+		switch {
+		case t == cty.String:
+			n += len(v.AsString())
+		case t.IsListType() || t.IsSetType() || t.IsTupleType() || t.IsMapType() || t.IsObjectType():
+			for it := v.ElementIterator(); it.Next() && n <= modelValueLimit; {
+				k, e := it.Element()
+				n++
+				if t.IsMapType() || t.IsObjectType() {
+					walk(k)
+				}
+				walk(e)
+			}
+		default:
+			n++
+		}
+	}
+	walk(v)
+	return n
+}
+
+// sizer bounds, before evaluating an expression, the size of what it can
+// compute from the module's values: a tuple or template is at most the sum
+// of its parts, a for expression its collection times its body. Expressions
+// of any other kind are refused (an infinite estimate).
+type sizer struct {
+	m    *Module
+	syms map[string]int // for and splat symbols in scope
+}
+
+const infinite = 1 << 40
+
+func add(a, b int) int { return min(a+b, infinite) }
+func mul(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > infinite/b {
+		return infinite
+	}
+	return a * b
+}
+
+func (s *sizer) est(e hclsyntax.Expression) int {
+	if e == nil {
+		return 0
+	}
+	switch e := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return valueSize(e.Val)
+	case *hclsyntax.TemplateExpr:
+		n := 0
+		for _, p := range e.Parts {
+			n = add(n, s.est(p))
+		}
+		return n
+	case *hclsyntax.TemplateWrapExpr:
+		return s.est(e.Wrapped)
+	case *hclsyntax.TemplateJoinExpr:
+		return s.est(e.Tuple)
+	case *hclsyntax.ParenthesesExpr:
+		return s.est(e.Expression)
+	case *hclsyntax.ScopeTraversalExpr:
+		root := e.Traversal.RootName()
+		if n, ok := s.syms[root]; ok {
+			return n
+		}
+		if (root == "var" || root == "local") && len(e.Traversal) > 1 {
+			if a, ok := e.Traversal[1].(hcl.TraverseAttr); ok {
+				return add(s.m.sizes[root+"."+a.Name], 1)
+			}
+		}
+		return 1 // resource and other references: they do not evaluate
+	case *hclsyntax.RelativeTraversalExpr:
+		return s.est(e.Source)
+	case *hclsyntax.IndexExpr:
+		return add(s.est(e.Collection), s.est(e.Key))
+	case *hclsyntax.ConditionalExpr:
+		return add(s.est(e.Condition), add(s.est(e.TrueResult), s.est(e.FalseResult)))
+	case *hclsyntax.BinaryOpExpr:
+		return add(s.est(e.LHS), s.est(e.RHS))
+	case *hclsyntax.UnaryOpExpr:
+		return s.est(e.Val)
+	case *hclsyntax.TupleConsExpr:
+		n := len(e.Exprs)
+		for _, x := range e.Exprs {
+			n = add(n, s.est(x))
+		}
+		return n
+	case *hclsyntax.ObjectConsExpr:
+		n := len(e.Items)
+		for _, it := range e.Items {
+			n = add(n, add(s.est(it.KeyExpr), s.est(it.ValueExpr)))
+		}
+		return n
+	case *hclsyntax.ObjectConsKeyExpr:
+		return s.est(e.Wrapped)
+	case *hclsyntax.ForExpr:
+		coll := s.est(e.CollExpr)
+		inner := &sizer{m: s.m, syms: map[string]int{}}
+		for k, v := range s.syms {
+			inner.syms[k] = v
+		}
+		for _, name := range []string{e.KeyVar, e.ValVar} {
+			if name != "" {
+				inner.syms[name] = coll
+			}
+		}
+		return mul(coll, add(1, add(inner.est(e.KeyExpr), add(inner.est(e.ValExpr), inner.est(e.CondExpr)))))
+	case *hclsyntax.SplatExpr:
+		src := s.est(e.Source)
+		return mul(src, add(1, s.est(e.Each)))
+	case *hclsyntax.AnonSymbolExpr:
+		return 1 // a splat's element: counted in its source
+	case *hclsyntax.FunctionCallExpr:
+		n := 1 // evaluates to unknown, after its arguments
+		for _, a := range e.Args {
+			n = add(n, s.est(a))
+		}
+		return n
+	}
+	return infinite
+}

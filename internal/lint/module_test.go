@@ -1,0 +1,65 @@
+package lint
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestTerraformModuleDirectory: a module's variables.tf and locals.tf are
+// part of it: their defaults decide the client in main.tf (linted as a
+// directory or as main.tf alone), and they are skipped as module files, not
+// as unrecognised ones, with positions still in main.tf.
+func TestTerraformModuleDirectory(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("variables.tf", "variable \"direct_access\" {\n  default = true\n}\n")
+	write("locals.tf", "locals {\n  kind = \"PUBLIC\"\n}\n")
+	write("versions.tf", "terraform {\n  required_version = \">= 1.5\"\n}\n")
+	write("main.tf", `resource "keycloak_openid_client" "app" {
+  realm_id                     = "shop"
+  client_id                    = "app"
+  access_type                  = local.kind
+  standard_flow_enabled        = true
+  full_scope_allowed           = false
+  direct_access_grants_enabled = var.direct_access
+  valid_redirect_uris          = ["https://app.example.com/cb"]
+}
+`)
+	for _, paths := range [][]string{{dir}, {filepath.Join(dir, "main.tf")}} {
+		res, err := Run(context.Background(), Options{Paths: paths, Now: testNow, Config: os.DevNull})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, f := range res.Findings {
+			got[f.Rule] = filepath.Base(f.File) + ":" + strconv.Itoa(f.Line)
+		}
+		if got["ropc"] != "main.tf:7" {
+			t.Errorf("%v: ropc from variables.tf's default: got %v", paths, got)
+		}
+		if got["public-client-no-pkce"] != "main.tf:1" { // PKCE is missing: at the resource
+			t.Errorf("%v: public-client-no-pkce from locals.tf's access_type: got %v", paths, got)
+		}
+		if len(paths) == 1 && paths[0] == dir {
+			if res.Files != 1 {
+				t.Errorf("files %d, want 1 (the module files are not configurations)", res.Files)
+			}
+			for _, s := range res.Skipped {
+				if !strings.Contains(s.Reason, "part of the Terraform module") || s.Notable {
+					t.Errorf("skip %s: %q (notable %v), want a quiet module-file skip", s.Path, s.Reason, s.Notable)
+				}
+			}
+			if len(res.Skipped) != 3 {
+				t.Errorf("skipped %+v, want the three module files", res.Skipped)
+			}
+		}
+	}
+}
