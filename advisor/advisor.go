@@ -78,6 +78,10 @@ type Caveat struct {
 
 // Registration is the RFC 7591 client metadata to register.
 type Registration struct {
+	// ClientID is set only for a client that identifies itself by the URL
+	// of its client ID metadata document (a placeholder): for every other
+	// client the server assigns it.
+	ClientID                string   `json:"client_id,omitempty"`
 	ApplicationType         string   `json:"application_type,omitempty"`
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
@@ -103,6 +107,9 @@ type Discovery struct {
 // Placeholders used in registrations when the user gave none.
 const (
 	PlaceholderJWKSURI = "https://app.example.com/.well-known/jwks.json"
+	// PlaceholderClientMetadataURL is the https URL a client ID metadata
+	// document is served at, which is its client_id (CIMD §3).
+	PlaceholderClientMetadataURL = "https://app.example.com/oauth/client-metadata.json"
 	// PlaceholderJWKS stands for the public key set an installation
 	// generates and sends when it registers itself (RFC 7591 §2 jwks).
 	PlaceholderJWKS = "<the public key this installation generated, as a JWK Set>"
@@ -170,7 +177,7 @@ func Next(a Answers) (flows.Facet, bool) {
 		if f.AskWhenRedirect && !leadsToRedirect(a) {
 			continue
 		}
-		return f, true
+		return f.For(client), true
 	}
 	return flows.Facet{}, false
 }
@@ -359,6 +366,7 @@ func (s *shape) apply(a flows.Adjustment) {
 	}
 	s.pkce = s.pkce || a.PKCE
 	s.addExt(a.Extensions...)
+	s.extensions = slices.DeleteFunc(s.extensions, func(e string) bool { return slices.Contains(a.DropExtensions, e) })
 	s.addCaveats(a.Add...)
 	s.caveats = slices.DeleteFunc(s.caveats, func(c flows.CaveatID) bool { return slices.Contains(a.Drop, c) })
 }
@@ -393,6 +401,9 @@ func (s *shape) applyHighSecurity(o flows.Overlay) {
 		s.apply(o.Backchannel)
 	}
 	if a, ok := o.Flows[s.flow]; ok {
+		s.apply(a)
+	}
+	if a, ok := o.Clients[s.row.When[flows.FacetClient]]; ok {
 		s.apply(a)
 	}
 	if s.clientType == flows.Public {
@@ -472,6 +483,9 @@ func registration(s shape, f flows.Flow) Registration {
 		if !strings.HasPrefix(s.redirect, "https://") {
 			r.ApplicationType = "native" // custom scheme or loopback (OIDC Registration §2)
 		}
+	}
+	if slices.Contains(s.extensions, flows.ExtClientIDMetadataDocument) {
+		r.ClientID = PlaceholderClientMetadataURL
 	}
 	if s.auth == flows.AuthPrivateKeyJWT {
 		if s.perInstance {
@@ -608,6 +622,9 @@ func (d Decision) nextAnswers() Answers {
 type SnippetArgs struct {
 	Flow                                          flows.FlowID
 	Lang, Provider, Security, RedirectURI, Issuer string
+	// ClientID is set where the registration fixes it: the URL of a
+	// client ID metadata document.
+	ClientID string
 }
 
 // Snippet is the starter for the decision in lang: the same flow, provider,
@@ -622,6 +639,7 @@ func (d Decision) Snippet(lang string) SnippetArgs {
 	if d.Discovery != nil {
 		s.Issuer = d.Discovery.Issuer
 	}
+	s.ClientID = d.Registration.ClientID
 	return s
 }
 
@@ -633,6 +651,9 @@ func (s SnippetArgs) Command() string {
 	}
 	if s.Issuer != "" {
 		cmd = append(cmd, "--issuer", shellWord(s.Issuer))
+	}
+	if s.ClientID != "" {
+		cmd = append(cmd, "--client-id", shellWord(s.ClientID))
 	}
 	if s.RedirectURI != "" {
 		cmd = append(cmd, "--redirect-uri", shellWord(s.RedirectURI))

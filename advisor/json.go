@@ -136,6 +136,9 @@ func (r Registration) MarshalJSON() ([]byte, error) {
 
 func (w *jsonWriter) registration(r Registration) {
 	w.open('{')
+	if r.ClientID != "" {
+		w.field("client_id", r.ClientID)
+	}
 	if r.ApplicationType != "" {
 		w.field("application_type", r.ApplicationType)
 	}

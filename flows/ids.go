@@ -61,6 +61,12 @@ const (
 	ExtBFF           = "bff"
 	ExtLoopback      = "loopback"
 	ExtJAR           = "jar"
+	// ExtResourceIndicators: resource (RFC 8707) on the authorization and
+	// token requests, so each token is for one resource.
+	ExtResourceIndicators = "resource-indicators"
+	// ExtClientIDMetadataDocument: the client_id is the https URL of a
+	// client ID metadata document the client publishes.
+	ExtClientIDMetadataDocument = "client-id-metadata-document"
 )
 
 // Format is a client-configuration format: what `lint` reads and what

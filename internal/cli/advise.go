@@ -236,7 +236,7 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, meta *discovery.Metadata) error {
 	in := snippet.Input{
 		Flow: starter.Flow, Lang: starter.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
-		Provider: starter.Provider, High: starter.Security == flows.SecurityHigh, RedirectURI: starter.RedirectURI,
+		Provider: starter.Provider, High: starter.Security == flows.SecurityHigh, RedirectURI: starter.RedirectURI, ClientID: starter.ClientID,
 	}
 	var out string
 	req, err := snippet.Resolve(in)

@@ -87,6 +87,7 @@ func Generate(cfg Config) ([]File, error) {
 	}
 	add("lint.md", LintPage(cfg))
 	add("decision-table.md", DecisionTablePage(sits))
+	add(AgentsPage, AgentsPageFor(sits))
 	seed, err := SeedPage()
 	if err != nil {
 		return nil, err
