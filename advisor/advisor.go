@@ -96,12 +96,46 @@ type Registration struct {
 	BackchannelTokenDeliveryMode string `json:"backchannel_token_delivery_mode,omitempty"`
 }
 
-// Discovery is what the server's metadata said, when --issuer was given.
+// Discovery is what the server's metadata said, when --issuer or
+// --resource was given.
 type Discovery struct {
 	Issuer                        string   `json:"issuer"`
 	URL                           string   `json:"url"`
 	GrantTypesSupported           []string `json:"grant_types_supported"`
 	CodeChallengeMethodsSupported []string `json:"code_challenge_methods_supported"`
+	// What the server offers a client it has never met (CIMD §5, RFC 7591
+	// §3): the registration paths of an agent.
+	ClientIDMetadataDocumentSupported bool   `json:"client_id_metadata_document_supported"`
+	RegistrationEndpoint              string `json:"registration_endpoint,omitempty"`
+
+	// Resource is the --resource the advice is for; ResourceMetadataURL is
+	// set when the server was found from that resource's metadata (RFC
+	// 9728), which listed AuthorizationServers.
+	Resource             string   `json:"resource,omitempty"`
+	ResourceMetadataURL  string   `json:"resource_metadata_url,omitempty"`
+	AuthorizationServers []string `json:"authorization_servers,omitempty"`
+}
+
+// Registration paths an agent takes with a server (CaveatAgentRegistration's
+// order), as Discovery.ClientRegistration names them.
+const (
+	RegistrationMetadataDocument = "client-id-metadata-document"
+	RegistrationDynamic          = "dynamic"
+	RegistrationPreRegistered    = "pre-registered"
+)
+
+// ClientRegistration is how a client the server has never met registers
+// with it, in the order the MCP authorization specification gives: the
+// client ID metadata document where supported, else dynamic registration,
+// else a client registered in advance.
+func (disc Discovery) ClientRegistration() string {
+	switch {
+	case disc.ClientIDMetadataDocumentSupported:
+		return RegistrationMetadataDocument
+	case disc.RegistrationEndpoint != "":
+		return RegistrationDynamic
+	}
+	return RegistrationPreRegistered
 }
 
 // Placeholders used in registrations when the user gave none.
@@ -544,6 +578,14 @@ func (d *Decision) ApplyDiscovery(disc Discovery) {
 		}
 		d.addCaveat(c, fmt.Sprintf("%s does not list S256 in code_challenge_methods_supported (it lists %s); PKCE S256 may be refused or not enforced.", disc.URL, listed))
 	}
+	if slices.Contains(d.Recommendation.Extensions, flows.ExtClientIDMetadataDocument) && !disc.ClientIDMetadataDocumentSupported {
+		c := mustCaveat(flows.CaveatServerLacksCIMD)
+		then := "no registration_endpoint either: use a client registered in advance with this server (or ask the user for one)."
+		if disc.RegistrationEndpoint != "" {
+			then = fmt.Sprintf("register dynamically at its registration_endpoint %q (RFC 7591 §3) and keep the client_id for this server.", disc.RegistrationEndpoint)
+		}
+		d.addCaveat(c, fmt.Sprintf("%s does not say client_id_metadata_document_supported, so the client's metadata document URL is not accepted as its client_id: %s", disc.URL, then))
+	}
 }
 
 // Resolved returns every answer after defaults.
@@ -625,6 +667,9 @@ type SnippetArgs struct {
 	// ClientID is set where the registration fixes it: the URL of a
 	// client ID metadata document.
 	ClientID string
+	// Resource is the --resource the advice is for. When the server was
+	// found from it, Issuer is left out: the snippet finds it the same way.
+	Resource string
 }
 
 // Snippet is the starter for the decision in lang: the same flow, provider,
@@ -638,6 +683,10 @@ func (d Decision) Snippet(lang string) SnippetArgs {
 	}
 	if d.Discovery != nil {
 		s.Issuer = d.Discovery.Issuer
+		s.Resource = d.Discovery.Resource
+		if d.Discovery.ResourceMetadataURL != "" {
+			s.Issuer = ""
+		}
 	}
 	s.ClientID = d.Registration.ClientID
 	return s
@@ -651,6 +700,9 @@ func (s SnippetArgs) Command() string {
 	}
 	if s.Issuer != "" {
 		cmd = append(cmd, "--issuer", shellWord(s.Issuer))
+	}
+	if s.Resource != "" {
+		cmd = append(cmd, "--resource", shellWord(s.Resource))
 	}
 	if s.ClientID != "" {
 		cmd = append(cmd, "--client-id", shellWord(s.ClientID))

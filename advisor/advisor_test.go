@@ -360,6 +360,58 @@ func TestApplyDiscovery(t *testing.T) {
 	}
 }
 
+// An agent against a server without client ID metadata documents is told
+// the next registration path; the order is the MCP specification's.
+func TestApplyDiscoveryRegistrationPath(t *testing.T) {
+	tests := []struct {
+		disc    Discovery
+		path    string
+		caveat  bool
+		mention string
+	}{
+		{Discovery{URL: "u", ClientIDMetadataDocumentSupported: true, RegistrationEndpoint: "https://as/reg"}, RegistrationMetadataDocument, false, ""},
+		{Discovery{URL: "u", RegistrationEndpoint: "https://as/reg"}, RegistrationDynamic, true, "https://as/reg"},
+		{Discovery{URL: "u"}, RegistrationPreRegistered, true, "registered in advance"},
+	}
+	for _, tt := range tests {
+		if got := tt.disc.ClientRegistration(); got != tt.path {
+			t.Errorf("%+v: registration %s, want %s", tt.disc, got, tt.path)
+		}
+		d, _ := Decide(Answers{"client": "agent"})
+		d.ApplyDiscovery(tt.disc)
+		var text string
+		for _, c := range d.Caveats {
+			if c.ID == flows.CaveatServerLacksCIMD {
+				text = c.Text
+			}
+		}
+		if (text != "") != tt.caveat || !strings.Contains(text, tt.mention) {
+			t.Errorf("%+v: caveat %q, want present %v mentioning %q", tt.disc, text, tt.caveat, tt.mention)
+		}
+		// Only a client that would use a metadata document hears of it.
+		w, _ := Decide(Answers{"client": "web"})
+		w.ApplyDiscovery(tt.disc)
+		if slices.Contains(caveatIDs(w), flows.CaveatServerLacksCIMD) {
+			t.Errorf("a web app is told about client ID metadata documents")
+		}
+	}
+}
+
+// Found from a resource, the next snippet finds the server the same way;
+// with --issuer given too, both are passed on.
+func TestNextSnippetCarriesTheResource(t *testing.T) {
+	d, _ := Decide(Answers{"client": "agent"})
+	d.ApplyDiscovery(Discovery{Issuer: "https://as.example", URL: "u", Resource: "https://mcp.example/mcp", ResourceMetadataURL: "https://mcp.example/.well-known/oauth-protected-resource/mcp"})
+	got := d.Snippet("python").Command()
+	if !strings.Contains(got, "--resource https://mcp.example/mcp") || strings.Contains(got, "--issuer") {
+		t.Errorf("snippet from a resource: %s", got)
+	}
+	d.Discovery.ResourceMetadataURL = ""
+	if got := d.Snippet("python").Command(); !strings.Contains(got, "--issuer https://as.example --resource https://mcp.example/mcp") {
+		t.Errorf("snippet with --issuer and --resource: %s", got)
+	}
+}
+
 // Per-instance registration is not one client in a provider's format: the
 // next scaffold is the metadata each installation sends.
 func TestNextCommandsPerInstance(t *testing.T) {

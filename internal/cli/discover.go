@@ -22,3 +22,19 @@ func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Me
 	}
 	return m, nil
 }
+
+// fetchResource finds the authorization server of a --resource given
+// without --issuer, as an MCP client does (RFC 9728: the 401's
+// resource_metadata, else the well-known locations), with the same checks
+// as --issuer plus the resource's own (RFC 9728 §3.3); what is allowed but
+// unsafe goes to stderr. An error is exit 2.
+func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.Found, error) {
+	found, err := discovery.FetchResource(ctx, f.HTTPClient(), resource)
+	if err != nil {
+		return found, err
+	}
+	for _, w := range append(found.Warnings, found.Server.Warnings...) {
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", w)
+	}
+	return found, nil
+}

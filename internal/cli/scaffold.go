@@ -75,6 +75,7 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 	addAnswerFlags(cmd, &opts.AnswerOptions)
 	// Discovery checks the advice, not the registration: advise --issuer.
 	_ = cmd.Flags().MarkHidden("issuer")
+	_ = cmd.Flags().MarkHidden("resource")
 	enumFlag(cmd, &opts.Format, "as", "", flows.ScaffoldFormatIDs(), "configuration format to write")
 	cmd.Flags().StringVar(&opts.Name, "name", "", "display name of the client (default from --client)")
 	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "client identifier (default my-<client>)")

@@ -116,7 +116,10 @@ func AgentsPageFor(sits []Situation) []byte {
 // against a real resource, the starter that discovers its server, the
 // client ID metadata document to publish, and lint on it.
 var agentCommands = []string{
-	"# the advice for an agent on the user's machine, and for a hosted one at high security",
-	"whichflow advise --client agent",
-	"whichflow advise --client agent --backend --security high --format json",
+	"# the advice, checked against the server the MCP server's metadata names",
+	"whichflow advise --client agent --resource https://mcp.example.com/mcp",
+	"",
+	"# a starter that finds the server the same way and sends resource on both requests",
+	"whichflow snippet --flow authorization-code --resource https://mcp.example.com/mcp \\",
+	"  --client-id " + advisor.PlaceholderClientMetadataURL + " --redirect-uri http://127.0.0.1/callback --lang python",
 }
