@@ -226,26 +226,16 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 		return err
 	}
 	in := snippet.Input{Resource: opts.Resource}
+	if err := discoverServer(ctx, &in, opts.Issuer, opts.Metadata, opts.FindServer); err != nil {
+		return err
+	}
 	switch {
-	case opts.Issuer != "":
-		m, err := opts.Metadata(ctx, opts.Issuer)
-		if err != nil {
-			return discoveryError(err)
-		}
-		in.Metadata = &m
-		disc := m.Discovery()
+	case in.Metadata != nil:
+		disc := in.Metadata.Discovery()
 		disc.Resource = opts.Resource
 		d.ApplyDiscovery(disc)
-	case opts.Resource != "":
-		if _, err := discovery.CheckResource(opts.Resource); err != nil {
-			return &FlagError{Err: err}
-		}
-		found, err := opts.FindServer(ctx, opts.Resource)
-		if err != nil {
-			return discoveryError(err)
-		}
-		in.Found = &found
-		d.ApplyDiscovery(found.Discovery())
+	case in.Found != nil:
+		d.ApplyDiscovery(in.Found.Discovery())
 	}
 	// The next snippet command is the starter printed below, in --lang.
 	starter := d.Snippet(opts.Lang)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/whichflow/whichflow/internal/discovery"
+	"github.com/whichflow/whichflow/internal/snippet"
 )
 
 // fetchMetadata reads the issuer's discovery document (both locations) and
@@ -37,4 +38,31 @@ func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.
 		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", w)
 	}
 	return found, nil
+}
+
+// discoverServer fills in what the server said: with --issuer its
+// metadata, else with --resource what the resource's metadata led to;
+// nothing (and no network) without either. Errors are exit 2 (130 when
+// interrupted).
+func discoverServer(ctx context.Context, in *snippet.Input, issuer string,
+	metadata func(context.Context, string) (discovery.Metadata, error),
+	findServer func(context.Context, string) (discovery.Found, error)) error {
+	switch {
+	case issuer != "":
+		m, err := metadata(ctx, issuer)
+		if err != nil {
+			return discoveryError(err)
+		}
+		in.Metadata = &m
+	case in.Resource != "":
+		if _, err := discovery.CheckResource(in.Resource); err != nil {
+			return &FlagError{Err: err}
+		}
+		found, err := findServer(ctx, in.Resource)
+		if err != nil {
+			return discoveryError(err)
+		}
+		in.Found = &found
+	}
+	return nil
 }

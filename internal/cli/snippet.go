@@ -148,22 +148,8 @@ func paramHelp(name string) string {
 
 func snippetRun(ctx context.Context, opts *SnippetOptions) error {
 	in := snippetInput(opts)
-	switch {
-	case opts.Issuer != "":
-		m, err := opts.Metadata(ctx, opts.Issuer)
-		if err != nil {
-			return discoveryError(err)
-		}
-		in.Metadata = &m
-	case opts.Resource != "":
-		if _, err := discovery.CheckResource(opts.Resource); err != nil {
-			return &FlagError{Err: err}
-		}
-		found, err := opts.FindServer(ctx, opts.Resource)
-		if err != nil {
-			return discoveryError(err)
-		}
-		in.Found = &found
+	if err := discoverServer(ctx, &in, opts.Issuer, opts.Metadata, opts.FindServer); err != nil {
+		return err
 	}
 	req, err := snippet.Resolve(in)
 	if err != nil {
