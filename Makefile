@@ -2,12 +2,19 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build run test fmt-check vet unit golden bench e2e docs docs-check fuzz
+.PHONY: all build run test fmt-check vet unit race golden bench e2e docs docs-check fuzz man
 
 all: build
 
+# The version is the nearest tag (git describe), the commit the checked-out
+# one; a tree without tags keeps the toolchain's own version stamp.
+VERSION ?= $(shell git describe --tags --dirty 2>/dev/null)
+COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null)
+CLIPKG := github.com/whichflow/whichflow/internal/cli
+LDFLAGS := $(if $(VERSION),-X $(CLIPKG).version=$(VERSION)) $(if $(COMMIT),-X $(CLIPKG).commit=$(COMMIT))
+
 build:
-	$(GO) build -o bin/whichflow ./cmd/whichflow
+	$(GO) build -ldflags '$(LDFLAGS)' -o bin/whichflow ./cmd/whichflow
 
 run:
 	$(GO) run ./cmd/whichflow
@@ -25,6 +32,12 @@ vet:
 unit:
 	$(GO) test -count=1 $(PKGS)
 
+# The race detector on the packages that run goroutines (parallel lint, the
+# questionnaire's input reader, the spinner, the discovery fetch).
+RACE_PKGS := ./internal/lint ./internal/prompt ./internal/iostreams ./internal/cli
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
+
 # Refresh golden files (review the diff before committing).
 golden:
 	WHICHFLOW_UPDATE=1 $(GO) test -count=1 $(PKGS)
@@ -39,6 +52,11 @@ e2e:
 
 docs:
 	$(GO) run ./cmd/whichflow docs --out docs
+
+# Man pages (whichflow.1, whichflow-advise.1, ...) in build/docs/man; not committed.
+man:
+	$(GO) run ./cmd/whichflow docs --out build/docs --man
+	@echo "man pages in build/docs/man (try: man -l build/docs/man/whichflow.1)"
 
 docs-check:
 	$(GO) run ./cmd/whichflow docs --out docs --check

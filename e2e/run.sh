@@ -257,8 +257,8 @@ for L in $LANGS; do
 done
 
 # advise --issuer reads the real server's discovery document: a grant the
-# server supports raises no server-lacks-grant; the password grant, which it
-# does not support, would.
+# server supports raises no server-lacks-grant; the JWT bearer grant, which
+# it does not support, does.
 ADVISE_OUT=$WORK/advise.json
 if "$WF" advise --client machine --issuer "$ISSUER" --format json >"$ADVISE_OUT" 2>"$WORK/advise.err" &&
   grep -q '"discovery"' "$ADVISE_OUT" && grep -q '"client_credentials"' "$ADVISE_OUT" &&
@@ -268,9 +268,9 @@ else
   cat "$ADVISE_OUT" >>"$WORK/advise.err"
   ko "advise --issuer" "$WORK/advise.err"
 fi
-if "$WF" advise --client trusted --redirects=false --issuer "$ISSUER" --format json >"$ADVISE_OUT" 2>"$WORK/advise.err" &&
+if "$WF" advise --client third-party --issuer "$ISSUER" --format json >"$ADVISE_OUT" 2>"$WORK/advise.err" &&
   grep -q '"server-lacks-grant"' "$ADVISE_OUT"; then
-  ok "advise --issuer (server-lacks-grant for password)"
+  ok "advise --issuer (server-lacks-grant for jwt-bearer)"
 else
   cat "$ADVISE_OUT" >>"$WORK/advise.err"
   ko "advise --issuer server-lacks-grant" "$WORK/advise.err"

@@ -54,9 +54,11 @@ type Option struct {
 type Facet struct {
 	ID       string
 	Question string
-	// Help is the one-line description shown under the question and used as
-	// the flag's usage text.
-	Help    string
+	// Help is the flag's usage text.
+	Help string
+	// Hint is the line shown under the question: the question's own
+	// wording, written for the person answering it (Help is for flags).
+	Hint    string
 	Options []Option
 	// Bool facets take true/false (the flag is a boolean flag).
 	Bool bool
@@ -80,9 +82,9 @@ type Facet struct {
 // situation. Help keeps the "scope: text" form of flag help; OptionLabels
 // and OptionDescriptions replace those of the options with the same value.
 type Wording struct {
-	Question, Help     string
-	OptionLabels       map[string]string
-	OptionDescriptions map[string]string
+	Question, Help, Hint string
+	OptionLabels         map[string]string
+	OptionDescriptions   map[string]string
 }
 
 // For returns the facet as asked for client: its own wording, if it has
@@ -92,7 +94,7 @@ func (f Facet) For(client string) Facet {
 	if !ok {
 		return f
 	}
-	f.Question, f.Help = w.Question, w.Help
+	f.Question, f.Help, f.Hint = w.Question, w.Help, w.Hint
 	opts := make([]Option, len(f.Options))
 	copy(opts, f.Options)
 	for i, o := range opts {
@@ -114,6 +116,7 @@ var facets = []Facet{
 		ID:       FacetClient,
 		Question: "What kind of client is it?",
 		Help:     "the client situation that decides the flow",
+		Hint:     "Pick the closest situation: it decides the flow.",
 		Options: []Option{
 			{Value: ClientMachine, Label: "Machine to machine", Description: "no user: a batch job, daemon or service calling an API for itself"},
 			{Value: ClientWeb, Label: "Server-side web app", Description: "HTML rendered by a server that can keep a secret (Java, .NET, PHP, Rails, Node)"},
@@ -132,6 +135,7 @@ var facets = []Facet{
 		ID:            FacetBackend,
 		Question:      "Can the app run a backend (a backend-for-frontend) that keeps the tokens?",
 		Help:          "spa and agent: a server-side component holds the tokens and the client's credential",
+		Hint:          "A small server of your own that keeps tokens out of the browser.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "false",
@@ -152,6 +156,7 @@ var facets = []Facet{
 		ID:            FacetBrowser,
 		Question:      "Can the tool open a browser on the same machine?",
 		Help:          "cli only: false for SSH sessions, containers and headless hosts",
+		Hint:          "Answer No when it runs over SSH, in a container or on a headless host.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "true",
@@ -161,6 +166,7 @@ var facets = []Facet{
 		ID:            FacetRedirects,
 		Question:      "Can the app send the user to a browser and receive a redirect?",
 		Help:          "trusted only: false when no browser redirect is possible at all",
+		Hint:          "Answer No only when no browser redirect is possible at all.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "true",
@@ -170,6 +176,7 @@ var facets = []Facet{
 		ID:       FacetAssertion,
 		Question: "What does the partner present?",
 		Help:     "third-party only: a signed JWT assertion, or a token from its own issuer",
+		Hint:     "What the partner sends you to prove who it is.",
 		Options: []Option{
 			{Value: AssertionJWT, Label: "A signed JWT", Description: "an assertion from an issuer you trust (RFC 7523)"},
 			{Value: AssertionToken, Label: "A token from its own server", Description: "an access or ID token to exchange (RFC 8693)"},
@@ -181,6 +188,7 @@ var facets = []Facet{
 		ID:       FacetSecurity,
 		Question: "What level of security does the API need?",
 		Help:     "high: FAPI 2.0 style (PAR, private_key_jwt or mTLS, sender-constrained tokens)",
+		Hint:     "High adds pushed requests, key-based client authentication and sender-constrained tokens.",
 		Options: []Option{
 			{Value: SecurityStandard, Label: "Standard", Description: "RFC 9700 best current practice"},
 			{Value: SecurityHigh, Label: "High", Description: "FAPI 2.0 style: financial, health or other high-value data"},
@@ -191,6 +199,7 @@ var facets = []Facet{
 		ID:       FacetServers,
 		Question: "Does the client talk to more than one authorization server?",
 		Help:     "many when the client gets codes or tokens from more than one issuer: adds the mix-up defence (the iss check)",
+		Hint:     "Social logins or one server per tenant count as more than one.",
 		Options: []Option{
 			{Value: ServersOne, Label: "One", Description: "a single authorization server (one issuer)"},
 			{Value: ServersMany, Label: "More than one", Description: "several issuers, for example social logins or one per tenant",
@@ -203,6 +212,7 @@ var facets = []Facet{
 		ID:       FacetLogin,
 		Question: "Does the app sign users in with OpenID Connect (an ID token)?",
 		Help:     "the app signs users in with OpenID Connect: adds the nonce and the ID token checks",
+		Hint:     "Yes when it asks for the openid scope to know who signed in.",
 		Options: []Option{
 			{Value: "true", Label: "Yes", Description: "it asks for the openid scope and relies on the ID token to know who signed in",
 				Caveats: []CaveatID{CaveatIDTokenValidation}},
@@ -216,6 +226,7 @@ var facets = []Facet{
 		ID:       FacetProvider,
 		Question: "Which authorization server?",
 		Help:     "fills real endpoints into snippets and states what the server cannot do",
+		Hint:     "Its real endpoints go into the starter request, and its gaps into the advice.",
 		Default:  ProviderGeneric,
 		// Options are the provider profiles; filled in by Facets().
 	},
@@ -265,6 +276,14 @@ func (f Facet) Allows(v string) bool {
 		}
 	}
 	return false
+}
+
+// OptionLabel is the label of the option with value v, or v itself.
+func (f Facet) OptionLabel(v string) string {
+	if o, ok := f.OptionByValue(v); ok {
+		return o.Label
+	}
+	return v
 }
 
 // OptionByValue looks one of the facet's answers up.

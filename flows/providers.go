@@ -1,6 +1,9 @@
 package flows
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // Provider IDs (values of --provider).
 const (
@@ -265,6 +268,11 @@ func (p Provider) Expand(values map[string]string) (e Endpoints, defaulted []str
 		}
 		if x.Name == ParamBaseURL {
 			v = strings.TrimSuffix(v, "/")
+		} else {
+			// Every other value is one path segment or a host name: a realm
+			// named "my realm" becomes my%20realm, and a "/" cannot add
+			// segments. (PathEscape leaves a valid host name as it is.)
+			v = url.PathEscape(v)
 		}
 		pairs = append(pairs, "{"+x.Name+"}", v)
 	}

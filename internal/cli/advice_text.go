@@ -40,28 +40,6 @@ func newStyles(color bool) styles {
 
 const textWidth = 80
 
-// wrap folds text to width columns, indenting every line by indent.
-func wrap(text string, indent int, width int) string {
-	pad := strings.Repeat(" ", indent)
-	var b strings.Builder
-	line := 0
-	for _, w := range strings.Fields(text) {
-		if line > 0 && line+1+len([]rune(w)) > width-indent {
-			b.WriteString("\n")
-			line = 0
-		}
-		if line == 0 {
-			b.WriteString(pad)
-		} else {
-			b.WriteString(" ")
-			line++
-		}
-		b.WriteString(w)
-		line += len([]rune(w))
-	}
-	return b.String()
-}
-
 func severityMark(s styles, sev flows.Severity) string {
 	switch sev {
 	case flows.SeverityError:

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
@@ -17,7 +19,8 @@ import (
 	"github.com/whichflow/whichflow/internal/snippet"
 )
 
-// asker asks one question; the huh adapter in internal/prompt satisfies it.
+// asker asks one question; the huh adapter in internal/prompt satisfies it
+// (and is an io.Closer: closing restores the terminal).
 type asker interface {
 	Ask(f flows.Facet) (string, error)
 }
@@ -26,7 +29,7 @@ type asker interface {
 // that takes the answer flags (advise, scaffold).
 type AnswerOptions struct {
 	IO     *iostreams.IOStreams
-	Prompt func() asker
+	Prompt func(ctx context.Context) asker
 
 	Answers     advisor.Answers // from flags
 	AnswersFile string
@@ -51,6 +54,7 @@ type AdviseOptions struct {
 	// FindServer finds the server from --resource (without --issuer), once.
 	FindServer func(ctx context.Context, resource string) (discovery.Found, error)
 	Format     string
+	NoPager    bool
 }
 
 // addAnswerFlags registers one flag per facet plus --answers, --issuer and
@@ -58,18 +62,24 @@ type AdviseOptions struct {
 func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
 	opts.Answers = advisor.Answers{}
 	opts.values = map[string]*string{}
-	opts.Prompt = func() asker { return prompt.New(opts.IO, opts.Accessible || opts.IO.Accessible()) }
+	opts.Prompt = func(ctx context.Context) asker {
+		return prompt.New(ctx, opts.IO, opts.Accessible || opts.IO.Accessible())
+	}
 	for _, facet := range flows.Facets() {
 		p := new(string)
 		opts.values[facet.ID] = p
 		if facet.Bool {
 			cmd.Flags().Var(&boolString{p: p}, facet.ID, facet.Help)
 			cmd.Flags().Lookup(facet.ID).NoOptDefVal = "true"
-			continue
+		} else {
+			enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
 		}
-		enumFlag(cmd, p, facet.ID, "", facet.Values(), facet.Help)
+		if facet.Default != "" {
+			// Asked on a terminal; the default is what nobody answering means.
+			cmd.Flags().Lookup(facet.ID).Usage += " (default when not asked: " + facet.Default + ")"
+		}
 	}
-	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags")
+	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags (- for standard input)")
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
 	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the resource (`URL`) the client's tokens are for (RFC 8707); without --issuer, check the advice against the server its metadata names (RFC 9728)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
@@ -138,6 +148,8 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	addAnswerFlags(cmd, &opts.AnswerOptions)
 	enumFlag(cmd, &opts.Format, "format", "text", adviseFormats, "output format")
 	enumFlag(cmd, &opts.Lang, "lang", flows.LangCurl, flows.SnippetLangs(), "language of the starter snippet shown with text and markdown advice")
+	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "never page the advice (on a terminal, tall advice goes through $WHICHFLOW_PAGER, $PAGER or less -FRX)")
+	addTimeoutFlag(cmd, f)
 	return cmd
 }
 
@@ -172,10 +184,10 @@ func (b *boolString) Set(v string) error {
 
 // gatherAnswers merges the answers file, flags and, when a human can answer,
 // the questionnaire. Flags win over the file.
-func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
+func gatherAnswers(ctx context.Context, opts *AnswerOptions) (advisor.Answers, error) {
 	answers := advisor.Answers{}
 	if opts.AnswersFile != "" {
-		fromFile, issuer, err := readAnswersFile(opts.AnswersFile)
+		fromFile, issuer, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
 		if err != nil {
 			return nil, err
 		}
@@ -196,21 +208,10 @@ func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
 			answers[flows.FacetProvider] = flows.ProviderGeneric
 		}
 	}
-	if opts.IO.CanPrompt() || opts.Accessible {
-		var ask asker
-		for {
-			facet, more := advisor.Next(answers)
-			if !more {
-				break
-			}
-			if ask == nil {
-				ask = opts.Prompt()
-			}
-			v, err := ask.Ask(facet)
-			if err != nil {
-				return nil, err
-			}
-			answers[facet.ID] = v
+	// --answers - has read standard input: nobody is left to answer there.
+	if (opts.IO.CanPrompt() || opts.Accessible) && opts.AnswersFile != answersStdin {
+		if err := ask(ctx, opts, answers); err != nil {
+			return nil, err
 		}
 	}
 	if answers[flows.FacetClient] == "" {
@@ -220,8 +221,38 @@ func gatherAnswers(opts *AnswerOptions) (advisor.Answers, error) {
 	return answers, nil
 }
 
+// ask asks the questions that still matter, one at a time.
+func ask(ctx context.Context, opts *AnswerOptions, answers advisor.Answers) error {
+	var a asker
+	defer func() {
+		if c, ok := a.(io.Closer); ok {
+			c.Close()
+		}
+	}()
+	for {
+		facet, more := advisor.Next(answers)
+		if !more {
+			return nil
+		}
+		if a == nil {
+			a = opts.Prompt(ctx)
+		}
+		v, err := a.Ask(facet)
+		var noAnswer *prompt.NoAnswerError
+		switch {
+		case errors.As(err, &noAnswer):
+			return FlagErrorf("%s: answer it with --%s (one of %s)", err, facet.ID, strings.Join(facet.Values(), ", "))
+		case errors.Is(err, prompt.ErrAborted):
+			return ErrCancel
+		case err != nil:
+			return err
+		}
+		answers[facet.ID] = v
+	}
+}
+
 func adviseRun(ctx context.Context, opts *AdviseOptions) error {
-	d, err := decide(&opts.AnswerOptions)
+	d, err := decide(ctx, &opts.AnswerOptions)
 	if err != nil {
 		return err
 	}
@@ -240,16 +271,21 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 	// The next snippet command is the starter printed below, in --lang.
 	starter := d.Snippet(opts.Lang)
 	d.Next[0] = starter.Command()
-	if err := writeAdvice(opts.IO, opts.Format, d); err != nil || opts.Format == "json" {
-		return err
+	var out bytes.Buffer
+	writeAdvice(&out, opts.IO.ColorEnabled(), opts.Format, d)
+	if opts.Format != "json" {
+		writeAdviceSnippet(&out, opts, d, starter, in)
 	}
-	return writeAdviceSnippet(opts, d, starter, in)
+	if opts.NoPager {
+		opts.IO.SetPager("")
+	}
+	return opts.IO.WritePaged(out.Bytes())
 }
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
 // in carries what discovery found.
-func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, in snippet.Input) error {
+func writeAdviceSnippet(w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, in snippet.Input) {
 	in.Flow, in.Lang, in.Markdown = starter.Flow, starter.Lang, opts.Format == "markdown"
 	in.Provider, in.High, in.RedirectURI, in.ClientID = starter.Provider, starter.Security == flows.SecurityHigh, starter.RedirectURI, starter.ClientID
 	var out string
@@ -265,18 +301,14 @@ func writeAdviceSnippet(opts *AdviseOptions, d advisor.Decision, starter advisor
 	} else {
 		out = "\nStarter request (" + opts.Lang + "; the same as: " + d.Next[0] + ")\n\n" + out
 	}
-	_, err = opts.IO.Out.Write([]byte(out))
-	return err
+	w.WriteString(out)
 }
 
 // decide gathers the answers (asking when a human can answer) and returns
 // the advisor's decision.
-func decide(opts *AnswerOptions) (advisor.Decision, error) {
-	answers, err := gatherAnswers(opts)
+func decide(ctx context.Context, opts *AnswerOptions) (advisor.Decision, error) {
+	answers, err := gatherAnswers(ctx, opts)
 	if err != nil {
-		if errors.Is(err, prompt.ErrAborted) {
-			return advisor.Decision{}, ErrCancel
-		}
 		return advisor.Decision{}, err
 	}
 	d, err := advisor.Decide(answers)
@@ -286,16 +318,13 @@ func decide(opts *AnswerOptions) (advisor.Decision, error) {
 	return d, nil
 }
 
-func writeAdvice(io *iostreams.IOStreams, format string, d advisor.Decision) error {
+func writeAdvice(w *bytes.Buffer, color bool, format string, d advisor.Decision) {
 	switch format {
 	case "json":
-		_, err := io.Out.Write(d.IndentedJSON())
-		return err
+		w.Write(d.IndentedJSON())
 	case "markdown":
-		_, err := io.Out.Write([]byte(adviceMarkdown(d)))
-		return err
+		w.WriteString(adviceMarkdown(d))
 	default:
-		_, err := io.Out.Write([]byte(adviceText(d, newStyles(io.ColorEnabled()))))
-		return err
+		w.WriteString(adviceText(d, newStyles(color)))
 	}
 }

@@ -96,7 +96,7 @@ func TestAdviseRunInteractive(t *testing.T) {
 	f.IOStreams.SetStdinTTY(true)
 	f.IOStreams.SetStderrTTY(true)
 	ask := &fakeAsker{answers: map[string]string{"client": "cli", "browser": "false"}}
-	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "json"}
+	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "json"}
 	if err := adviseRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestAdviseRunCancelled(t *testing.T) {
 	f.IOStreams.SetStdinTTY(true)
 	f.IOStreams.SetStderrTTY(true)
 	ask := &fakeAsker{err: errAbortedForTest}
-	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "text"}
+	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "text"}
 	err := adviseRun(context.Background(), opts)
 	if !errors.Is(err, ErrCancel) {
 		t.Fatalf("err = %v, want ErrCancel", err)
@@ -198,8 +198,24 @@ func TestRunBuildsOnlyTheNamedCommand(t *testing.T) {
 	if n := len(root.Commands()); n != 1 || root.Commands()[0].Name() != "flows" {
 		t.Fatalf("fast path built %d commands", n)
 	}
-	if commandNamed([]string{"--help"}) != "" || commandNamed(nil) != "" || commandNamed([]string{"lint", "x"}) != "lint" || commandNamed([]string{"docs"}) != "" {
-		t.Error("commandNamed")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "advise"}, // the root runs advise
+		{[]string{"--client", "spa"}, "advise"},
+		{[]string{"lnt"}, "advise"}, // suggestions come from the command table
+		{[]string{"--help"}, ""},
+		{[]string{"--client", "spa", "-h"}, ""},
+		{[]string{"help", "lint"}, ""},
+		{[]string{"completion", "bash"}, ""},
+		{[]string{"__complete", "li"}, ""},
+		{[]string{"lint", "x"}, "lint"},
+		{[]string{"docs"}, ""},
+	} {
+		if got := commandNamed(tt.args); got != tt.want {
+			t.Errorf("commandNamed(%q) = %q, want %q", tt.args, got, tt.want)
+		}
 	}
 	full := NewCmdRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()})
 	if len(full.Commands()) != len(commands)+1 { // and cobra's completion

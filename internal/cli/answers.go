@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
-	"os"
+	"io"
+	"io/fs"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -11,18 +13,78 @@ import (
 	"github.com/whichflow/whichflow/flows"
 )
 
-// answersFileKeys are the keys an --answers file may hold besides facets.
+// answersKeyIssuer is the key an --answers file may hold besides facets.
 const answersKeyIssuer = "issuer"
+
+// answersStdin is the --answers value that reads standard input.
+const answersStdin = "-"
+
+// maxAnswersSize caps an answers file: a real one is a few lines.
+const maxAnswersSize = 1 << 20
+
+// readAnswersBytes reads an --answers file, or standard input for "-",
+// never more than maxAnswersSize: a larger file is refused before it is
+// read, a longer stream as soon as it passes the cap. Only regular files are
+// opened, and without blocking: a FIFO or a device (/dev/zero) named
+// explicitly would otherwise hang or fill memory.
+func readAnswersBytes(path string, stdin io.Reader) ([]byte, error) {
+	name := path
+	var r io.Reader = stdin
+	if path == answersStdin {
+		name = "standard input"
+	} else {
+		f, err := openNoBlock(path)
+		if err != nil {
+			return nil, FlagErrorf("cannot read --answers file: %v", err)
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, FlagErrorf("cannot read --answers file: %v", err)
+		}
+		if !st.Mode().IsRegular() {
+			return nil, FlagErrorf("--answers %s: %s, not a regular file (use --answers - to read standard input)", path, fileKind(st.Mode()))
+		}
+		if st.Size() > maxAnswersSize {
+			return nil, FlagErrorf("--answers %s: answers file is larger than 1 MiB (%d bytes)", path, st.Size())
+		}
+		r = f
+	}
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, maxAnswersSize+1))
+	if err != nil {
+		return nil, FlagErrorf("cannot read --answers %s: %v", name, err)
+	}
+	if n > maxAnswersSize {
+		return nil, FlagErrorf("--answers %s: answers are larger than 1 MiB", name)
+	}
+	return buf.Bytes(), nil
+}
+
+// fileKind names what a non-regular file is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
 
 // readAnswersFile reads an --answers file (YAML or JSON: JSON is YAML) into
 // answers. Every problem names the file and line and says what is allowed.
-func readAnswersFile(path string) (advisor.Answers, string, error) {
-	data, err := os.ReadFile(path)
+func readAnswersFile(path string, stdin io.Reader) (advisor.Answers, string, error) {
+	data, err := readAnswersBytes(path, stdin)
 	if err != nil {
-		return nil, "", FlagErrorf("cannot read --answers file: %v", err)
+		return nil, "", err
 	}
-	if len(data) > 1<<20 {
-		return nil, "", FlagErrorf("%s: answers file is larger than 1 MiB", path)
+	if path == answersStdin {
+		path = "<stdin>"
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -45,7 +107,7 @@ func readAnswersFile(path string) (advisor.Answers, string, error) {
 		}
 		f, ok := flows.FacetByID(k.Value)
 		if !ok {
-			return nil, "", FlagErrorf("%s:%d:%d: unknown key %q: allowed keys are %s, %s", path, k.Line, k.Column, k.Value, strings.Join(facetIDs(), ", "), answersKeyIssuer)
+			return nil, "", FlagErrorf("%s:%d:%d: unknown key %q%s: allowed keys are %s, %s", path, k.Line, k.Column, k.Value, didYouMean(k.Value, append(facetIDs(), answersKeyIssuer)), strings.Join(facetIDs(), ", "), answersKeyIssuer)
 		}
 		if v.Kind != yaml.ScalarNode {
 			return nil, "", FlagErrorf("%s:%d:%d: %s must be a single value: one of %s", path, v.Line, v.Column, k.Value, strings.Join(f.Values(), ", "))
@@ -55,7 +117,7 @@ func readAnswersFile(path string) (advisor.Answers, string, error) {
 			val = strings.ToLower(val)
 		}
 		if !f.Allows(val) {
-			return nil, "", FlagErrorf("%s:%d:%d: invalid value %q for %s: allowed values are %s", path, v.Line, v.Column, v.Value, k.Value, strings.Join(f.Values(), ", "))
+			return nil, "", FlagErrorf("%s:%d:%d: invalid value %q for %s%s: allowed values are %s", path, v.Line, v.Column, v.Value, k.Value, didYouMean(v.Value, f.Values()), strings.Join(f.Values(), ", "))
 		}
 		answers[f.ID] = val
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/whichflow/whichflow/internal/discovery"
@@ -14,7 +15,7 @@ import (
 // An issuer that names another issuer, a redirect to another origin or an
 // endpoint that is not http(s) is an error: exit 2.
 func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Metadata, error) {
-	m, err := discovery.Fetch(ctx, f.HTTPClient(), issuer)
+	m, err := f.fetchDiscovery(ctx, issuer)
 	if err != nil {
 		return m, err
 	}
@@ -30,8 +31,22 @@ func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Me
 // as --issuer plus the resource's own (RFC 9728 §3.3); what is allowed but
 // unsafe goes to stderr. An error is exit 2.
 func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.Found, error) {
-	found, err := discovery.FetchResource(ctx, f.HTTPClient(), resource)
-	if err != nil {
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	fctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	stop := f.IOStreams.StartProgress("finding the authorization server of " + discovery.Redact(resource))
+	found, err := discovery.FetchResource(fctx, f.HTTPClient(), resource)
+	stop()
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return found, ctx.Err()
+	case errors.Is(fctx.Err(), context.DeadlineExceeded):
+		return found, &FlagError{Err: fmt.Errorf("the resource %s and its authorization server did not answer within %s (wait longer with --timeout, e.g. --timeout %s)", discovery.Redact(resource), timeout, 3*timeout)}
+	default:
 		return found, err
 	}
 	for _, w := range append(found.Warnings, found.Server.Warnings...) {

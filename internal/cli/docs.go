@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
@@ -92,13 +93,16 @@ func docsRun(opts *DocsOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%d file(s) differ: run `whichflow docs --out %s` (make docs) to regenerate\n", len(problems), opts.Out)
 		return &ExitError{Code: ExitFindings}
 	}
+	if st, err := os.Stat(opts.Out); err == nil && !st.IsDir() {
+		return FlagErrorf("--out %s is not a directory: docs writes a tree of files", opts.Out)
+	}
 	res, err := docgen.Write(opts.Out, files, cfg.Scope())
 	var refused *docgen.RefusedError
 	if errors.As(err, &refused) {
 		return FlagErrorf("%s", err)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("docs --out %s: %w", opts.Out, err)
 	}
 	if opts.IO.IsStderrTTY() {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %d written, %d unchanged, %d removed\n", opts.Out, len(res.Written), len(res.Unchanged), len(res.Removed))

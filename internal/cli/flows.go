@@ -2,8 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +21,7 @@ func NewCmdFlows(f *Factory, runF func(*FlowsOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "flows",
 		Short:   "List the flows whichflow knows, with their status",
-		Example: "  $ whichflow flows\n  $ whichflow flows --format json | jq -r '.[] | select(.status==\"deprecated\") | .id'",
+		Example: "  $ whichflow flows\n  $ whichflow flows --format json | jq -r '.flows[] | select(.status==\"deprecated\") | .id'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -34,6 +32,16 @@ func NewCmdFlows(f *Factory, runF func(*FlowsOptions) error) *cobra.Command {
 	}
 	enumFlag(cmd, &opts.Format, "format", "text", []string{"text", "json"}, "output format")
 	return cmd
+}
+
+// schemaVersion is the version of every JSON document whichflow prints
+// (DESIGN §2); it changes only when a field changes meaning or goes away.
+const schemaVersion = 1
+
+// flowsJSON is `flows --format json`: {"schema_version": 1, "flows": [...]}.
+type flowsJSON struct {
+	SchemaVersion int        `json:"schema_version"`
+	Flows         []flowJSON `json:"flows"`
 }
 
 type flowJSON struct {
@@ -48,26 +56,25 @@ type flowJSON struct {
 
 func flowsRun(opts *FlowsOptions) error {
 	if opts.Format == "json" {
-		var out []flowJSON
+		out := flowsJSON{SchemaVersion: schemaVersion, Flows: []flowJSON{}}
 		for _, fl := range flows.Flows() {
-			out = append(out, flowJSON{fl.ID, fl.Name, fl.GrantType, fl.Status, fl.Summary, fl.WhenToUse, flows.RefStrings(fl.Refs)})
+			out.Flows = append(out.Flows, flowJSON{fl.ID, fl.Name, fl.GrantType, fl.Status, fl.Summary, fl.WhenToUse, flows.RefStrings(fl.Refs)})
 		}
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
 	s := newStyles(opts.IO.ColorEnabled())
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FLOW\tSTATUS\tGRANT TYPE")
+	rows := [][]cell{{plain("FLOW"), plain("STATUS"), plain("GRANT TYPE")}}
 	for _, fl := range flows.Flows() {
-		status := string(fl.Status)
+		status := plain(string(fl.Status))
 		switch fl.Status {
 		case flows.Deprecated:
-			status = s.bad(status)
+			status.style = s.bad
 		case flows.Recommended:
-			status = s.good(status)
+			status.style = s.good
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", fl.ID, status, fl.GrantType)
+		rows = append(rows, []cell{plain(string(fl.ID)), status, plain(fl.GrantType)})
 	}
-	return tw.Flush()
+	return writeTable(opts.IO.Out, rows)
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -31,7 +33,11 @@ type LintOptions struct {
 	WriteBaseline  string
 	Verbose        bool
 	Config         string
+	StdinFilename  string
 }
+
+// stdinPath is the path that means standard input (lint -).
+const stdinPath = "-"
 
 var failOnValues = []string{"error", "warning", "note", "never"}
 
@@ -63,10 +69,17 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 			$ whichflow lint keycloak/realm.json terraform/
 			$ whichflow lint --format sarif --output whichflow.sarif .
 			$ whichflow lint --fail-on warning --profile high
+			$ kubectl get secret realm -o jsonpath='{.data.realm\.json}' | base64 -d | whichflow lint - --stdin-filename realm.json
 			$ whichflow lint --write-baseline .whichflow-baseline.json && whichflow lint --baseline .whichflow-baseline.json
 		`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if slices.Contains(args, stdinPath) && len(args) > 1 {
+				return FlagErrorf("lint - reads one configuration from standard input: give no other path")
+			}
+			if opts.StdinFilename != "" && !slices.Contains(args, stdinPath) {
+				return FlagErrorf("--stdin-filename names standard input: use it with lint -")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -81,6 +94,7 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`")
 	cmd.Flags().StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in a baseline `FILE`")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files on standard error")
+	cmd.Flags().StringVar(&opts.StdinFilename, "stdin-filename", "", "with lint -, the `NAME` of the configuration read from standard input (in reports, and to recognise its format)")
 	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` for every path (default: the nearest .whichflow.yaml from each linted path up to the repository root)")
 	return cmd
 }
@@ -98,6 +112,13 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 			return FlagErrorf("--baseline %s: %v", opts.Baseline, err)
 		}
 		lo.Baseline = b
+	}
+	if len(opts.Paths) == 1 && opts.Paths[0] == stdinPath {
+		in, err := readStdinConfig(opts)
+		if err != nil {
+			return err
+		}
+		lo.Paths, lo.Stdin = nil, in
 	}
 	res, err := lint.Run(cmd.Context(), lo)
 	var pe *lint.PathError
@@ -151,6 +172,23 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// readStdinConfig reads lint -'s configuration, never more than lint reads
+// of a file.
+func readStdinConfig(opts *LintOptions) (*lint.Input, error) {
+	name := opts.StdinFilename
+	if name == "" {
+		name = "<stdin>"
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(io.LimitReader(opts.IO.In, lint.DefaultMaxFileSize+1)); err != nil {
+		return nil, FlagErrorf("lint -: cannot read standard input: %v", err)
+	}
+	if buf.Len() > lint.DefaultMaxFileSize {
+		return nil, FlagErrorf("lint -: standard input is larger than %d MiB, the most lint reads of a configuration", lint.DefaultMaxFileSize>>20)
+	}
+	return &lint.Input{Name: name, Data: buf.Bytes()}, nil
 }
 
 func countSuppressed(fs []lint.Finding) int {

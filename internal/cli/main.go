@@ -8,30 +8,13 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
 
-// version is set at link time (-ldflags "-X ...cli.version=v1.2.3"); module
-// builds fall back to the build info.
-var version = ""
-
-// Version returns whichflow's version.
-func Version() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
-
 // Main runs whichflow with os.Args and returns the process exit code.
 func Main() int {
-	f := NewFactory(Version())
+	f := NewFactory(ReadBuildInfo())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return Run(ctx, f, os.Args[1:])
@@ -48,6 +31,10 @@ func Run(ctx context.Context, f *Factory, args []string) int {
 	return exitCode(f, err)
 }
 
+// exitCode maps an error to DESIGN §2's exit codes by its type alone:
+// ExitError carries its code (1 is reserved for findings), a cancellation
+// is 130, and every other error is 2; a FlagError marked Usage also points
+// to --help.
 func exitCode(f *Factory, err error) int {
 	if err == nil {
 		return ExitOK
@@ -61,26 +48,10 @@ func exitCode(f *Factory, err error) int {
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "whichflow: %s\n", err)
 	var flagErr *FlagError
-	isFlagErr := errors.As(err, &flagErr)
-	if isFlagErr || isCobraUsageError(err) {
-		if (!isFlagErr || flagErr.Usage) && !strings.Contains(err.Error(), "--help") {
-			fmt.Fprintln(f.IOStreams.ErrOut, "Run 'whichflow --help' or 'whichflow COMMAND --help' for usage.")
-		}
-		return ExitUsage
+	if errors.As(err, &flagErr) && flagErr.Usage {
+		fmt.Fprintln(f.IOStreams.ErrOut, "Run 'whichflow --help' or 'whichflow COMMAND --help' for usage.")
 	}
-	return ExitFindings
-}
-
-// isCobraUsageError recognises cobra's and pflag's own argument errors,
-// which are plain errors.
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax", "if any flags in the group"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
+	return ExitUsage
 }
 
 // flagErrorFunc turns cobra's flag parsing errors into FlagErrors.

@@ -7,7 +7,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -38,7 +37,7 @@ func NewCmdRules(f *Factory, runF func(*RulesOptions) error) *cobra.Command {
 		Example: heredoc.Doc(`
 			$ whichflow rules
 			$ whichflow rules implicit-grant
-			$ whichflow rules --format json | jq -r '.[] | select(.severity=="error") | .id'
+			$ whichflow rules --format json | jq -r '.rules[] | select(.severity=="error") | .id'
 		`),
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -63,6 +62,12 @@ type ruleExampleJSON struct {
 	Good   bool         `json:"good"`
 	Name   string       `json:"name"`
 	Text   string       `json:"text"`
+}
+
+// rulesJSON is `rules --format json`: {"schema_version": 1, "rules": [...]}.
+type rulesJSON struct {
+	SchemaVersion int        `json:"schema_version"`
+	Rules         []ruleJSON `json:"rules"`
 }
 
 type ruleJSON struct {
@@ -96,7 +101,7 @@ func rulesRun(opts *RulesOptions) error {
 	}
 	r, ok := flows.RuleByID(opts.Rule)
 	if !ok {
-		return FlagErrorf("unknown rule %q; rules: %s", opts.Rule, strings.Join(flows.RuleIDs(), ", "))
+		return FlagErrorf("unknown rule %q%s; rules: %s", opts.Rule, didYouMean(opts.Rule, flows.RuleIDs()), strings.Join(flows.RuleIDs(), ", "))
 	}
 	switch opts.Format {
 	case "json":
@@ -117,9 +122,9 @@ func listRules(w io.Writer, format string, color bool) error {
 	rules := flows.Rules()
 	switch format {
 	case "json":
-		out := make([]ruleJSON, len(rules))
+		out := rulesJSON{SchemaVersion: schemaVersion, Rules: make([]ruleJSON, len(rules))}
 		for i, r := range rules {
-			out[i] = toRuleJSON(r, false)
+			out.Rules[i] = toRuleJSON(r, false)
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -134,16 +139,15 @@ func listRules(w io.Writer, format string, color bool) error {
 		return nil
 	}
 	s := newStyles(color)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tSEVERITY\tPROFILE\tTITLE")
+	rows := [][]cell{{plain("RULE"), plain("SEVERITY"), plain("PROFILE"), plain("TITLE")}}
 	for _, r := range rules {
-		sev := string(r.Severity)
+		sev := plain(string(r.Severity))
 		if r.Severity == flows.SeverityError {
-			sev = s.bad(sev)
+			sev.style = s.bad
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, r.Profile, r.Title)
+		rows = append(rows, []cell{plain(r.ID), sev, plain(string(r.Profile)), plain(r.Title)})
 	}
-	return tw.Flush()
+	return writeTable(w, rows)
 }
 
 // examplesByFormat groups a rule's examples by format, in the rule's
@@ -167,8 +171,8 @@ func writeRuleText(w io.Writer, r flows.Rule) error {
 		fmt.Fprintf(w, " (only with --profile %s)", r.Profile)
 	}
 	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", r.Scope, joinFormats(r.Formats))
-	fmt.Fprintf(w, "Why\n%s\n\n", indentLines(wrapWords(r.Rationale, 76), "  "))
-	fmt.Fprintf(w, "Fix\n%s\n\n", indentLines(wrapWords(r.Remediation, 76), "  "))
+	fmt.Fprintf(w, "Why\n%s\n\n", wrap(r.Rationale, 2, 78))
+	fmt.Fprintf(w, "Fix\n%s\n\n", wrap(r.Remediation, 2, 78))
 	fmt.Fprintln(w, "References")
 	for _, ref := range r.Refs {
 		fmt.Fprintf(w, "  %s  %s\n", ref.String(), ref.URL())
@@ -197,33 +201,4 @@ func joinFormats(fs []flows.Format) string {
 	}
 	sort.Strings(s)
 	return strings.Join(s, ", ")
-}
-
-func indentLines(s, prefix string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = prefix + l
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-func wrapWords(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for i, word := range strings.Fields(s) {
-		if i > 0 {
-			if n+1+len(word) > width {
-				b.WriteByte('\n')
-				n = 0
-			} else {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		b.WriteString(word)
-		n += len(word)
-	}
-	return b.String()
 }

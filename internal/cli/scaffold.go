@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -66,10 +67,13 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 			if opts.Force && opts.Write == "" {
 				return FlagErrorf("--force only applies with --write FILE")
 			}
+			if err := providerFromFormat(opts); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return scaffoldRun(opts)
+			return scaffoldRun(cmd.Context(), opts)
 		},
 	}
 	addAnswerFlags(cmd, &opts.AnswerOptions)
@@ -85,6 +89,21 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 	return cmd
 }
 
+// providerFromFormat answers the provider question from --as: a Keycloak
+// or Auth0 format is for that server, so it is not asked, and another
+// --provider is a contradiction.
+func providerFromFormat(opts *ScaffoldOptions) error {
+	sf, ok := flows.ScaffoldFormatByID(flows.Format(opts.Format))
+	if !ok || sf.Provider == "" {
+		return nil
+	}
+	if p, set := opts.Answers[flows.FacetProvider]; set && p != sf.Provider {
+		return FlagErrorf("--as %s writes a registration for %s: --provider %s contradicts it (drop --provider, or choose a format for %s)", opts.Format, sf.Provider, p, p)
+	}
+	opts.Answers[flows.FacetProvider] = sf.Provider
+	return nil
+}
+
 func describeScaffoldFormats() string {
 	var b strings.Builder
 	for _, sf := range flows.ScaffoldFormats() {
@@ -93,8 +112,8 @@ func describeScaffoldFormats() string {
 	return b.String()
 }
 
-func scaffoldRun(opts *ScaffoldOptions) error {
-	d, err := decide(&opts.AnswerOptions)
+func scaffoldRun(ctx context.Context, opts *ScaffoldOptions) error {
+	d, err := decide(ctx, &opts.AnswerOptions)
 	if err != nil {
 		return err
 	}
@@ -107,14 +126,17 @@ func scaffoldRun(opts *ScaffoldOptions) error {
 		}
 		return err
 	}
+	// Notes follow a successful write: a refused --write prints only why.
+	if opts.Write != "" {
+		if err := writeFileNoClobber(opts.Write, out, opts.Force); err != nil {
+			return err
+		}
+	}
 	for _, n := range scaffold.Notes(d, format, params) {
 		fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", n)
 	}
 	if opts.Write == "" {
 		_, err := opts.IO.Out.Write(out)
-		return err
-	}
-	if err := writeFileNoClobber(opts.Write, out, opts.Force); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "✓ wrote %s\n", opts.Write)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -84,8 +85,8 @@ func TestScaffoldRunInteractive(t *testing.T) {
 	io.SetStdinTTY(true)
 	io.SetStderrTTY(true)
 	ask := &fakeAsker{answers: map[string]string{"client": "spa", "backend": "true"}}
-	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "keycloak"}
-	if err := scaffoldRun(opts); err != nil {
+	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "keycloak"}
+	if err := scaffoldRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := strings.Join(ask.asked, ","), "client,backend,security,servers,login,provider"; got != want {
@@ -101,8 +102,8 @@ func TestScaffoldRunCancelled(t *testing.T) {
 	io.SetStdinTTY(true)
 	io.SetStderrTTY(true)
 	ask := &fakeAsker{err: errAbortedForTest}
-	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func() asker { return ask }}, Format: "rfc7591"}
-	if err := scaffoldRun(opts); !errors.Is(err, ErrCancel) || out.Len() != 0 {
+	opts := &ScaffoldOptions{AnswerOptions: AnswerOptions{IO: io, Answers: advisor.Answers{}, Prompt: func(context.Context) asker { return ask }}, Format: "rfc7591"}
+	if err := scaffoldRun(context.Background(), opts); !errors.Is(err, ErrCancel) || out.Len() != 0 {
 		t.Fatalf("err = %v, stdout %q", err, out)
 	}
 }

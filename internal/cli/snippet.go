@@ -125,6 +125,7 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the resource the token is for (`URL`, RFC 8707); without --issuer, its metadata names the server (RFC 9728)")
 	enumFlag(cmd, &opts.Security, "security", flows.SecurityStandard, []string{flows.SecurityStandard, flows.SecurityHigh}, "high adds PAR, private_key_jwt and DPoP")
 	enumFlag(cmd, &opts.Format, "format", "text", snippetFormats, "output format")
+	addTimeoutFlag(cmd, f)
 	for _, name := range flows.ParamNames() {
 		p := new(string)
 		params[name] = p

@@ -187,7 +187,7 @@ func Write(dir string, files []File, scope Scope) (Result, error) {
 			res.Unchanged = append(res.Unchanged, f.Path)
 			continue
 		}
-		if err := atomicfile.Write(name, f.Data); err != nil {
+		if err := atomicfile.WriteAll(name, f.Data); err != nil {
 			return res, err
 		}
 		res.Written = append(res.Written, f.Path)

@@ -28,9 +28,9 @@ func (s Situation) High() bool { return s.Answers[flows.FacetSecurity] == flows.
 // Label names the situation for people: "Single-page app, backend: yes".
 func (s Situation) Label() string {
 	client, _ := flows.FacetByID(flows.FacetClient)
-	parts := []string{optionLabel(client, s.Client())}
+	parts := []string{client.OptionLabel(s.Client())}
 	for _, f := range s.FollowUps {
-		parts = append(parts, f.ID+": "+optionLabel(f, s.Answers[f.ID]))
+		parts = append(parts, f.ID+": "+f.OptionLabel(s.Answers[f.ID]))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -45,15 +45,6 @@ func (s Situation) Flags() string {
 		a[flows.FacetSecurity] = flows.SecurityHigh
 	}
 	return strings.Join(advisor.Flags(a), " ")
-}
-
-func optionLabel(f flows.Facet, v string) string {
-	for _, o := range f.Options {
-		if o.Value == v {
-			return o.Label
-		}
-	}
-	return v
 }
 
 // followUps are the facets that matter only for some clients (backend,

@@ -22,6 +22,8 @@ type IOStreams struct {
 	colorOut, colorErr             bool
 	neverPrompt                    bool
 	accessible                     bool
+	pager                          string
+	termWidth, termHeight          func() int
 }
 
 // System returns the process's streams. Terminal probing is a few cheap
@@ -37,6 +39,8 @@ func System() *IOStreams {
 	s.colorOut = colorAllowed(s.stdoutTTY)
 	s.colorErr = colorAllowed(s.stderrTTY)
 	s.accessible = truthy(os.Getenv("ACCESSIBLE"))
+	s.pager = pagerFromEnv()
+	s.termWidth, s.termHeight = fileSize(os.Stdout)
 	return s
 }
 
@@ -97,6 +101,9 @@ func (s *IOStreams) SetColorEnabled(v bool) { s.colorOut = v }
 
 // ColorEnabledErr reports whether stderr may carry ANSI styling.
 func (s *IOStreams) ColorEnabledErr() bool { return s.colorErr }
+
+// SetColorEnabledErr overrides colour detection for stderr (tests).
+func (s *IOStreams) SetColorEnabledErr(v bool) { s.colorErr = v }
 
 // SetNeverPrompt forbids prompting (e.g. --no-prompt).
 func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = v }

@@ -58,6 +58,17 @@ type Options struct {
 
 	// rules are the catalog rules of the run's profile (set by Run).
 	rules []flows.Rule
+	// Stdin, when set, is linted instead of Paths: one configuration read
+	// from standard input (lint -), reported under its Name.
+	Stdin *Input
+}
+
+// Input is a configuration already in memory.
+type Input struct {
+	// Name names it in reports and helps recognise its format
+	// (--stdin-filename); .whichflow.yaml is looked up from its directory.
+	Name string
+	Data []byte
 }
 
 // Finding is one rule firing on one client of one file.
@@ -220,6 +231,7 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 type job struct {
 	path     string
 	explicit bool
+	in       *Input // in memory (Options.Stdin), not read from path
 	// cfg is the .whichflow.yaml of the linted path the file was found under.
 	cfg *config
 }
@@ -256,7 +268,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	jobs, walkSkips, err := discover(opts.Paths, cfgs)
+	var jobs []job
+	var walkSkips []Skip
+	if opts.Stdin != nil {
+		var cfg *config
+		if cfg, err = cfgs.forPath(opts.Stdin.Name); err == nil {
+			jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}
+		}
+	} else {
+		jobs, walkSkips, err = discover(opts.Paths, cfgs)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -490,6 +511,13 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts)}}
 		}
 	}()
+	if j.in != nil {
+		limit := sizeLimit(j.path, opts)
+		if int64(len(j.in.Data)) > limit {
+			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
+		}
+		return lintBytes(j.path, display, j.in.Data, opts, cfg)
+	}
 	f, err := openFile(j.path)
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
