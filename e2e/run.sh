@@ -48,6 +48,19 @@ WF=$WORK/whichflow
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/client.key" 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/dpop.key" 2>/dev/null
 
+# A test CA and a certificate for 127.0.0.1: the TLS host that serves client
+# ID metadata documents (their client_id is an https URL, CIMD §3). The
+# server trusts the CA through NODE_EXTRA_CA_CERTS.
+mkdir -p "$WORK/cimd"
+{
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=whichflow e2e CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign -keyout "$WORK/ca.key" -out "$WORK/ca.pem" &&
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" -keyout "$WORK/tls.key" -out "$WORK/tls.csr" &&
+    printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$WORK/tls.ext" &&
+    openssl x509 -req -in "$WORK/tls.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" -CAcreateserial -days 2 \
+      -extfile "$WORK/tls.ext" -out "$WORK/tls.pem"
+} >"$WORK/tls.log" 2>&1 || { cat "$WORK/tls.log" >&2; die "openssl could not make the test CA"; }
+
 # start_server LOG [NAME=VALUE...]: start oidc-provider logging to LOG and
 # print its issuer once it listens.
 start_server() {
@@ -67,8 +80,11 @@ start_server() {
   return 1
 }
 SERVER_LOG=$WORK/server.log
-ISSUER=$(start_server "$SERVER_LOG") || die "oidc-provider did not start"
-echo "e2e: oidc-provider at $ISSUER" >&2
+ISSUER=$(start_server "$SERVER_LOG" MCP=1 TLS_CERT="$WORK/tls.pem" TLS_KEY="$WORK/tls.key" CIMD_DIR="$WORK/cimd" \
+  NODE_EXTRA_CA_CERTS="$WORK/ca.pem") || die "oidc-provider did not start"
+MCP_RESOURCE=$(sed -n 's/^MCP //p' "$SERVER_LOG")
+CIMD_BASE=$(sed -n 's/^CIMD //p' "$SERVER_LOG")
+echo "e2e: oidc-provider at $ISSUER, MCP resource at $MCP_RESOURCE, metadata documents at $CIMD_BASE" >&2
 # A second server that requires DPoP nonces at every endpoint and at its
 # resource (RFC 9449 §8, §9; FAPI 2.0 §5.3.3.1).
 NONCE_SERVER_LOG=$WORK/server-nonce.log
@@ -104,7 +120,13 @@ prepare() {
   _name=$1 _lang=$2
   shift 2
   _file=$WORK/$_name.$_lang.$(ext "$_lang")
-  "$WF" snippet --lang "$_lang" --issuer "$ISSUER" --redirect-uri "${_redirect:-$REDIRECT_URI}" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
+  # An agent's snippet finds the server from the resource (AGENT_RESOURCE).
+  if [ -n "${AGENT_RESOURCE:-}" ]; then
+    set -- --resource "$AGENT_RESOURCE" "$@"
+  else
+    set -- --issuer "$ISSUER" "$@"
+  fi
+  "$WF" snippet --lang "$_lang" --redirect-uri "${_redirect:-$REDIRECT_URI}" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
   case $_lang in
     curl | httpie) echo "sh $_file" ;;
     js) echo "node $_file" ;;
@@ -223,6 +245,50 @@ ciba_binding() {
   fi
 }
 
+# audience NAME: the access token NAME printed is a JWT whose aud is the MCP
+# resource, and the resource accepts it (MCP authorization 2025-11-25 §9.2).
+audience() {
+  _tok=$(field access_token "$WORK/$1.$L.out")
+  _aud=$(printf '%s' "$_tok" | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    try { process.stdout.write(String(JSON.parse(Buffer.from(s.split(".")[1], "base64url")).aud)); } catch {} })')
+  printf 'Authorization: Bearer %s\n' "$_tok" >"$WORK/$1.$L.auth"
+  _status=$(curl -s -o "$WORK/$1.$L.mcp" -w '%{http_code}' -H @"$WORK/$1.$L.auth" "$MCP_RESOURCE")
+  if [ "$_aud" = "$MCP_RESOURCE" ] && [ "$_status" = 200 ]; then
+    ok "$1/$L (token aud is the resource; the resource accepts it)"
+  else
+    echo "aud '$_aud', want '$MCP_RESOURCE'; the resource answered HTTP $_status" >"$WORK/$1.$L.aud"
+    ko "$1/$L (audience)" "$WORK/$1.$L.aud"
+  fi
+}
+
+# agent_runs: each language's agent snippets (issue 14) find the server from
+# the MCP resource's 401 and metadata (RFC 9728), send resource on both
+# requests (RFC 8707) and get a token for that resource alone.
+agent_runs() {
+  AGENT_RESOURCE=$MCP_RESOURCE
+  # The fast check: a pre-registered confidential client.
+  run agent-client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
+  audience agent-client-credentials
+  # The full path: authorization code + PKCE through the login driver, on a
+  # loopback listener where the language has one.
+  case $L in
+    python | js | go) _m=loopback _c=e2e-native ;;
+    *) _m=code _c=e2e-public ;;
+  esac
+  run agent-authorization-code "$L" "$_m" - --flow authorization-code --client-id "$_c"
+  audience agent-authorization-code
+  # A refresh keeps the audience (RFC 8707 §2.2).
+  run agent-refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/agent-authorization-code.$L.out")" \
+    --flow refresh-token --client-id "$_c"
+  audience agent-refresh-token
+  # --security high: PAR, private_key_jwt and a DPoP-bound token, used once
+  # at the resource by the snippet itself.
+  EXPECT=$USED
+  run agent-authorization-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --security high
+  EXPECT=
+  AGENT_RESOURCE=
+}
+
 for L in $LANGS; do
   run client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
   run authorization-code-public "$L" code - --flow authorization-code --client-id e2e-public --scope openid
@@ -254,7 +320,30 @@ for L in $LANGS; do
   ISSUER=$NONCE_ISSUER
   high_runs nonce-
   ISSUER=$SAVED_ISSUER
+  agent_runs
 done
+
+# The resource refuses a token for another audience: the opaque userinfo
+# token of the plain client-credentials run.
+printf 'Authorization: Bearer %s\n' "$(field access_token "$WORK/client-credentials.curl.out")" >"$WORK/other.auth"
+_status=$(curl -s -o /dev/null -w '%{http_code}' -H @"$WORK/other.auth" "$MCP_RESOURCE")
+if [ "$_status" = 401 ]; then
+  ok "the MCP resource refuses a token issued for another audience (401)"
+else
+  echo "HTTP $_status" >"$WORK/other.err"
+  ko "the MCP resource refuses a token for another audience" "$WORK/other.err"
+fi
+
+# advise --resource finds the server from the resource and reports what it
+# offers a new client.
+if "$WF" advise --client agent --resource "$MCP_RESOURCE" --format json >"$WORK/advise-agent.json" 2>"$WORK/advise.err" &&
+  grep -q '"resource_metadata_url"' "$WORK/advise-agent.json" && grep -q '"client_id_metadata_document_supported": true' "$WORK/advise-agent.json" &&
+  ! grep -q '"server-lacks' "$WORK/advise-agent.json"; then
+  ok "advise --client agent --resource (server found from the resource; metadata documents supported)"
+else
+  cat "$WORK/advise-agent.json" >>"$WORK/advise.err"
+  ko "advise --client agent --resource" "$WORK/advise.err"
+fi
 
 # advise --issuer reads the real server's discovery document: a grant the
 # server supports raises no server-lacks-grant; the JWT bearer grant, which
