@@ -640,7 +640,14 @@ func nextCommands(d Decision) []string {
 		// sends (RFC 7591), not one client in a provider's format.
 		format = flows.FormatRFC7591
 	}
-	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...)
+	var extra []string
+	if d.Registration.ClientID != "" {
+		// The client publishes its registration as a client ID metadata
+		// document, at the URL that is its client_id.
+		format = flows.FormatClientMetadata
+		extra = []string{"--client-id", shellWord(d.Registration.ClientID)}
+	}
+	scaffold := append(append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...), extra...)
 	return []string{d.Snippet(flows.LangCurl).Command(), strings.Join(scaffold, " ")}
 }
 

@@ -86,4 +86,9 @@ const (
 	FormatGravitee          Format = "gravitee"
 	FormatOpenAPI           Format = "openapi"
 	FormatWhichflow         Format = "whichflow"
+	// FormatClientMetadata is an OAuth client ID metadata document: RFC
+	// 7591 metadata whose client_id is the https URL it is served at
+	// (CIMD §3). Lint tells it from other RFC 7591 metadata by that
+	// client_id (IsClientIDURL); RFC 7591's rules apply to it too.
+	FormatClientMetadata Format = "client-metadata"
 )

@@ -58,7 +58,7 @@ const agentSequence = `sequenceDiagram
 // AgentsPageFor renders agents.md: what `advise --client agent` says, from
 // advisor.Decide over the agent situations, the catalog's caveats for each
 // step, and the commands that carry it out.
-func AgentsPageFor(sits []Situation) []byte {
+func AgentsPageFor(sits []Situation, cfg Config) ([]byte, error) {
 	p := newPage("AI agents and MCP clients")
 	p.f("An AI agent or Model Context Protocol (MCP) client connects, for a user, to MCP servers and APIs\n")
 	p.f("it discovers at run time. It has never been registered with their authorization server, and a\n")
@@ -109,7 +109,17 @@ func AgentsPageFor(sits []Situation) []byte {
 	}
 	p.f("\n## With whichflow\n\n")
 	p.f("```sh\n%s\n```\n", strings.Join(agentCommands, "\n"))
-	return p.bytes()
+	if cfg.Scaffolds != nil {
+		text, ok, err := cfg.Scaffolds.Render(advisor.Answers{flows.FacetClient: flows.ClientAgent}, flows.FormatClientMetadata)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			p.f("\nThe client ID metadata document to publish at its client_id (`whichflow scaffold --as %s --client agent --client-id %s`; `whichflow lint` checks it):\n\n%s",
+				flows.FormatClientMetadata, advisor.PlaceholderClientMetadataURL, fence("json", text))
+		}
+	}
+	return p.bytes(), nil
 }
 
 // agentCommands show the agent situation end to end: advice checked
