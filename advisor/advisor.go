@@ -677,6 +677,9 @@ type SnippetArgs struct {
 	// Resource is the --resource the advice is for. When the server was
 	// found from it, Issuer is left out: the snippet finds it the same way.
 	Resource string
+	// KeyAuth: the client authenticates with private_key_jwt below --security
+	// high, where the snippet does not imply it (a hosted agent).
+	KeyAuth bool
 }
 
 // Snippet is the starter for the decision in lang: the same flow, provider,
@@ -696,6 +699,7 @@ func (d Decision) Snippet(lang string) SnippetArgs {
 		}
 	}
 	s.ClientID = d.Registration.ClientID
+	s.KeyAuth = d.Recommendation.ClientAuthentication == flows.AuthPrivateKeyJWT && s.Security != flows.SecurityHigh && s.Flow != flows.CIBA
 	return s
 }
 
@@ -716,6 +720,9 @@ func (s SnippetArgs) Command() string {
 	}
 	if s.RedirectURI != "" {
 		cmd = append(cmd, "--redirect-uri", shellWord(s.RedirectURI))
+	}
+	if s.KeyAuth {
+		cmd = append(cmd, "--private-key-jwt")
 	}
 	if s.Security == flows.SecurityHigh {
 		cmd = append(cmd, "--security", flows.SecurityHigh)

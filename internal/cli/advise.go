@@ -288,6 +288,7 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 func writeAdviceSnippet(w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, in snippet.Input) {
 	in.Flow, in.Lang, in.Markdown = starter.Flow, starter.Lang, opts.Format == "markdown"
 	in.Provider, in.High, in.RedirectURI, in.ClientID = starter.Provider, starter.Security == flows.SecurityHigh, starter.RedirectURI, starter.ClientID
+	in.KeyAuth = starter.KeyAuth
 	var out string
 	req, err := snippet.Resolve(in)
 	if err == nil {

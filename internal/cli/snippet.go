@@ -34,6 +34,7 @@ type SnippetOptions struct {
 	Audience    string
 	LoginHint   string
 	Resource    string
+	KeyAuth     bool
 	Security    string
 	Format      string
 	// Params are the provider endpoint template values (--realm, ...).
@@ -123,6 +124,7 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 	cmd.Flags().StringVar(&opts.Audience, "audience", "", "the API the token is for (token exchange; Auth0's API identifier)")
 	cmd.Flags().StringVar(&opts.LoginHint, "login-hint", "", "the user to authenticate (CIBA)")
 	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the resource the token is for (`URL`, RFC 8707); without --issuer, its metadata names the server (RFC 9728)")
+	cmd.Flags().BoolVar(&opts.KeyAuth, "private-key-jwt", false, "authenticate the client with private_key_jwt (CLIENT_KEY_FILE), as a hosted agent does; --security high and CIBA imply it")
 	enumFlag(cmd, &opts.Security, "security", flows.SecurityStandard, []string{flows.SecurityStandard, flows.SecurityHigh}, "high adds PAR, private_key_jwt and DPoP")
 	enumFlag(cmd, &opts.Format, "format", "text", snippetFormats, "output format")
 	addTimeoutFlag(cmd, f)
@@ -171,7 +173,7 @@ func snippetInput(opts *SnippetOptions) snippet.Input {
 		Provider: opts.Provider, Params: opts.Params,
 		ClientID: opts.ClientID, RedirectURI: opts.RedirectURI, Scope: opts.Scope,
 		Audience: opts.Audience, LoginHint: opts.LoginHint, High: opts.Security == flows.SecurityHigh,
-		Resource: opts.Resource,
+		Resource: opts.Resource, KeyAuth: opts.KeyAuth,
 	}
 }
 

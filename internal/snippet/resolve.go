@@ -23,6 +23,8 @@ type Input struct {
 
 	ClientID, RedirectURI, Scope, Audience, LoginHint string
 	High                                              bool
+	// KeyAuth: private_key_jwt at standard security (--private-key-jwt).
+	KeyAuth bool
 
 	// Metadata is the issuer's discovery document (--issuer), read once by
 	// the caller; nil without --issuer, when the provider's templates apply.
@@ -54,7 +56,7 @@ func Resolve(in Input) (Request, error) {
 	req := Request{
 		Flow: in.Flow, Lang: in.Lang, Markdown: in.Markdown,
 		ClientID: in.ClientID, RedirectURI: in.RedirectURI, Scope: in.Scope,
-		Audience: in.Audience, LoginHint: in.LoginHint, High: in.High,
+		Audience: in.Audience, LoginHint: in.LoginHint, High: in.High, KeyAuth: in.KeyAuth,
 		Resource: in.Resource,
 	}
 	if req.Resource != "" {

@@ -37,6 +37,9 @@ type Request struct {
 	// High adds PAR, private_key_jwt and DPoP (--security high), requires
 	// iss in the authorization response and refuses a pasted bare code.
 	High bool
+	// KeyAuth authenticates the client with private_key_jwt at standard
+	// security too (--private-key-jwt): a hosted agent's registration.
+	KeyAuth bool
 	// IssRequired: the server advertises
 	// authorization_response_iss_parameter_supported (RFC 9207 §3), so a
 	// response without iss is rejected (§2.4); always with High.
@@ -237,7 +240,7 @@ func Render(r Request) (string, error) {
 		return "", err
 	}
 	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", "),
-		KeyAuth: r.High || f.ID == flows.CIBA, DPoP: r.High}
+		KeyAuth: r.High || r.KeyAuth || f.ID == flows.CIBA, DPoP: r.High}
 	d.IssRequired = r.IssRequired || r.High
 	if f.ID != flows.ClientCredentials && r.Resource == "" {
 		d.Userinfo = r.Endpoints.Userinfo
@@ -248,6 +251,8 @@ func Render(r Request) (string, error) {
 	d.Title = f.Name + " (" + f.GrantType + ")"
 	if r.High {
 		d.Title += " with " + highExtras(f.ID)
+	} else if r.KeyAuth && f.ID != flows.CIBA {
+		d.Title += " with private_key_jwt"
 	}
 	d.Env = envFor(d)
 

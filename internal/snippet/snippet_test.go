@@ -39,6 +39,12 @@ func all() []Request {
 					r := keycloak(f.ID, l, high)
 					r.Resource = testResource
 					out = append(out, r)
+					// private_key_jwt at standard security (a hosted agent).
+					if f.ID != flows.CIBA {
+						r := keycloak(f.ID, l, high)
+						r.KeyAuth = true
+						out = append(out, r)
+					}
 				}
 				if f.ID == flows.AuthorizationCode {
 					// A loopback redirect without a port: go, js and python
@@ -68,6 +74,9 @@ func name(r Request) string {
 	if r.Resource != "" {
 		n += ".resource"
 	}
+	if r.KeyAuth {
+		n += ".keyauth"
+	}
 	if r.High {
 		n += ".high"
 	}
@@ -80,7 +89,7 @@ var goldenResource = []flows.FlowID{flows.AuthorizationCode, flows.ClientCredent
 
 func TestGolden(t *testing.T) {
 	for _, r := range all() {
-		if r.Resource != "" && !slices.Contains(goldenResource, r.Flow) {
+		if (r.Resource != "" || r.KeyAuth) && !slices.Contains(goldenResource, r.Flow) {
 			continue
 		}
 		t.Run(name(r), func(t *testing.T) {
