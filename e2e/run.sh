@@ -66,6 +66,7 @@ mkdir -p "$WORK/cimd"
 start_server() {
   _log=$1
   shift
+  : >"$_log" # exists before the first read below, however late node starts
   env FAPI_KEY_FILE="$WORK/client.key" REDIRECT_URI="$REDIRECT_URI" "$@" node "$E2E_DIR/server.mjs" >"$_log" 2>&1 &
   _pid=$!
   SERVER_PIDS="$SERVER_PIDS $_pid"
@@ -261,6 +262,32 @@ audience() {
   fi
 }
 
+# The agents' client ID metadata documents, written by `whichflow scaffold
+# --as client-metadata` into the TLS host's directory, each at the URL that
+# is its client_id, and linted clean (the round trip): an agent on the
+# user's machine (public, loopback redirects) and a hosted one
+# (private_key_jwt, its key at a jwks_uri on the same host).
+AGENT_ID=$CIMD_BASE/agent.json
+HOSTED_ID=$CIMD_BASE/agent-hosted.json
+node -e 'const k = require("crypto").createPublicKey(require("fs").readFileSync(process.argv[1])).export({ format: "jwk" });
+  process.stdout.write(JSON.stringify({ keys: [{ ...k, use: "sig", alg: "ES256", kid: "e2e" }] }))' "$WORK/client.key" >"$WORK/cimd/jwks.json"
+cimd() {
+  _name=$1
+  shift
+  if "$WF" scaffold --as client-metadata "$@" --write "$WORK/cimd/$_name.json" 2>"$WORK/cimd-$_name.err" &&
+    "$WF" lint --fail-on warning --format json "$WORK/cimd/$_name.json" >"$WORK/cimd-$_name.lint" 2>>"$WORK/cimd-$_name.err" &&
+    node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).summary; process.exit(s.files === 1 && s.clients === 1 ? 0 : 1)' "$WORK/cimd-$_name.lint"; then
+    ok "scaffold --as client-metadata $_name: served at its client_id, lint clean"
+  else
+    cat "$WORK/cimd-$_name.lint" "$WORK/cimd/$_name.json" >>"$WORK/cimd-$_name.err" 2>/dev/null
+    ko "scaffold --as client-metadata $_name" "$WORK/cimd-$_name.err"
+  fi
+}
+cimd agent --client agent --name "whichflow e2e agent" --client-id "$AGENT_ID" \
+  --redirect-uri "$LOOPBACK_REDIRECT_URI" --redirect-uri "$REDIRECT_URI"
+cimd agent-hosted --client agent --backend --name "whichflow e2e hosted agent" --client-id "$HOSTED_ID" \
+  --jwks-uri "$CIMD_BASE/jwks.json" --redirect-uri "$REDIRECT_URI"
+
 # agent_runs: each language's agent snippets (issue 14) find the server from
 # the MCP resource's 401 and metadata (RFC 9728), send resource on both
 # requests (RFC 8707) and get a token for that resource alone.
@@ -270,17 +297,19 @@ agent_runs() {
   run agent-client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
   audience agent-client-credentials
   # The full path: authorization code + PKCE through the login driver, on a
-  # loopback listener where the language has one.
-  case $L in
-    python | js | go) _m=loopback _c=e2e-native ;;
-    *) _m=code _c=e2e-public ;;
-  esac
-  run agent-authorization-code "$L" "$_m" - --flow authorization-code --client-id "$_c"
+  # loopback listener where the language has one; the agent identifies
+  # itself by its client ID metadata document, which the server fetches.
+  _m=code
+  case $L in python | js | go) _m=loopback ;; esac
+  run agent-authorization-code "$L" "$_m" - --flow authorization-code --client-id "$AGENT_ID"
   audience agent-authorization-code
   # A refresh keeps the audience (RFC 8707 §2.2).
   run agent-refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/agent-authorization-code.$L.out")" \
-    --flow refresh-token --client-id "$_c"
+    --flow refresh-token --client-id "$AGENT_ID"
   audience agent-refresh-token
+  # A hosted agent: private_key_jwt with the key its document publishes.
+  run agent-hosted-authorization-code "$L" code "$PKJWT" --flow authorization-code --client-id "$HOSTED_ID" --private-key-jwt
+  audience agent-hosted-authorization-code
   # --security high: PAR, private_key_jwt and a DPoP-bound token, used once
   # at the resource by the snippet itself.
   EXPECT=$USED
@@ -320,7 +349,34 @@ for L in $LANGS; do
   ISSUER=$NONCE_ISSUER
   high_runs nonce-
   ISSUER=$SAVED_ISSUER
-  agent_runs
+done
+
+# The agent runs of all languages at once (they wait on logins and builds
+# more than they compute), each language's lines to its own log, counted
+# here in language order.
+AGENT_START=$(date +%s)
+AGENT_PIDS=
+for L in $LANGS; do
+  (PASS=0 FAIL=0 FAILED= agent_runs) >"$WORK/agents.$L.log" 2>&1 &
+  AGENT_PIDS="$AGENT_PIDS $!"
+done
+for pid in $AGENT_PIDS; do wait "$pid"; done
+for L in $LANGS; do
+  cat "$WORK/agents.$L.log"
+  PASS=$((PASS + $(grep -c '^ok ' "$WORK/agents.$L.log")))
+  FAIL=$((FAIL + $(grep -c '^FAIL ' "$WORK/agents.$L.log")))
+  _failed=$(sed -n 's/^FAIL  //p' "$WORK/agents.$L.log" | tr ' ' '_' | tr '\n' ' ')
+  [ -z "$_failed" ] || FAILED="$FAILED $_failed"
+done
+echo "e2e: agent runs took $(($(date +%s) - AGENT_START)) s" >&2
+
+# The server identified the agents by their documents: it fetched them.
+for _name in agent agent-hosted; do
+  if grep -q "^CIMD served $_name.json\$" "$SERVER_LOG"; then
+    ok "the server fetched the client ID metadata document $_name.json"
+  else
+    ko "the server never fetched $_name.json" "$SERVER_LOG"
+  fi
 done
 
 # The resource refuses a token for another audience: the opaque userinfo
