@@ -47,6 +47,16 @@ bench:
 	$(GO) run ./bench/startup
 	$(GO) run ./bench
 
+# Every fuzz target in the repository, each for FUZZTIME (bounded, one after another).
+FUZZTIME ?= 15s
+fuzz:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for t in $$(grep -h '^func Fuzz' $$dir/*_test.go | sed 's/^func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "== $$dir $$t ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$dir; \
+	  done; \
+	done
+
 e2e:
 	./e2e/run.sh
 

@@ -1,10 +1,79 @@
 package flows
 
+import (
+	"path"
+	"strings"
+)
+
+// Syntax is a file syntax whichflow reads (and, for some, writes).
+type Syntax string
+
+// The syntaxes.
+const (
+	SyntaxJSON       Syntax = "json"
+	SyntaxYAML       Syntax = "yaml"
+	SyntaxHCL        Syntax = "hcl"
+	SyntaxProperties Syntax = "properties"
+)
+
+// SyntaxInfo is the one table of file extensions and code-fence languages:
+// lint's directory walk, clientconfig's sniff, scaffold, the docs and
+// `rules` derive from it.
+type SyntaxInfo struct {
+	Syntax Syntax
+	// Exts are the extensions that name the syntax, lower-case with the
+	// dot; the first is the usual one.
+	Exts []string
+	// Fence is the Markdown code fence language.
+	Fence string
+}
+
+var syntaxes = []SyntaxInfo{
+	{Syntax: SyntaxJSON, Exts: []string{".json"}, Fence: "json"},
+	{Syntax: SyntaxYAML, Exts: []string{".yaml", ".yml"}, Fence: "yaml"},
+	{Syntax: SyntaxHCL, Exts: []string{".tf"}, Fence: "hcl"},
+	{Syntax: SyntaxProperties, Exts: []string{".properties"}, Fence: "properties"},
+}
+
+// Syntaxes returns every syntax whichflow reads.
+func Syntaxes() []SyntaxInfo { return syntaxes }
+
+// SyntaxByID looks a syntax up.
+func SyntaxByID(s Syntax) (SyntaxInfo, bool) {
+	for _, si := range syntaxes {
+		if si.Syntax == s {
+			return si, true
+		}
+	}
+	return SyntaxInfo{}, false
+}
+
+// SyntaxOfFile is the syntax a file name's extension names (in any case).
+func SyntaxOfFile(name string) (SyntaxInfo, bool) {
+	ext := strings.ToLower(path.Ext(name))
+	for _, si := range syntaxes {
+		for _, e := range si.Exts {
+			if e == ext {
+				return si, true
+			}
+		}
+	}
+	return SyntaxInfo{}, false
+}
+
 // FormatInfo describes a client-configuration format: what `lint` reads and
 // how it interprets it. The docs render one page per format from it.
 type FormatInfo struct {
 	Format Format
 	Name   string
+	// Ext is the format's usual file extension; its syntax (Syntax) is
+	// scaffold's output and its examples' fence (lint reads the format in
+	// other syntaxes too, by content).
+	Ext string
+	// ExampleName is the base name rule examples of the format are read
+	// as, the name such a file usually has in a repository ("realm" for
+	// realm.json).
+	ExampleName string
 	// Files says which files lint recognises as this format (by content).
 	Files string
 	// Semantics are the reading rules that decide findings: defaults of
@@ -16,7 +85,7 @@ type FormatInfo struct {
 
 var formats = []FormatInfo{
 	{
-		Format: FormatRFC7591, Name: "RFC 7591 client metadata",
+		Format: FormatRFC7591, Name: "RFC 7591 client metadata", Ext: ".json", ExampleName: "client",
 		Files: "JSON or YAML client registrations (RFC 7591 / OpenID Connect Dynamic Registration), Ory Hydra clients, Hydra Maester `OAuth2Client` resources (with the Kubernetes Secret they reference), client metadata documents without an https `client_id` (those with one are [client ID metadata documents](client-metadata.md)).",
 		Semantics: []string{
 			"Absent fields take RFC 7591 §2 defaults: `grant_types` `[\"authorization_code\"]`, `response_types` `[\"code\"]`, `token_endpoint_auth_method` `client_secret_basic`.",
@@ -27,7 +96,7 @@ var formats = []FormatInfo{
 		Source: RFC7591.S("2"),
 	},
 	{
-		Format: FormatKeycloak, Name: "Keycloak realm export",
+		Format: FormatKeycloak, Name: "Keycloak realm export", Ext: ".json", ExampleName: "realm",
 		Files: "Realm exports (`clients[]` in a realm JSON) and single client representations.",
 		Semantics: []string{
 			"Absent booleans take Keycloak's import defaults: `standardFlowEnabled` true; `publicClient`, `bearerOnly`, `implicitFlowEnabled`, `directAccessGrantsEnabled`, `serviceAccountsEnabled` false.",
@@ -40,7 +109,7 @@ var formats = []FormatInfo{
 		Source: Doc{"Keycloak Server Administration Guide: OIDC clients", "https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients"}.Whole(),
 	},
 	{
-		Format: FormatTerraformKeycloak, Name: "Terraform keycloak_openid_client",
+		Format: FormatTerraformKeycloak, Name: "Terraform keycloak_openid_client", Ext: ".tf", ExampleName: "main",
 		Files: "`.tf` files with `keycloak_openid_client` resources (keycloak/keycloak provider).",
 		Semantics: []string{
 			"Flow switches default to false (`standard_flow_enabled`, `implicit_flow_enabled`, `direct_access_grants_enabled`, `service_accounts_enabled`); `access_type` PUBLIC, CONFIDENTIAL or BEARER-ONLY.",
@@ -51,7 +120,7 @@ var formats = []FormatInfo{
 		Source: Doc{"keycloak_openid_client (Terraform registry)", "https://registry.terraform.io/providers/keycloak/keycloak/latest/docs/resources/openid_client"}.Whole(),
 	},
 	{
-		Format: FormatTerraformOkta, Name: "Terraform okta_app_oauth",
+		Format: FormatTerraformOkta, Name: "Terraform okta_app_oauth", Ext: ".tf", ExampleName: "main",
 		Files: "`.tf` files with `okta_app_oauth` resources (okta/okta provider).",
 		Semantics: []string{
 			"`type` web, native, browser or service; `token_endpoint_auth_method = \"none\"` makes the client public.",
@@ -62,7 +131,7 @@ var formats = []FormatInfo{
 		Source: Doc{"okta_app_oauth (Terraform registry)", "https://registry.terraform.io/providers/okta/okta/latest/docs/resources/app_oauth"}.Whole(),
 	},
 	{
-		Format: FormatTerraformAuth0, Name: "Terraform auth0_client",
+		Format: FormatTerraformAuth0, Name: "Terraform auth0_client", Ext: ".tf", ExampleName: "main",
 		Files: "`.tf` files with `auth0_client` resources, and the `auth0_client_credentials` resource that sets their authentication method and secret (auth0/auth0 provider).",
 		Semantics: []string{
 			"`app_type` `spa` or `native`, or authentication method `none`, make the client public; an absent method is `client_secret_post`.",
@@ -73,18 +142,18 @@ var formats = []FormatInfo{
 		Source: Doc{"auth0_client (Terraform registry)", "https://registry.terraform.io/providers/auth0/auth0/latest/docs/resources/client"}.Whole(),
 	},
 	{
-		Format: FormatAuth0, Name: "Auth0 Deploy CLI",
+		Format: FormatAuth0, Name: "Auth0 Deploy CLI", Ext: ".yaml", ExampleName: "tenant",
 		Files: "Deploy CLI `tenant.yaml` (`clients:`) and `clients/*.json` files.",
 		Semantics: []string{
 			"`app_type` `spa` or `native`, or `token_endpoint_auth_method: none`, make the client public; an absent method is `client_secret_post`.",
-			"`http://auth0.com/oauth/grant-type/password-realm` is the password grant.",
+			"`" + GrantAuth0PasswordRealm + "` is the password grant.",
 			"Keyword replacements `##KEY##` (string) and `@@KEY@@` (JSON value) are unresolved values, never errors.",
 			"Auth0 has no per-client PKCE switch: PKCE rules do not apply.",
 		},
 		Source: Doc{"Auth0 Deploy CLI: keyword replacement", "https://auth0.com/docs/deploy-monitor/deploy-cli-tool/keyword-replacement"}.Whole(),
 	},
 	{
-		Format: FormatSpring, Name: "Spring Authorization Server and Spring Security client",
+		Format: FormatSpring, Name: "Spring Authorization Server and Spring Security client", Ext: ".yml", ExampleName: "application",
 		Files: "`application.yml` / `.properties` with `spring.security.oauth2.authorizationserver.client.*` (the server's registered clients) or `spring.security.oauth2.client.registration.*` (the app's own credentials).",
 		Semantics: []string{
 			"A client whose `client-authentication-methods` include `none` always requires PKCE S256 in Spring Authorization Server; `require-proof-key` declares it for others.",
@@ -95,7 +164,7 @@ var formats = []FormatInfo{
 		Source: Doc{"Spring Authorization Server: configuration model", "https://docs.spring.io/spring-authorization-server/reference/configuration-model.html"}.Whole(),
 	},
 	{
-		Format: FormatGravitee, Name: "Gravitee AM application",
+		Format: FormatGravitee, Name: "Gravitee AM application", Ext: ".json", ExampleName: "application",
 		Files: "Gravitee Access Management application JSON (`settings.oauth`).",
 		Semantics: []string{
 			"`grantTypes`, `responseTypes`, `redirectUris`, `tokenEndpointAuthMethod` as in RFC 7591; extension grants `urn…~id` are read without the suffix.",
@@ -105,7 +174,7 @@ var formats = []FormatInfo{
 		Source: Doc{"Gravitee AM: applications", "https://documentation.gravitee.io/am/guides/applications"}.Whole(),
 	},
 	{
-		Format: FormatOpenAPI, Name: "OpenAPI security schemes",
+		Format: FormatOpenAPI, Name: "OpenAPI security schemes", Ext: ".yaml", ExampleName: "openapi",
 		Files: "OpenAPI 3 `components.securitySchemes` and Swagger 2 `securityDefinitions` of type oauth2.",
 		Semantics: []string{
 			"A security scheme describes flows, not a registration: only the grant rules apply (`flows.implicit`, `flows.password`).",
@@ -114,7 +183,7 @@ var formats = []FormatInfo{
 		Source: Doc{"OpenAPI 3.1: OAuth Flows Object", "https://spec.openapis.org/oas/v3.1.0#oauth-flows-object"}.Whole(),
 	},
 	{
-		Format: FormatClientMetadata, Name: "OAuth client ID metadata document",
+		Format: FormatClientMetadata, Name: "OAuth client ID metadata document", Ext: ".json", ExampleName: "client-metadata",
 		Files: "One RFC 7591 metadata object per file whose `client_id` is an https URL with a path: the URL the document is served at (draft-ietf-oauth-client-id-metadata-document §3), as MCP clients and ATProto apps publish them. The same metadata without such a `client_id` is read as RFC 7591.",
 		Semantics: []string{
 			"RFC 7591's reading and defaults apply, and so do the rules for RFC 7591 metadata.",
@@ -124,7 +193,7 @@ var formats = []FormatInfo{
 		Source: CIMD.S("4.1"),
 	},
 	{
-		Format: FormatWhichflow, Name: "whichflow.yaml",
+		Format: FormatWhichflow, Name: "whichflow.yaml", Ext: ".yaml", ExampleName: "whichflow",
 		Files: "whichflow's own `whichflow.yaml`: RFC 7591 metadata plus `kind:` (an `advise --client` value), one client or a `clients:` list.",
 		Semantics: []string{
 			"RFC 7591 defaults apply.",
@@ -132,6 +201,12 @@ var formats = []FormatInfo{
 		},
 		Source: Doc{"whichflow advise", "https://github.com/whichflow/whichflow/blob/main/docs/cli/whichflow_advise.md"}.Whole(),
 	},
+}
+
+// Syntax is the syntax of the format's usual extension.
+func (fi FormatInfo) Syntax() SyntaxInfo {
+	si, _ := SyntaxOfFile(fi.Ext)
+	return si
 }
 
 // Formats returns every configuration format whichflow reads.

@@ -35,6 +35,11 @@ const (
 	GrantCIBA              = "urn:openid:params:grant-type:ciba"
 )
 
+// GrantAuth0PasswordRealm is Auth0's password grant with a realm (a
+// connection to authenticate against): the password grant under an Auth0
+// identifier (Auth0 docs, Application Grant Types).
+const GrantAuth0PasswordRealm = "http://auth0.com/oauth/grant-type/password-realm"
+
 // Client types (RFC 6749 §2.1).
 const (
 	Public       = "public"

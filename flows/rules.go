@@ -67,6 +67,12 @@ type Rule struct {
 	Scope Scope
 	// Formats are the input formats the rule applies to.
 	Formats []Format
+	// ScopeIn gives a format's scopes where they differ from Scope: a rule
+	// about one concern may check a realm-level setting in one format and a
+	// client's in another (refresh-reuse-allowed: the Keycloak realm, the
+	// Auth0 client), or both in one (weak-signing-alg in Keycloak). See
+	// ScopesIn.
+	ScopeIn map[Format][]Scope
 	// Profile is the profile the rule belongs to: standard rules run in
 	// every profile, high (FAPI 2.0) rules only with `lint --profile high`.
 	Profile Profile
@@ -135,6 +141,32 @@ type Target struct {
 	Flowless bool `json:"flowless,omitempty"`
 }
 
+// ScopesIn are the scopes the rule checks in format f: ScopeIn's entry for
+// f, else Scope.
+func (r Rule) ScopesIn(f Format) []Scope {
+	if s, ok := r.ScopeIn[f]; ok {
+		return s
+	}
+	return []Scope{r.Scope}
+}
+
+// hasScope reports whether the rule checks scope s in some format (f "")
+// or in format f.
+func (r Rule) hasScope(f Format, s Scope) bool {
+	if f != "" {
+		return slices.Contains(r.ScopesIn(f), s)
+	}
+	if len(r.Formats) == 0 {
+		return r.Scope == s
+	}
+	for _, g := range r.Formats {
+		if slices.Contains(r.ScopesIn(g), s) {
+			return true
+		}
+	}
+	return false
+}
+
 // AppliesTo is the one decision of where a rule applies: lint runs a
 // rule's check on a client or realm only where it says so, and SARIF
 // rules, JUnit cases, `whichflow rules` and the docs list what it says.
@@ -142,7 +174,7 @@ func (r Rule) AppliesTo(t Target) bool {
 	if t.Format != "" && !slices.Contains(r.Formats, t.Format) && !slices.Contains(r.Formats, dialectOf[t.Format]) {
 		return false
 	}
-	if t.Scope != "" && r.Scope != t.Scope {
+	if t.Scope != "" && !r.hasScope(t.Format, t.Scope) {
 		return false
 	}
 	if t.Profile != "" && !t.Profile.Includes(r.Profile) {
@@ -547,7 +579,11 @@ func parseExamples(id string) ([]Example, error) {
 		}
 		name := base
 		if i := strings.IndexByte(base, '.'); i >= 0 {
-			name = exampleName(format) + base[i:]
+			name = "client"
+			if fi, ok := FormatByID(format); ok {
+				name = fi.ExampleName
+			}
+			name += base[i:]
 		}
 		e := Example{Format: format, Good: good, Name: name, Text: string(f.Data)}
 		if hasWant {
@@ -566,28 +602,6 @@ func parseExamples(id string) ([]Example, error) {
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-// exampleName is the file name an example of format f is read as: the name
-// such a file usually has in a repository.
-func exampleName(f Format) string {
-	switch f {
-	case FormatKeycloak:
-		return "realm"
-	case FormatTerraformKeycloak, FormatTerraformOkta, FormatTerraformAuth0:
-		return "main"
-	case FormatAuth0:
-		return "tenant"
-	case FormatSpring:
-		return "application"
-	case FormatGravitee:
-		return "application"
-	case FormatOpenAPI:
-		return "openapi"
-	case FormatWhichflow:
-		return "whichflow"
-	}
-	return "client"
 }
 
 // Rules returns the lint rules in catalog order.

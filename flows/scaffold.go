@@ -12,10 +12,6 @@ type ScaffoldFormat struct {
 	Format Format
 	// Name says what the output is, for help text and messages.
 	Name string
-	// Ext is the usual file extension, for `--write` examples.
-	Ext string
-	// Syntax is the output syntax the renderer normalises: json, yaml, hcl.
-	Syntax string
 	// Provider is the provider profile whose flow gaps apply ("" none).
 	Provider string
 	// PerInstance is true for a format that is the metadata one
@@ -51,25 +47,25 @@ var (
 
 var scaffoldFormats = []ScaffoldFormat{
 	{
-		Format: FormatRFC7591, Name: "RFC 7591 client metadata (JSON)", Ext: ".json", Syntax: "json",
+		Format: FormatRFC7591, Name: "RFC 7591 client metadata (JSON)",
 		PerInstance: true,
 		Notes:       []Gap{noteRFC7591PKCE},
 	},
 	{
-		Format: FormatKeycloak, Name: "Keycloak client representation (realm-export JSON)", Ext: ".json", Syntax: "json",
+		Format: FormatKeycloak, Name: "Keycloak client representation (realm-export JSON)",
 		Provider: ProviderKeycloak,
 		Notes: []Gap{noteKeycloakRotation,
 			{Extension: "secret", Text: "No secret is written: Keycloak generates one on import; read it from the client's Credentials tab or the admin API into your secret store."},
 			{Flow: JWTBearer, Text: "Keycloak's JWT authorization grant (26.5+, feature jwt-authorization-grant) trusts the identity provider alias partner-idp: create that identity provider for the partner's issuer."}},
 	},
 	{
-		Format: FormatTerraformKeycloak, Name: "Terraform keycloak_openid_client (keycloak/keycloak provider)", Ext: ".tf", Syntax: "hcl",
+		Format: FormatTerraformKeycloak, Name: "Terraform keycloak_openid_client (keycloak/keycloak provider)",
 		Provider: ProviderKeycloak,
 		Notes: []Gap{noteKeycloakRotation,
 			{Flow: JWTBearer, Text: "Keycloak's JWT authorization grant (26.5+, feature jwt-authorization-grant) trusts the identity provider alias in var.partner_idp_alias: create that identity provider for the partner's issuer."}},
 	},
 	{
-		Format: FormatTerraformOkta, Name: "Terraform okta_app_oauth (okta/okta provider)", Ext: ".tf", Syntax: "hcl",
+		Format: FormatTerraformOkta, Name: "Terraform okta_app_oauth (okta/okta provider)",
 		Provider: ProviderOkta,
 		Gaps: []Gap{
 			{Flow: DeviceCode, Text: gapOktaRequired + "create the native app with the Device Authorization grant in the Admin Console, or use authorization code + PKCE with a loopback redirect where a browser exists.", Source: "terraform-provider-okta resource_okta_app_oauth.go appRequirementsByType"},
@@ -83,18 +79,18 @@ var scaffoldFormats = []ScaffoldFormat{
 		},
 	},
 	{
-		Format: FormatTerraformAuth0, Name: "Terraform auth0_client + auth0_client_credentials (auth0/auth0 provider)", Ext: ".tf", Syntax: "hcl",
+		Format: FormatTerraformAuth0, Name: "Terraform auth0_client + auth0_client_credentials (auth0/auth0 provider)",
 		Provider: ProviderAuth0,
 		Gaps:     []Gap{gapAuth0JWTBearer},
 	},
 	{
-		Format: FormatAuth0, Name: "Auth0 Deploy CLI tenant.yaml clients entry", Ext: ".yaml", Syntax: "yaml",
+		Format: FormatAuth0, Name: "Auth0 Deploy CLI tenant.yaml clients entry",
 		Provider: ProviderAuth0,
 		Gaps:     []Gap{gapAuth0JWTBearer},
 		Notes:    []Gap{{Extension: "secret", Text: "Set AUTH0_KEYWORD_REPLACE_MAPPINGS so that ##CLIENT_SECRET## comes from your secret store (or delete the line and let Auth0 generate the secret)."}},
 	},
 	{
-		Format: FormatSpring, Name: "Spring Authorization Server application.yml registration", Ext: ".yml", Syntax: "yaml",
+		Format: FormatSpring, Name: "Spring Authorization Server application.yml registration",
 		Gaps: []Gap{
 			{Flow: CIBA, Text: "Spring Authorization Server has no CIBA endpoint; use the device grant (--client device), which it supports since 1.1.", Source: "spring-authorization-server AuthorizationGrantType"},
 			{Flow: JWTBearer, Text: "Spring Authorization Server uses JWT bearer only for client authentication (private_key_jwt), not as an authorization grant; use token exchange (--assertion token), supported since 1.3.", Source: "spring-authorization-server AuthorizationGrantType"},
@@ -106,7 +102,7 @@ var scaffoldFormats = []ScaffoldFormat{
 		},
 	},
 	{
-		Format: FormatGravitee, Name: "Gravitee AM application (JSON)", Ext: ".json", Syntax: "json",
+		Format: FormatGravitee, Name: "Gravitee AM application (JSON)",
 		Provider: ProviderGravitee,
 		Notes: []Gap{
 			{Extension: ExtDPoP, Text: "Gravitee AM (≤ 4.12) has no DPoP: access tokens are bound to the client's mTLS certificate instead (tlsClientCertificateBoundAccessTokens), which AM supports since 4.10."},
@@ -114,10 +110,17 @@ var scaffoldFormats = []ScaffoldFormat{
 		},
 	},
 	{
-		Format: FormatClientMetadata, Name: "OAuth client ID metadata document (JSON, served at its client_id)", Ext: ".json", Syntax: "json",
+		Format: FormatClientMetadata, Name: "OAuth client ID metadata document (JSON, served at its client_id)",
 		MetadataDocument: true,
 		Notes:            []Gap{noteRFC7591PKCE},
 	},
+}
+
+// Info is the format's entry in the format table: its usual extension and
+// syntax (what the renderer normalises).
+func (s ScaffoldFormat) Info() FormatInfo {
+	fi, _ := FormatByID(s.Format)
+	return fi
 }
 
 //go:embed scaffold/*.tmpl

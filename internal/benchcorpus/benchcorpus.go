@@ -58,7 +58,11 @@ func rfc7591Client(i int) []byte {
 
 // WriteRealm writes a Keycloak realm export of about size bytes: a few
 // hundred clients and as many users as it takes to reach the size.
-func WriteRealm(path string, size int64) error {
+func WriteRealm(path string, size int64) error { return WriteRealmClients(path, size, 400) }
+
+// WriteRealmClients is WriteRealm with the given number of clients (the
+// users fill what is left of size).
+func WriteRealmClients(path string, size int64, clients int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -70,7 +74,6 @@ func WriteRealm(path string, size int64) error {
 		n += int64(k)
 	}
 	write("{\n  \"realm\": \"bench\",\n  \"enabled\": true,\n  \"clients\": [\n")
-	const clients = 400
 	for i := 0; i < clients; i++ {
 		sep := ","
 		if i == clients-1 {

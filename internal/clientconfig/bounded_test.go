@@ -64,7 +64,7 @@ func TestHCLChainsRejected(t *testing.T) {
 			continue
 		}
 		_, err := Read(s.path, []byte(s.head+strings.Repeat(s.unit, 300)+s.tail))
-		if pe, ok := err.(*ParseError); !ok || !strings.Contains(pe.Msg, "nesting deeper") {
+		if pe, ok := err.(*ParseError); !ok || !strings.Contains(pe.Msg, "too deeply nested") {
 			t.Errorf("%s: %v", s.name, err)
 		}
 	}

@@ -3,8 +3,6 @@ package clientconfig
 import (
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -20,27 +18,36 @@ import (
 // Source: gravitee-access-management ApplicationOAuthSettings and
 // AuthorizationRequestParseParametersHandler (see reference standards.md §2.7).
 
-func isGraviteeApp(m *yaml.Node) bool {
+// graviteeDefault names the defaults of ApplicationOAuthSettings.
+const graviteeDefault = "Gravitee AM's default"
+
+func init() { registerTree(50, readGravitee, "grantTypes", "tokenEndpointAuthMethod", "redirectUris") }
+
+func isGraviteeApp(m Node) bool {
 	if !isMap(m) {
 		return false
 	}
 	_, st := get(m, "settings")
-	return isMap(st) && isMap(func() *yaml.Node { _, o := get(st, "oauth"); return o }())
+	_, o := get(st, "oauth")
+	return isMap(st) && isMap(o)
 }
 
-func readGravitee(docs []*yaml.Node) (*File, bool) {
+func readGravitee(docs []Node) (*File, bool) {
 	apps := collect(docs, isGraviteeApp, "applications")
 	if len(apps) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatGravitee)
+	f, room := newFile(flows.FormatGravitee, docs[0], len(apps))
+	if !room {
+		return f, true
+	}
 	for _, a := range apps {
 		f.Clients = append(f.Clients, graviteeClient(a))
 	}
 	return f, true
 }
 
-func graviteeClient(a *yaml.Node) Client {
+func graviteeClient(a Node) Client {
 	_, st := get(a, "settings")
 	_, o := get(st, "oauth")
 	c := Client{Format: flows.FormatGravitee, Pos: pos(a), End: endLine(a)}
@@ -49,7 +56,8 @@ func graviteeClient(a *yaml.Node) Client {
 	if c.ID == "" {
 		c.ID = c.Name
 	}
-	c.ApplicationType = strKey(a, "", "type")
+	gv := defaults(graviteeDefault)
+	c.ApplicationType = strKey(a, "type")
 	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
 
 	c.GrantTypes = listKey(o, "grantTypes")
@@ -60,21 +68,21 @@ func graviteeClient(a *yaml.Node) Client {
 	}
 	c.ResponseTypes = listKey(o, "responseTypes")
 	c.RedirectURIs = listKey(o, "redirectUris")
-	c.AuthMethod = strKey(o, flows.AuthClientSecretBasic, "tokenEndpointAuthMethod")
+	c.AuthMethod = gv.str(o, flows.AuthClientSecretBasic, "tokenEndpointAuthMethod")
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
-	ct := strKey(o, "", "clientType")
+	ct := strKey(o, "clientType")
 	switch {
 	case c.AuthMethod.Set && c.AuthMethod.Value == flows.AuthNone:
 		c.Public = Bool{Value: true, Pos: c.AuthMethod.Pos, Set: true}
 	case ct.Set && strings.EqualFold(ct.Value, "public"):
 		c.Public = Bool{Value: true, Pos: ct.Pos, Set: true}
 	default:
-		c.Public = Bool{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set || ct.Set, Unresolved: c.AuthMethod.Unresolved}
+		c.Public = Bool{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set || ct.Set, Unresolved: c.AuthMethod.Unresolved, Default: c.AuthMethod.Default}
 	}
 
-	force := boolKey(o, false, "forcePKCE")
-	s256 := boolKey(o, false, "forceS256CodeChallengeMethod")
-	pk := String{Pos: force.Pos, Set: force.Set, Unresolved: force.Unresolved || s256.Unresolved}
+	force := gv.boolean(o, false, "forcePKCE")
+	s256 := gv.boolean(o, false, "forceS256CodeChallengeMethod")
+	pk := String{Pos: force.Pos, Set: force.Set, Unresolved: force.Unresolved || s256.Unresolved, Default: force.Default}
 	if force.Value {
 		pk.Value = "plain"
 		if s256.Value {
@@ -85,12 +93,12 @@ func graviteeClient(a *yaml.Node) Client {
 		}
 	}
 	c.PKCE = Declarable{Declarable: true, Value: pk}
-	dis := boolKey(o, false, "disableRefreshTokenRotation")
-	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(!dis.Value), Pos: dis.Pos, Set: dis.Set, Unresolved: dis.Unresolved}}
-	c.PARRequired = boolKey(o, false, "requireParRequest")
-	c.MTLSBound = boolKey(o, false, "tlsClientCertificateBoundAccessTokens")
-	c.DPoPBound = boolKey(o, false, "dpopBoundAccessTokens")
-	if _, v := get(o, "clientSecret"); v != nil {
+	dis := gv.boolean(o, false, "disableRefreshTokenRotation")
+	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(!dis.Value), Pos: dis.Pos, Set: dis.Set, Unresolved: dis.Unresolved, Default: dis.Default}}
+	c.PARRequired = gv.boolean(o, false, "requireParRequest")
+	c.MTLSBound = gv.boolean(o, false, "tlsClientCertificateBoundAccessTokens")
+	c.DPoPBound = gv.boolean(o, false, "dpopBoundAccessTokens")
+	if _, v := get(o, "clientSecret"); v.ok() {
 		c.readSecret("settings.oauth.clientSecret", v)
 	}
 	c.Secrets = append(c.Secrets, jwksPrivateKeys(o, "jwks")...)

@@ -3,8 +3,6 @@ package clientconfig
 import (
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -23,6 +21,16 @@ import (
 // for service accounts. Rotation is realm-level (revokeRefreshToken, default
 // false), so it is declarable only in a realm export. SAML clients
 // (protocol saml) are not OAuth clients and are skipped.
+//
+// Defaults: keycloak/keycloak ClientRepresentation and
+// RepresentationToModel.createClient (standardFlowEnabled defaults true when
+// absent, every other flow switch false), OIDCAdvancedConfigWrapper for the
+// attributes, RealmRepresentation for revokeRefreshToken.
+
+// keycloakDefault names the defaults Keycloak applies on import.
+const keycloakDefault = "Keycloak's import default"
+
+func init() { registerTree(60, readKeycloak, "clientId", "redirectUris", "standardFlowEnabled") }
 
 var keycloakBuiltins = map[string]bool{
 	"account": true, "account-console": true, "admin-cli": true, "broker": true,
@@ -35,25 +43,25 @@ var keycloakClientKeys = []string{"publicClient", "bearerOnly", "standardFlowEna
 	"directAccessGrantsEnabled", "serviceAccountsEnabled", "redirectUris", "rootUrl", "protocol", "attributes",
 	"secret", "clientAuthenticatorType", "webOrigins", "enabled"}
 
-func isKeycloakClient(m *yaml.Node) bool {
+func isKeycloakClient(m Node) bool {
 	return isMap(m) && has(m, "clientId") && has(m, keycloakClientKeys...)
 }
 
-func readKeycloak(docs []*yaml.Node) (*File, bool) {
+func readKeycloak(docs []Node) (*File, bool) {
 	if len(docs) != 1 {
 		return nil, false
 	}
 	root := deref(docs[0])
 	var (
-		list  []*yaml.Node
-		realm *yaml.Node
+		list  []Node
+		realm Node
 	)
 	switch {
 	case isKeycloakClient(root):
-		list = []*yaml.Node{root}
+		list = []Node{root}
 	case isMap(root):
 		_, cl := get(root, "clients")
-		if cl == nil || !isSeq(cl) {
+		if !cl.ok() || !isSeq(cl) {
 			return nil, false
 		}
 		its := items(cl)
@@ -81,7 +89,10 @@ func readKeycloak(docs []*yaml.Node) (*File, bool) {
 	default:
 		return nil, false
 	}
-	f := newFile(flows.FormatKeycloak)
+	f, room := newFile(flows.FormatKeycloak, root, len(list))
+	if !room {
+		return f, true
+	}
 	for _, m := range list {
 		if !isMap(m) || strings.EqualFold(scalar(m, "protocol"), "saml") {
 			continue
@@ -91,53 +102,42 @@ func readKeycloak(docs []*yaml.Node) (*File, bool) {
 	return f, true
 }
 
-// isKeycloakRealm reports whether readKeycloak reads root as a realm export
-// (its clients[] with realm-level settings), the one reading that never
-// looks into the realm's users, roles, groups and the like.
-func isKeycloakRealm(root *yaml.Node) bool {
-	root = deref(root)
-	if !isMap(root) || isKeycloakClient(root) {
-		return false
-	}
-	_, cl := get(root, "clients")
-	return cl != nil && isSeq(cl)
-}
-
 // kcAttr returns the key and value nodes of attribute name.
-func kcAttr(m *yaml.Node, name string) (k, v *yaml.Node) {
+func kcAttr(m Node, name string) (k, v Node) {
 	_, attrs := get(m, "attributes")
 	return get(attrs, name)
 }
 
-func kcAttrBool(m *yaml.Node, name string, def bool) Bool {
+func kcAttrBool(m Node, name string, def bool) Bool {
 	_, attrs := get(m, "attributes")
-	if attrs == nil {
-		return Bool{Value: def, Pos: pos(m)}
+	if !attrs.ok() {
+		return Bool{Value: def, Pos: pos(m), Default: keycloakDefault}
 	}
-	b := boolKey(attrs, def, name)
+	b := defaults(keycloakDefault).boolean(attrs, def, name)
 	if !b.Set {
 		b.Pos = pos(m)
 	}
 	return b
 }
 
-func keycloakClient(m, realm *yaml.Node) Client {
+func keycloakClient(m, realm Node) Client {
 	c := Client{Format: flows.FormatKeycloak, Pos: pos(m), End: endLine(m)}
 	c.ID = scalar(m, "clientId")
 	c.Name = scalar(m, "name")
 	c.Builtin = keycloakBuiltins[c.ID]
 
-	c.Public = boolKey(m, false, "publicClient")
-	bearer := boolKey(m, false, "bearerOnly")
+	kc := defaults(keycloakDefault)
+	c.Public = kc.boolean(m, false, "publicClient")
+	bearer := kc.boolean(m, false, "bearerOnly")
 	c.BearerOnly = bearer.Value && !bearer.Unresolved
 
 	// Grants, each positioned at the switch that enables it.
 	grants := List{Pos: pos(m)}
 	add := grants.addSwitch
-	code := add(boolKey(m, true, "standardFlowEnabled"), flows.GrantAuthorizationCode)
-	add(boolKey(m, false, "implicitFlowEnabled"), flows.GrantImplicit)
-	ropc := add(boolKey(m, false, "directAccessGrantsEnabled"), flows.GrantPassword)
-	sa := boolKey(m, false, "serviceAccountsEnabled")
+	code := add(kc.boolean(m, true, "standardFlowEnabled"), flows.GrantAuthorizationCode)
+	add(kc.boolean(m, false, "implicitFlowEnabled"), flows.GrantImplicit)
+	ropc := add(kc.boolean(m, false, "directAccessGrantsEnabled"), flows.GrantPassword)
+	sa := kc.boolean(m, false, "serviceAccountsEnabled")
 	cc := add(sa, flows.GrantClientCredentials)
 	device := add(kcAttrBool(m, "oauth2.device.authorization.grant.enabled", false), flows.GrantDeviceCode)
 	ciba := add(kcAttrBool(m, "oidc.ciba.grant.enabled", false), flows.GrantCIBA)
@@ -163,11 +163,11 @@ func keycloakClient(m, realm *yaml.Node) Client {
 		c.AuthMethod = String{Value: flows.AuthNone, Pos: c.Public.Pos, Set: c.Public.Set}
 		c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	default:
-		c.AuthMethods, c.AuthMethod = keycloakAuthMethods(strKey(m, "client-secret", "clientAuthenticatorType"))
+		c.AuthMethods, c.AuthMethod = keycloakAuthMethods(kc.str(m, "client-secret", "clientAuthenticatorType"))
 	}
 
 	// Redirect URIs; relative ones resolve against rootUrl.
-	root := strKey(m, "", "rootUrl")
+	root := strKey(m, "rootUrl")
 	c.RedirectURIs = listKey(m, "redirectUris")
 	kept := c.RedirectURIs.Items[:0]
 	for _, it := range c.RedirectURIs.Items {
@@ -184,14 +184,14 @@ func keycloakClient(m, realm *yaml.Node) Client {
 
 	// PKCE: attribute pkce.code.challenge.method ("S256", "plain", "" = off).
 	pk := String{Pos: pos(m)}
-	if _, v := kcAttr(m, "pkce.code.challenge.method"); v != nil {
+	if _, v := kcAttr(m, "pkce.code.challenge.method"); v.ok() {
 		pk = str(v)
 	}
 	c.PKCE = Declarable{Declarable: true, Value: pk}
 
-	if realm != nil {
-		rb := boolKey(realm, false, "revokeRefreshToken")
-		c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(rb.Value), Pos: rb.Pos, Set: rb.Set, Unresolved: rb.Unresolved}}
+	if realm.ok() {
+		rb := kc.boolean(realm, false, "revokeRefreshToken")
+		c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(rb.Value), Pos: rb.Pos, Set: rb.Set, Unresolved: rb.Unresolved, Default: rb.Default}}
 	}
 	c.DPoPBound = kcAttrBool(m, "dpop.bound.access.tokens", false)
 	c.MTLSBound = kcAttrBool(m, "tls.client.certificate.bound.access.tokens", false)
@@ -199,8 +199,8 @@ func keycloakClient(m, realm *yaml.Node) Client {
 
 	// Secrets: `secret` unless the export mask or a placeholder; inline
 	// private keys in attributes (saml.signing.private.key, ...).
-	if _, v := get(m, "secret"); v != nil {
-		if v.Kind != yaml.ScalarNode || strings.Trim(v.Value, "*") != "" {
+	if _, v := get(m, "secret"); v.ok() {
+		if v.kind() != kindScalar || strings.Trim(text(v), "*") != "" {
 			c.SecretDeclared = declaredSecret("secret", v) // not the export mask
 		}
 		if s, ok := secretAt("secret", v); ok {
@@ -208,21 +208,15 @@ func keycloakClient(m, realm *yaml.Node) Client {
 		}
 	}
 	_, attrs := get(m, "attributes")
-	for _, kv := range pairs(attrs) {
-		if strings.Contains(strings.ToLower(kv[0].Value), "private.key") {
-			if s, ok := secretAt("attributes."+kv[0].Value, kv[1]); ok {
+	eachPair(attrs, func(k, v Node) bool {
+		if strings.Contains(strings.ToLower(text(k)), "private.key") {
+			if s, ok := secretAt("attributes."+text(k), v); ok {
 				c.Secrets = append(c.Secrets, s)
 			}
 		}
-	}
+		return true
+	})
 	return c
-}
-
-func boolString(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }
 
 // keycloakAuthenticators maps Keycloak's client authenticator types (realm
@@ -240,12 +234,12 @@ var keycloakAuthenticators = map[string][]string{
 // and the first of them; an unknown type stays unresolved.
 func keycloakAuthMethods(at String) (List, String) {
 	methods := keycloakAuthenticators[at.Value]
-	list := List{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved}
+	list := List{Pos: at.Pos, Set: at.Set, Unresolved: at.Unresolved, Default: at.Default}
 	for _, m := range methods {
-		list.Items = append(list.Items, String{Value: m, Pos: at.Pos, Set: at.Set})
+		list.Items = append(list.Items, String{Value: m, Pos: at.Pos, Set: at.Set, Default: at.Default})
 	}
 	if len(methods) == 0 {
 		return list, String{Value: at.Value, Pos: at.Pos, Set: at.Set, Unresolved: true}
 	}
-	return list, String{Value: methods[0], Pos: at.Pos, Set: at.Set}
+	return list, String{Value: methods[0], Pos: at.Pos, Set: at.Set, Default: at.Default}
 }

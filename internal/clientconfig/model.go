@@ -90,6 +90,41 @@ type List struct {
 // Origin: as String.Origin.
 func (l List) Origin() Origin { return origin(l.Set, l.Unresolved, l.Default) }
 
+// Int is a whole number read from a configuration (lifetimes in seconds,
+// reuse counts); strings holding digits included.
+type Int struct {
+	Value      int64
+	Pos        Pos
+	Set        bool
+	Unresolved bool
+	// Default: as String.Default.
+	Default string
+}
+
+// Origin: as String.Origin.
+func (n Int) Origin() Origin { return origin(n.Set, n.Unresolved, n.Default) }
+
+// AlgUse is what a declared signing algorithm signs.
+type AlgUse string
+
+// Uses of signing algorithms (RFC 7591 / OIDC Registration metadata and
+// their provider equivalents).
+const (
+	AlgIDToken         AlgUse = "id_token"         // id_token_signed_response_alg
+	AlgUserinfo        AlgUse = "userinfo"         // userinfo_signed_response_alg
+	AlgRequestObject   AlgUse = "request_object"   // request_object_signing_alg
+	AlgClientAssertion AlgUse = "client_assertion" // token_endpoint_auth_signing_alg
+	AlgAccessToken     AlgUse = "access_token"     // access tokens (Auth0 jwt_configuration.alg, Keycloak access.token.signed.response.alg)
+	AlgOther           AlgUse = "other"            // introspection, authorization response (JARM) ...
+)
+
+// Alg is one declared signing algorithm: Field is the key it is under.
+type Alg struct {
+	Use   AlgUse
+	Field string
+	Value String
+}
+
 // Has reports whether the list holds v (resolved items only).
 func (l List) Has(v string) bool {
 	for _, it := range l.Items {
@@ -202,6 +237,37 @@ type Client struct {
 	MTLSBound Bool
 	// PARRequired: require_pushed_authorization_requests.
 	PARRequired Bool
+
+	// WebOrigins are the CORS origins the client's browser code may call
+	// from (Keycloak webOrigins, where "+" means the redirect URIs'
+	// origins; Auth0 web_origins / allowed_origins).
+	WebOrigins List
+	// PostLogoutRedirectURIs (OIDC RP-Initiated Logout; Keycloak attribute
+	// post.logout.redirect.uris, Auth0 allowed_logout_urls, Okta
+	// post_logout_redirect_uris).
+	PostLogoutRedirectURIs List
+	// Algs are the signing algorithms the client declares, one per use.
+	Algs []Alg
+	// Token lifetimes in seconds, where the format declares them per client.
+	AccessTokenLifetime Int
+	CodeLifetime        Int
+	IDTokenLifetime     Int
+	// FullScopeAllowed: Keycloak fullScopeAllowed (default true).
+	FullScopeAllowed Bool
+	// ExcludeIssuer: Keycloak exclude.issuer.from.auth.response, which turns
+	// off the RFC 9207 iss response parameter.
+	ExcludeIssuer Bool
+	// CrossOriginAuth: Auth0 cross_origin_authentication / cross_origin_auth.
+	CrossOriginAuth Bool
+	// RefreshLeeway is how long a used refresh token stays valid after
+	// rotation, in seconds (Auth0 refresh_token.leeway).
+	RefreshLeeway Int
+	// RefreshNonExpiring: refresh tokens without an absolute lifetime
+	// (Auth0 expiration_type non-expiring, infinite_token_lifetime).
+	RefreshNonExpiring Bool
+	// Protocol is the client's protocol where the format has several
+	// (Keycloak "openid-connect" or "saml"); "" means OAuth/OIDC.
+	Protocol string
 
 	Secrets []Secret
 	// SecretDeclared is the client secret field (client_secret, Keycloak

@@ -3,8 +3,6 @@ package clientconfig
 import (
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -31,7 +29,9 @@ var swagger2Flows = map[string]string{
 	"accessCode":  flows.GrantAuthorizationCode,
 }
 
-func readOpenAPI(docs []*yaml.Node) (*File, bool) {
+func init() { registerTree(30, readOpenAPI, "securitySchemes", "securityDefinitions") }
+
+func readOpenAPI(docs []Node) (*File, bool) {
 	if len(docs) != 1 {
 		return nil, false
 	}
@@ -39,31 +39,34 @@ func readOpenAPI(docs []*yaml.Node) (*File, bool) {
 	if !isMap(root) || !has(root, "openapi", "swagger") {
 		return nil, false
 	}
-	var schemes *yaml.Node
-	if _, comp := get(root, "components"); comp != nil {
+	var schemes Node
+	if _, comp := get(root, "components"); comp.ok() {
 		_, schemes = get(comp, "securitySchemes")
 	}
-	if schemes == nil {
+	if !schemes.ok() {
 		_, schemes = get(root, "securityDefinitions")
 	}
-	f := newFile(flows.FormatOpenAPI)
+	f, room := newFile(flows.FormatOpenAPI, root, len(pairs(schemes)))
+	if !room {
+		return f, true
+	}
 	for _, kv := range pairs(schemes) {
 		s := kv[1]
 		if !strings.EqualFold(scalar(s, "type"), "oauth2") {
 			continue
 		}
-		c := Client{Format: flows.FormatOpenAPI, ID: kv[0].Value, Name: kv[0].Value, Pos: pos(kv[0]), End: endLine(s), GrantsOnly: true}
+		c := Client{Format: flows.FormatOpenAPI, ID: text(kv[0]), Name: text(kv[0]), Pos: pos(kv[0]), End: endLine(s), GrantsOnly: true}
 		c.GrantTypes = List{Pos: pos(kv[0]), Set: true}
-		if fk, fl := get(s, "flows"); fk != nil {
+		if fk, fl := get(s, "flows"); fk.ok() {
 			c.GrantTypes.Pos = pos(fk)
 			for _, f := range pairs(fl) {
-				if g, ok := openAPI3Flows[f[0].Value]; ok {
+				if g, ok := openAPI3Flows[text(f[0])]; ok {
 					c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(f[0]), Set: true})
 				}
 			}
-		} else if fk, fv := get(s, "flow"); fk != nil {
+		} else if fk, fv := get(s, "flow"); fk.ok() {
 			c.GrantTypes.Pos = pos(fk)
-			if g, ok := swagger2Flows[fv.Value]; ok {
+			if g, ok := swagger2Flows[text(fv)]; ok {
 				c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(fv), Set: true})
 			}
 		}

@@ -1,18 +1,37 @@
+// Package clientconfig reads OAuth client configurations in the formats
+// teams keep in Git into one model in RFC 7591 vocabulary (model.go). Every
+// value keeps the file position it came from so findings can point at it.
+//
+// The package has two layers, and each decision has one owner:
+//
+//   - sniff (this file) decides, once per file, which syntax reads it and
+//     what size cap applies; Read then runs that reader and offers its tree
+//     to the format adapters in order until one recognises it.
+//   - The syntax readers own everything about bytes: json.go (strict RFC
+//     8259, duplicate keys: the last wins), yaml.go (yaml.v3, bounded
+//     before decoding; alias expansion bounded), hcl.go (hclsyntax behind a
+//     depth guard; the Terraform size cap), properties.go
+//     (java.util.Properties rules). JSON, YAML and .properties build the
+//     compact tree of tree.go; placeholder.go owns deploy-time placeholders
+//     (@@KEY@@, ##KEY##, ${X}).
+//   - The format adapters, one file each, map a tree to the model and call
+//     nothing back here: keycloak.go, auth0.go, rfc7591.go, hydra.go,
+//     spring.go, openapi.go, gravitee.go, whichflow.go, and terraform.go with
+//     one file per provider (tf_keycloak.go, tf_okta.go, tf_auth0.go). Each
+//     registers itself (treeFormats, tfResources); values.go has the
+//     helpers they share, and each names the provider defaults it applies
+//     (String.Default and friends).
 package clientconfig
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
 	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/whichflow/whichflow/flows"
 )
@@ -40,27 +59,96 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
-// Read sniffs the format of data (by content; the path's extension is a hint)
-// and returns its clients. It never panics and bounds its own work: callers
-// cap the size of data before calling.
+// TooLargeError is returned by Read for a file over the cap of the syntax
+// it is in (Terraform's, lower than the general cap callers apply before
+// reading): lint reports it as an invalid-config finding naming the cap.
+type TooLargeError struct {
+	Path        string
+	Size, Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: %d bytes, over the %d-byte cap", e.Path, e.Size, e.Limit)
+}
+
+// sniff decides which syntax reads data and what it may cost: HCL for a
+// file named as HCL (.tf in any case, per the flows format table) or
+// HCL-looking content in a file not named as JSON or YAML, Java properties
+// for .properties, JSON when the first byte is { or [ (unless named as
+// YAML: YAML flow style), else YAML. limit is the largest input that
+// syntax reads (0: the caller's cap). It is the only place either is
+// decided.
+func sniff(path string, data []byte) (s flows.Syntax, limit int64) {
+	named, _ := flows.SyntaxOfFile(path)
+	body := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	switch {
+	case named.Syntax == flows.SyntaxHCL || (named.Syntax != flows.SyntaxJSON && named.Syntax != flows.SyntaxYAML && looksLikeHCL(data)):
+		return flows.SyntaxHCL, maxTerraformSize
+	case named.Syntax == flows.SyntaxProperties:
+		return flows.SyntaxProperties, 0
+	case len(body) > 0 && (body[0] == '{' || body[0] == '[') && named.Syntax != flows.SyntaxYAML:
+		return flows.SyntaxJSON, 0
+	}
+	return flows.SyntaxYAML, 0
+}
+
+// SizeLimit is the largest file at path, holding data (its start is
+// enough), that Read reads; 0 means no cap of its own.
+func SizeLimit(path string, head []byte) int64 {
+	_, limit := sniff(path, head)
+	return limit
+}
+
+// treeFormat is a format adapter over a tree: it reports whether the
+// documents are in its format and maps them. Adapters register in init
+// (see registerTree); Read offers a tree to each in order of rank.
+type treeFormat struct {
+	rank int
+	read func(docs []Node) (*File, bool)
+}
+
+var treeFormats []treeFormat
+
+// markers are keys that only client configurations (in the formats read
+// here) carry, given by each adapter; they decide whether a file that does
+// not parse is reported (see unlessUnmarked). Terraform's are its resource
+// types.
+var markers [][]byte
+
+// registerTree adds an adapter and its markers; rank orders the sniffing
+// (lower first): a format whose markers are more specific must come before
+// a looser one.
+func registerTree(rank int, read func([]Node) (*File, bool), marks ...string) {
+	treeFormats = append(treeFormats, treeFormat{rank, read})
+	slices.SortStableFunc(treeFormats, func(a, b treeFormat) int { return a.rank - b.rank })
+	for _, m := range marks {
+		markers = append(markers, []byte(m))
+	}
+}
+
+// Read sniffs the syntax and format of data (by content; the path's
+// extension is a hint) and returns its clients. It never panics and bounds
+// its own work and memory: callers cap the size of data before calling, and
+// Read applies the lower cap of a syntax that has one (*TooLargeError).
 //
-// Syntax is chosen first (HCL for .tf or HCL-looking content, Java
-// properties for .properties, JSON when the first byte is { or [, else YAML);
-// the format is then sniffed from the keys present. A file whose syntax does
-// not parse is a *ParseError only when it carries markers of a format
-// whichflow reads; otherwise it is ErrUnrecognised.
+// A file whose syntax does not parse is a *ParseError only when it carries
+// markers of a format whichflow reads; otherwise it is ErrUnrecognised.
 func Read(path string, data []byte) (f *File, err error) {
 	defer func() {
 		// Belt and braces: adapters are written not to panic, and the
-		// fuzz target checks that; a panic here must still not take lint down.
+		// fuzz targets check that; a panic here must still not take lint down.
 		if r := recover(); r != nil {
 			f, err = nil, &ParseError{Path: path, Msg: fmt.Sprintf("internal error reading file: %v", r)}
 		}
 	}()
 	f, err = read(path, data)
 	var pe *ParseError
-	if errors.As(err, &pe) {
+	var tl *TooLargeError
+	switch {
+	case errors.As(err, &pe):
 		pe.Path = path
+	case errors.As(err, &tl):
+		tl.Path = path
 	}
 	if f != nil {
 		f.Path = path
@@ -71,14 +159,12 @@ func Read(path string, data []byte) (f *File, err error) {
 	return f, err
 }
 
-// skipJSONSubtrees lets the JSON reader leave a realm export's users, roles
-// and the like out of the tree (see jsonDoc); tests turn it off to check
-// that nothing changes.
-var skipJSONSubtrees = true
-
 func read(path string, data []byte) (*File, error) {
-	body := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if len(body) == 0 {
+	syn, limit := sniff(path, data)
+	if limit > 0 && int64(len(data)) > limit {
+		return nil, &TooLargeError{Size: int64(len(data)), Limit: limit}
+	}
+	if len(bytes.TrimLeft(data, " \t\r\n\ufeff")) == 0 {
 		return nil, ErrUnrecognised
 	}
 	head := data
@@ -88,77 +174,87 @@ func read(path string, data []byte) (*File, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return nil, ErrUnrecognised // binary
 	}
-	ext := strings.ToLower(filepath.Ext(path))
 	if !utf8.Valid(data) {
 		if !hasMarkers(data) {
 			return nil, ErrUnrecognised
 		}
 		return nil, &ParseError{Pos: firstInvalidUTF8(data), Msg: "file is not valid UTF-8"}
 	}
-	switch {
-	case ext == ".tf" || (ext != ".json" && ext != ".yaml" && ext != ".yml" && looksLikeHCL(data)):
-		return readTerraform(data)
-	case ext == ".properties":
-		return readProperties(data)
-	case body[0] == '{' || body[0] == '[':
-		if ext == ".yaml" || ext == ".yml" {
-			// YAML flow style; fall through to the YAML reader below.
-			break
-		}
-		doc, perr := parseJSONDoc(data, skipJSONSubtrees)
-		if perr != nil {
-			if !hasMarkers(data) {
-				return nil, ErrUnrecognised
-			}
-			perr.Format = "json"
+	var (
+		docs    []Node
+		perr    *ParseError
+		formats = treeFormats
+		// comments: the syntax has comments, so directives; extend: a
+		// client's block runs over the comments after it (YAML).
+		comments, extend = true, true
+	)
+	switch syn {
+	case flows.SyntaxHCL:
+		body, perr, deep := parseHCL(data)
+		switch {
+		case deep:
 			return nil, perr
+		case perr != nil:
+			return nil, unlessUnmarked(data, perr)
 		}
-		docs := []*yaml.Node{doc.Root}
-		if doc.Skipped() {
-			// Root-level realm subtrees (users, roles, ...) were left out.
-			// Reading a Keycloak realm export never looks into them; any
-			// other reading gets the whole tree, exactly as before.
-			if !isMap(doc.Root) || has(doc.Root, "openapi", "swagger") {
-				doc.Materialize()
-			} else if f, err := dispatch(data, docs, false); err == nil && f.Format == flows.FormatKeycloak && isKeycloakRealm(doc.Root) {
-				return f, nil
-			} else {
-				doc.Materialize()
-			}
-		}
-		return dispatch(data, docs, false)
-	}
-	docs, perr := parseYAML(data)
-	if perr != nil {
-		if !hasMarkers(data) {
+		f := readTerraform(body)
+		if f == nil {
 			return nil, ErrUnrecognised
 		}
-		return nil, perr
+		f.Directives = scanDirectives(data, true)
+		return f, nil
+	case flows.SyntaxProperties:
+		var root Node
+		root, perr = parseProperties(data)
+		docs, formats, extend = []Node{root}, propertiesFormats, false
+	case flows.SyntaxJSON:
+		var root Node
+		root, perr = parseJSON(data)
+		docs, comments, extend = []Node{root}, false, false
+	default:
+		docs, perr = parseYAML(data)
 	}
-	return dispatch(data, docs, true)
-}
-
-// dispatch sniffs the format from the parsed documents.
-func dispatch(data []byte, docs []*yaml.Node, comments bool) (*File, error) {
-	var (
-		f  *File
-		ok bool
-	)
-	for _, try := range []func([]*yaml.Node) (*File, bool){
-		readHydraCRD, readWhichflow, readOpenAPI, readSpringDocs, readGravitee, readKeycloak, readAuth0, readRFC7591,
-	} {
-		if f, ok = try(docs); ok {
-			break
-		}
+	if perr != nil {
+		return nil, unlessUnmarked(data, withFormat(perr, syn))
 	}
-	if !ok {
+	if len(docs) == 0 {
 		return nil, ErrUnrecognised
 	}
-	if comments {
-		f.Directives = scanDirectives(data, false)
-		extendOverComments(data, f.Clients)
+	for _, tf := range formats {
+		f, ok := tf.read(docs)
+		if err := docs[0].t.err; err != nil {
+			return nil, unlessUnmarked(data, withFormat(err, syn))
+		}
+		if !ok {
+			continue
+		}
+		if comments {
+			f.Directives = scanDirectives(data, false)
+		}
+		if extend {
+			extendOverComments(data, f.Clients)
+		}
+		return f, nil
 	}
-	return f, nil
+	return nil, ErrUnrecognised
+}
+
+// unlessUnmarked is pe for a file that carries markers of a client
+// configuration, else ErrUnrecognised (a broken file of some other kind is
+// not lint's business).
+func unlessUnmarked(data []byte, pe *ParseError) error {
+	if !hasMarkers(data) {
+		return ErrUnrecognised
+	}
+	return pe
+}
+
+// withFormat names the syntax in pe when the reader did not.
+func withFormat(pe *ParseError, syn flows.Syntax) *ParseError {
+	if pe != nil && pe.Format == "" {
+		pe.Format = string(syn)
+	}
+	return pe
 }
 
 // extendOverComments stretches each client's End over the comment and blank
@@ -196,167 +292,6 @@ func extendOverComments(data []byte, clients []Client) {
 			c.End = l
 		}
 	}
-}
-
-// --- YAML -------------------------------------------------------------------
-
-var reYAMLLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)(?::? column (\d+))?`) })
-
-func parseYAML(data []byte) ([]*yaml.Node, *ParseError) {
-	if p, ok := yamlTooDeep(data); ok {
-		return nil, &ParseError{Format: "yaml", Pos: p, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
-	}
-	src, subst := substituteAuth0Values(data)
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var docs []*yaml.Node
-	for i := 0; i < 1000; i++ {
-		var n yaml.Node
-		err := dec.Decode(&n)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			pe := &ParseError{Format: "yaml", Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-			if m := reYAMLLine().FindStringSubmatch(err.Error()); m != nil {
-				pe.Pos.Line, _ = strconv.Atoi(m[1])
-				if m[2] != "" {
-					pe.Pos.Col, _ = strconv.Atoi(m[2])
-				}
-			}
-			return nil, pe
-		}
-		docs = append(docs, &n)
-	}
-	if len(subst) > 0 {
-		for _, d := range docs {
-			markSubstituted(d, subst, 0)
-		}
-	}
-	return docs, nil
-}
-
-// substituteAuth0Values makes Auth0 Deploy CLI `@@KEY@@` value tokens valid
-// YAML without moving anything: an unquoted token where a value starts is
-// rewritten in place to the same-length `"@KEY@"`. The returned set holds the
-// positions rewritten; markSubstituted restores and tags those scalars.
-func substituteAuth0Values(data []byte) ([]byte, map[Pos]string) {
-	if !bytes.Contains(data, []byte("@@")) {
-		return data, nil
-	}
-	locs := reAuth0Value().FindAllIndex(data, -1)
-	if len(locs) == 0 {
-		return data, nil
-	}
-	out := bytes.Clone(data)
-	subst := map[Pos]string{}
-	// Line and column are advanced from the previous token (locs ascend):
-	// recounting from the start of the file or line for every token would be
-	// quadratic in a file or line full of tokens.
-	line, ls, at, col := 1, 0, 0, 1
-	for _, l := range locs {
-		// The token must start a value: preceded (after blanks) by ':', '-',
-		// '[', ',' or the start of a line.
-		i := l[0] - 1
-		for i >= 0 && (data[i] == ' ' || data[i] == '\t') {
-			i--
-		}
-		if i >= 0 && !bytes.ContainsRune([]byte(":-[,\n"), rune(data[i])) {
-			continue
-		}
-		if nl := bytes.Count(data[at:l[0]], []byte("\n")); nl > 0 {
-			line += nl
-			ls = at + bytes.LastIndexByte(data[at:l[0]], '\n') + 1
-			at, col = ls, 1
-		}
-		col += utf8.RuneCount(data[at:l[0]])
-		at = l[0]
-		out[l[0]] = '"'
-		out[l[1]-1] = '"'
-		subst[Pos{Line: line, Col: col}] = string(data[l[0]:l[1]])
-	}
-	return out, subst
-}
-
-func markSubstituted(n *yaml.Node, subst map[Pos]string, depth int) {
-	if n == nil || depth > maxDepth+8 || n.Kind == yaml.AliasNode {
-		return
-	}
-	if n.Kind == yaml.ScalarNode {
-		if orig, ok := subst[Pos{Line: n.Line, Col: n.Column}]; ok {
-			n.Tag, n.Value = tagUnresolved, orig
-		}
-		return
-	}
-	for _, c := range n.Content {
-		markSubstituted(c, subst, depth+1)
-	}
-}
-
-// yamlTooDeep is a cheap linear scan that bounds nesting before yaml.v3 sees
-// the input: flow brackets (outside quotes and comments) plus block
-// sequence/mapping indicators chained on one line.
-func yamlTooDeep(data []byte) (Pos, bool) {
-	flow, line, ls := 0, 1, 0
-	var quote byte
-	lineStart := true
-	chain := 0
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '\n' {
-			line++
-			ls = i + 1
-			lineStart = true
-			chain = 0
-			if quote == '\'' || quote == '"' {
-				continue
-			}
-			continue
-		}
-		if quote != 0 {
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		if lineStart {
-			if c == ' ' || c == '\t' {
-				continue
-			}
-			if (c == '-' || c == '?') && i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
-				chain++
-				i++
-				if chain+flow > maxDepth {
-					return Pos{Line: line, Col: i - ls + 1}, true
-				}
-				continue
-			}
-			lineStart = false
-		}
-		switch c {
-		case '#':
-			if i == 0 || data[i-1] == ' ' || data[i-1] == '\t' {
-				for i+1 < len(data) && data[i+1] != '\n' {
-					i++
-				}
-			}
-		case '"', '\'':
-			if i == 0 || strings.IndexByte(" \t[{,:", data[i-1]) >= 0 {
-				quote = c
-			}
-		case '[', '{':
-			flow++
-			if flow+chain > maxDepth {
-				return Pos{Line: line, Col: i - ls + 1}, true
-			}
-		case ']', '}':
-			if flow > 0 {
-				flow--
-			}
-		}
-	}
-	return Pos{}, false
 }
 
 // --- directives -------------------------------------------------------------
@@ -405,20 +340,14 @@ func scanDirectives(data []byte, hcl bool) []Directive {
 
 // --- sniffing helpers ---------------------------------------------------------
 
-// markers are keys that only client configurations (in the formats read
-// here) carry; they decide whether a file that does not parse is reported.
-var markers = [][]byte{
-	[]byte("clientId"), []byte("redirect_uris"), []byte("redirectUris"), []byte("grant_types"),
-	[]byte("grantTypes"), []byte("token_endpoint_auth_method"), []byte("tokenEndpointAuthMethod"),
-	[]byte("securitySchemes"), []byte("securityDefinitions"), []byte("authorizationserver"),
-	[]byte("oauth2.client"), []byte("registration"), []byte("OAuth2Client"), []byte("standardFlowEnabled"),
-	[]byte("keycloak_openid_client"), []byte("okta_app_oauth"), []byte("auth0_client"), []byte("app_type"),
-	[]byte("callbacks"), []byte("client_secret"),
-}
-
 func hasMarkers(data []byte) bool {
 	for _, m := range markers {
 		if bytes.Contains(data, m) {
+			return true
+		}
+	}
+	for typ := range tfResources {
+		if bytes.Contains(data, []byte(typ)) {
 			return true
 		}
 	}
@@ -452,6 +381,3 @@ func firstInvalidUTF8(data []byte) Pos {
 	}
 	return Pos{}
 }
-
-// newFile returns a File for format with no clients yet.
-func newFile(format flows.Format) *File { return &File{Format: format} }

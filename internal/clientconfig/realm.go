@@ -16,4 +16,23 @@ type Realm struct {
 	// client apply to it.
 	Pos Pos
 	End int
+
+	// SSLRequired: Keycloak sslRequired / terraform ssl_required
+	// ("all", "external", "none").
+	SSLRequired String
+	// Refresh token rotation at realm level (Keycloak revokeRefreshToken,
+	// refreshTokenMaxReuse).
+	RevokeRefreshToken   Bool
+	RefreshTokenMaxReuse Int
+	// OfflineSessionMaxLifespanEnabled: Keycloak; false means offline
+	// (refresh) tokens have no absolute lifetime.
+	OfflineSessionMaxLifespanEnabled Bool
+	// Lifetimes in seconds (Keycloak accessTokenLifespan, accessCodeLifespan).
+	AccessTokenLifespan Int
+	AccessCodeLifespan  Int
+	// DefaultSignatureAlgorithm: Keycloak defaultSignatureAlgorithm.
+	DefaultSignatureAlgorithm String
+	// DynamicRegistration: open dynamic client registration (Auth0 tenant
+	// flags.enable_dynamic_client_registration).
+	DynamicRegistration Bool
 }

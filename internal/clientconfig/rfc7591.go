@@ -3,8 +3,6 @@ package clientconfig
 import (
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -19,12 +17,19 @@ import (
 // policy (Hydra oauth2.pkce.enforced, node-oidc-provider pkce.required), so
 // it is not declarable; neither is refresh-token rotation.
 
+// rfc7591Default names the RFC 7591 §2 defaults of absent metadata.
+const rfc7591Default = "RFC 7591 §2 default"
+
+func init() {
+	registerTree(80, readRFC7591, "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
+}
+
 // rfcKeys are the members that make a mapping an RFC 7591 client.
 var rfcKeys = []string{"redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method"}
 
-func isRFCClient(m *yaml.Node) bool { return isMap(m) && has(m, rfcKeys...) }
+func isRFCClient(m Node) bool { return isMap(m) && has(m, rfcKeys...) }
 
-func readRFC7591(docs []*yaml.Node) (*File, bool) {
+func readRFC7591(docs []Node) (*File, bool) {
 	objs := collect(docs, isRFCClient, "clients")
 	if len(objs) == 0 {
 		return nil, false
@@ -33,7 +38,10 @@ func readRFC7591(docs []*yaml.Node) (*File, bool) {
 	if isMetadataDocument(docs, objs) {
 		format = flows.FormatClientMetadata
 	}
-	f := newFile(format)
+	f, room := newFile(format, docs[0], len(objs))
+	if !room {
+		return f, true
+	}
 	for _, o := range objs {
 		c := rfcClient(o, false, format)
 		f.Clients = append(f.Clients, c)
@@ -45,7 +53,7 @@ func readRFC7591(docs []*yaml.Node) (*File, bool) {
 // 7591 metadata: the file is one client object whose client_id is the URL
 // of such a document (flows.IsClientIDURL, CIMD §3). A list of clients, or
 // a document without that client_id, stays RFC 7591.
-func isMetadataDocument(docs, objs []*yaml.Node) bool {
+func isMetadataDocument(docs, objs []Node) bool {
 	return len(docs) == 1 && len(objs) == 1 && deref(docs[0]) == objs[0] && flows.IsClientIDURL(scalar(objs[0], "client_id"))
 }
 
@@ -64,7 +72,7 @@ func rfcKey(snake string, camel bool) string {
 }
 
 // rfcClient maps one RFC 7591 metadata object.
-func rfcClient(m *yaml.Node, camel bool, format flows.Format) Client {
+func rfcClient(m Node, camel bool, format flows.Format) Client {
 	k := func(s string) string { return rfcKey(s, camel) }
 	c := Client{Format: format, Pos: pos(m), End: endLine(m)}
 	c.ID = scalar(m, k("client_id"))
@@ -72,31 +80,35 @@ func rfcClient(m *yaml.Node, camel bool, format flows.Format) Client {
 	if c.ID == "" {
 		c.ID = c.Name
 	}
-	c.ApplicationType = strKey(m, "web", k("application_type"))
+	d := defaults(rfc7591Default)
+	// application_type defaults to web: OpenID Connect Dynamic Client
+	// Registration 1.0 §2.
+	c.ApplicationType = defaults("OpenID Connect Registration §2 default").str(m, "web", k("application_type"))
 	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
 
 	c.GrantTypes = listKey(m, k("grant_types"))
 	if !c.GrantTypes.Set {
-		c.GrantTypes = defaultList(pos(m), flows.GrantAuthorizationCode)
+		c.GrantTypes = defaultList(pos(m), rfc7591Default, flows.GrantAuthorizationCode)
 	}
 	c.ResponseTypes = listKey(m, k("response_types"))
 	if !c.ResponseTypes.Set {
-		c.ResponseTypes = defaultList(pos(m), "code")
+		c.ResponseTypes = defaultList(pos(m), rfc7591Default, "code")
 	}
 	c.RedirectURIs = listKey(m, k("redirect_uris"))
 
-	c.AuthMethod = strKey(m, flows.AuthClientSecretBasic, k("token_endpoint_auth_method"))
+	c.AuthMethod = d.str(m, flows.AuthClientSecretBasic, k("token_endpoint_auth_method"))
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone && !c.AuthMethod.Unresolved, Pos: c.AuthMethod.Pos,
-		Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved}
+		Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved, Default: c.AuthMethod.Default}
 
 	c.PKCE = Declarable{}
 	c.RefreshRotation = Declarable{}
-	c.DPoPBound = boolKey(m, false, k("dpop_bound_access_tokens"))
-	c.MTLSBound = boolKey(m, false, k("tls_client_certificate_bound_access_tokens"))
-	c.PARRequired = boolKey(m, false, k("require_pushed_authorization_requests"))
+	// RFC 9449 §5.2, RFC 8705 §3.4, RFC 9126 §6: false when absent.
+	c.DPoPBound = defaults("RFC 9449 §5.2 default").boolean(m, false, k("dpop_bound_access_tokens"))
+	c.MTLSBound = defaults("RFC 8705 §3.4 default").boolean(m, false, k("tls_client_certificate_bound_access_tokens"))
+	c.PARRequired = defaults("RFC 9126 §6 default").boolean(m, false, k("require_pushed_authorization_requests"))
 
-	if _, v := get(m, k("client_secret")); v != nil {
+	if _, v := get(m, k("client_secret")); v.ok() {
 		c.readSecret(k("client_secret"), v)
 	}
 	c.Secrets = append(c.Secrets, jwksPrivateKeys(m, k("jwks"))...)
@@ -104,87 +116,20 @@ func rfcClient(m *yaml.Node, camel bool, format flows.Format) Client {
 }
 
 // jwksPrivateKeys reports JWKs carrying private members (d, p, q, k) inline.
-func jwksPrivateKeys(m *yaml.Node, key string) []Secret {
+func jwksPrivateKeys(m Node, key string) []Secret {
 	_, j := get(m, key)
-	if j == nil {
+	if !j.ok() {
 		return nil
 	}
 	_, keys := get(j, "keys")
 	var out []Secret
 	for _, jwk := range items(keys) {
 		for _, priv := range []string{"d", "k", "p", "q"} {
-			if _, v := get(jwk, priv); v != nil {
+			if _, v := get(jwk, priv); v.ok() {
 				if s, ok := secretAt(key+".keys[]."+priv, v); ok {
 					out = append(out, s)
 					break
 				}
-			}
-		}
-	}
-	return out
-}
-
-// --- Ory Hydra Maester CRD ----------------------------------------------------
-
-func isHydraCRD(d *yaml.Node) bool {
-	return isMap(d) && scalar(d, "kind") == "OAuth2Client" && strings.HasPrefix(scalar(d, "apiVersion"), "hydra.ory.sh/")
-}
-
-func readHydraCRD(docs []*yaml.Node) (*File, bool) {
-	var crds []*yaml.Node
-	secrets := map[string]*yaml.Node{}
-	for _, d := range docs {
-		d = deref(d)
-		if isHydraCRD(d) {
-			crds = append(crds, d)
-		} else if isMap(d) && scalar(d, "kind") == "Secret" {
-			_, md := get(d, "metadata")
-			if name := scalar(md, "name"); name != "" {
-				secrets[name] = d
-			}
-		}
-	}
-	if len(crds) == 0 {
-		return nil, false
-	}
-	f := newFile(flows.FormatRFC7591)
-	for _, d := range crds {
-		_, spec := get(d, "spec")
-		if spec == nil {
-			spec = &yaml.Node{Kind: yaml.MappingNode, Line: d.Line, Column: d.Column}
-		}
-		c := rfcClient(spec, true, flows.FormatRFC7591)
-		c.Pos, c.End = pos(d), endLine(d)
-		_, md := get(d, "metadata")
-		if c.ID == "" {
-			c.ID = scalar(md, "name")
-		}
-		if c.Name == "" {
-			c.Name = scalar(md, "name")
-		}
-		if name := scalar(spec, "secretName"); name != "" {
-			if sec := secrets[name]; sec != nil {
-				c.Secrets = append(c.Secrets, k8sSecretData(sec, name)...)
-			}
-		}
-		f.Clients = append(f.Clients, c)
-	}
-	return f, true
-}
-
-// k8sSecretData reports every value under a Secret's data / stringData as
-// committed (base64 is an encoding, not protection). Values are kept as
-// written (base64 for data).
-func k8sSecretData(sec *yaml.Node, name string) []Secret {
-	var out []Secret
-	for _, key := range []string{"data", "stringData"} {
-		_, m := get(sec, key)
-		for _, kv := range pairs(m) {
-			if n := strings.ToLower(kv[0].Value); n == "client_id" || n == "clientid" {
-				continue // an identifier, not a credential
-			}
-			if s, ok := secretAt("Secret "+name+" "+key+"."+kv[0].Value, kv[1]); ok {
-				out = append(out, s)
 			}
 		}
 	}

@@ -1,11 +1,8 @@
 package clientconfig
 
 import (
-	"bytes"
+	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/whichflow/whichflow/flows"
 )
@@ -39,12 +36,18 @@ var (
 	springClientPrefix = []string{"spring", "security", "oauth2", "client", "registration"}
 )
 
+// springDefault names the Spring defaults (RegisteredClient.Builder,
+// ClientRegistration.Builder, TokenSettings) this adapter applies.
+const springDefault = "Spring Security's default"
+
+func init() { registerTree(40, readSpringDocs, "authorizationserver", "oauth2.client", "registration") }
+
 type springEntry struct {
 	raw   []string
 	canon []string
-	keys  []*yaml.Node // per part: the key node it came from
-	key   *yaml.Node   // the leaf key, for positions
-	val   *yaml.Node
+	first Node // the key the registration id came from
+	key   Node // the leaf key, for positions
+	val   Node
 }
 
 func canonProp(s string) string {
@@ -76,71 +79,92 @@ func splitProp(k string) (raw, canon []string) {
 	return raw, canon
 }
 
-// flattenSpring turns a YAML document into dotted entries.
-func flattenSpring(n *yaml.Node, raw, canon []string, keys []*yaml.Node, key *yaml.Node, out *[]springEntry, depth int) {
-	n = deref(n)
-	if n == nil || depth > maxDepth || len(*out) > 100000 {
-		return
-	}
-	if n.Kind == yaml.MappingNode {
-		for _, kv := range pairs(n) {
-			if kv[0].Kind != yaml.ScalarNode {
-				continue
-			}
-			r, c := splitProp(kv[0].Value)
-			ks := append([]*yaml.Node{}, keys...)
-			for range r {
-				ks = append(ks, kv[0])
-			}
-			flattenSpring(kv[1], append(append([]string{}, raw...), r...), append(append([]string{}, canon...), c...), ks, kv[0], out, depth+1)
+// maxSpringEntries bounds what flattening keeps.
+const maxSpringEntries = 100000
+
+// springFlattener turns the spring subtree of a document into dotted
+// entries under the two registration prefixes. The path is one stack,
+// copied only into entries kept; subtrees off both prefixes are not
+// walked. Aliases are followed: the YAML reader bounds their expansion.
+type springFlattener struct {
+	raw, canon []string
+	keys       []Node // per part: the key node it came from
+	out        []springEntry
+}
+
+// onPrefix reports whether canon can still lead to a registration.
+func onPrefix(canon []string) bool {
+	for _, pre := range [][]string{springASPrefix, springClientPrefix} {
+		n := min(len(canon), len(pre))
+		if slices.Equal(canon[:n], pre[:n]) {
+			return true
 		}
+	}
+	return false
+}
+
+func (fl *springFlattener) walk(k, n Node, depth int) {
+	n = deref(n)
+	if !n.ok() || depth > maxDepth || len(fl.out) >= maxSpringEntries {
 		return
 	}
-	if key != nil {
-		*out = append(*out, springEntry{raw: raw, canon: canon, keys: keys, key: key, val: n})
+	r, c := splitProp(text(k))
+	base := len(fl.raw)
+	fl.raw, fl.canon = append(fl.raw, r...), append(fl.canon, c...)
+	for range r {
+		fl.keys = append(fl.keys, k)
 	}
+	defer func() { fl.raw, fl.canon, fl.keys = fl.raw[:base], fl.canon[:base], fl.keys[:base] }()
+	if !onPrefix(fl.canon) {
+		return
+	}
+	if n.kind() == kindMap {
+		eachPair(n, func(k, v Node) bool {
+			fl.walk(k, v, depth+1)
+			return true
+		})
+		return
+	}
+	pre := len(springClientPrefix) // both prefixes have this length
+	if len(fl.canon) <= pre+1 {
+		return
+	}
+	fl.out = append(fl.out, springEntry{raw: slices.Clone(fl.raw), canon: slices.Clone(fl.canon), first: fl.keys[pre], key: k, val: n})
 }
 
 func hasPrefix(canon, prefix []string) bool {
-	if len(canon) <= len(prefix) {
-		return false
-	}
-	for i, p := range prefix {
-		if canon[i] != p {
-			return false
-		}
-	}
-	return true
+	return len(canon) > len(prefix) && slices.Equal(canon[:len(prefix)], prefix)
 }
 
-func readSpringDocs(docs []*yaml.Node) (*File, bool) {
-	var entries []springEntry
+func readSpringDocs(docs []Node) (*File, bool) {
+	var fl springFlattener
 	for _, d := range docs {
-		// Only the spring subtree matters; skip everything else cheaply.
-		for _, kv := range pairs(d) {
-			if kv[0].Kind != yaml.ScalarNode {
-				continue
-			}
-			head, _, _ := strings.Cut(kv[0].Value, ".")
+		// Only the spring subtree matters; skip everything else cheaply
+		// (keys that cannot be spring..., before reading them).
+		for _, kv := range pairs(d, func(k Node) bool {
+			b := k.rawText()
+			return len(b) >= 6 && (b[0] == 's' || b[0] == 'S')
+		}) {
+			head, _, _ := strings.Cut(text(kv[0]), ".")
 			if canonProp(head) != "spring" {
 				continue
 			}
-			r, c := splitProp(kv[0].Value)
-			ks := make([]*yaml.Node, len(r))
-			for i := range ks {
-				ks[i] = kv[0]
-			}
-			flattenSpring(kv[1], r, c, ks, kv[0], &entries, 1)
+			fl.walk(kv[0], kv[1], 1)
 		}
 	}
-	return springFromEntries(entries)
+	return springFromEntries(fl.out)
 }
+
+// propertiesFormats are the adapters a .properties tree (one flat mapping
+// of dotted keys) is offered to: only Spring OAuth keys make it a client
+// configuration.
+var propertiesFormats = []treeFormat{{read: readSpringDocs}}
 
 // springClient accumulates one registration's properties.
 type springClient struct {
 	key      string
 	server   bool
-	first    *yaml.Node
+	first    Node
 	end      int
 	props    map[string]springEntry
 	lists    map[string][]springEntry // indexed properties (properties files)
@@ -165,10 +189,7 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 			n = len(springASPrefix)
 		}
 		id := e.raw[n]
-		first := e.key
-		if n < len(e.keys) {
-			first = e.keys[n]
-		}
+		first := e.first
 		mk := map[bool]string{true: "as:", false: "client:"}[server] + id
 		sc := byKey[mk]
 		if sc == nil {
@@ -176,14 +197,14 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 			byKey[mk] = sc
 			order = append(order, sc)
 		}
-		if first.Line < sc.first.Line {
+		if pos(first).Line < pos(sc.first).Line {
 			sc.first = first
 		}
 		if l := endLine(e.val); l > sc.end {
 			sc.end = l
 		}
 		prop := strings.Join(e.canon[n+1:], ".")
-		if strings.HasSuffix(e.key.Value, "]") {
+		if strings.HasSuffix(text(e.key), "]") {
 			sc.lists[prop] = append(sc.lists[prop], e)
 		} else {
 			sc.props[prop] = e
@@ -200,7 +221,7 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 	if len(order) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatSpring)
+	f := &File{Format: flows.FormatSpring} // at most maxSpringEntries clients
 	for _, sc := range order {
 		f.Clients = append(f.Clients, sc.client())
 	}
@@ -210,7 +231,11 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 func (sc *springClient) str(prop, def string) String {
 	e, ok := sc.props[prop]
 	if !ok {
-		return String{Value: def, Pos: pos(sc.first)}
+		s := String{Value: def, Pos: pos(sc.first)}
+		if def != "" {
+			s.Default = springDefault
+		}
+		return s
 	}
 	return str(e.val)
 }
@@ -221,18 +246,15 @@ func (sc *springClient) list(prop string) List {
 	if e, ok := sc.props[prop]; ok {
 		l := List{Pos: pos(e.key), Set: true}
 		v := deref(e.val)
-		if v.Kind == yaml.SequenceNode {
-			for _, it := range items(v) {
-				l.Items = append(l.Items, str(it))
-			}
-			return l
+		if v.kind() == kindSeq {
+			return strItems(e.key, v)
 		}
 		s := str(v)
-		if s.Unresolved && strings.TrimSpace(v.Value) == firstMatch(strings.TrimSpace(v.Value)) {
+		if s.Unresolved && onlyPlaceholder(s.Value) {
 			l.Unresolved = true
 			return l
 		}
-		for _, part := range strings.Split(v.Value, ",") {
+		for _, part := range strings.Split(s.Value, ",") {
 			if part = strings.TrimSpace(part); part != "" {
 				it := s
 				it.Value = part
@@ -263,18 +285,18 @@ func (sc *springClient) client() Client {
 	c.Name = sc.str("clientname", "").Value
 	c.GrantTypes = sc.list("authorizationgranttype")
 	if !c.GrantTypes.Set {
-		c.GrantTypes = defaultList(c.Pos, flows.GrantAuthorizationCode)
+		c.GrantTypes = defaultList(c.Pos, springDefault, flows.GrantAuthorizationCode)
 	}
 	secret := sc.str("clientsecret", "")
 	c.AuthMethod = sc.str("clientauthenticationmethod", "")
 	if !c.AuthMethod.Set {
-		c.AuthMethod.Value = flows.AuthClientSecretBasic
+		c.AuthMethod.Value, c.AuthMethod.Default = flows.AuthClientSecretBasic, springDefault
 		if c.GrantTypes.Has(flows.GrantAuthorizationCode) && secret.Value == "" && !secret.Unresolved {
 			c.AuthMethod.Value = flows.AuthNone
 		}
 	}
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
-	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone, Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved}
+	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone, Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved, Default: c.AuthMethod.Default}
 	if ru := sc.str("redirecturi", ""); ru.Set {
 		ru.Value = strings.ReplaceAll(ru.Value, "{registrationId}", sc.key)
 		for _, v := range springTemplateVars {
@@ -300,7 +322,7 @@ func (sc *springClient) serverClient(c Client) Client {
 	c.RedirectURIs = sc.list("registration.redirecturis")
 	c.AuthMethods = sc.list("registration.clientauthenticationmethods")
 	if !c.AuthMethods.Set || (len(c.AuthMethods.Items) == 0 && !c.AuthMethods.Unresolved) {
-		c.AuthMethods = defaultList(c.AuthMethods.Pos, flows.AuthClientSecretBasic)
+		c.AuthMethods = defaultList(c.AuthMethods.Pos, springDefault, flows.AuthClientSecretBasic)
 	}
 	if len(c.AuthMethods.Items) > 0 {
 		c.AuthMethod = c.AuthMethods.Items[0]
@@ -327,74 +349,6 @@ func (sc *springClient) serverClient(c Client) Client {
 
 	reuse := sc.str("token.reuserefreshtokens", "true")
 	rv, ok := parseBool(reuse.Value)
-	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(ok && !rv), Pos: reuse.Pos, Set: reuse.Set, Unresolved: reuse.Unresolved || !ok}}
+	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(ok && !rv), Pos: reuse.Pos, Set: reuse.Set, Unresolved: reuse.Unresolved || !ok, Default: reuse.Default}}
 	return c
-}
-
-// --- .properties ----------------------------------------------------------------
-
-// readProperties reads a Java properties file into entries; only Spring
-// OAuth keys make it a client configuration.
-func readProperties(data []byte) (*File, error) {
-	var entries []springEntry
-	line := 0
-	rest := data
-	for len(rest) > 0 && len(entries) < 100000 {
-		line++
-		var l []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			l, rest = rest, nil
-		}
-		startLine := line
-		// Continuation lines end with an odd number of backslashes.
-		// Joined in a buffer: += on a string is quadratic in a long run of
-		// continuation lines.
-		joined := bytes.TrimRight(l, "\r")
-		if bytes.HasSuffix(joined, []byte(`\`)) && !bytes.HasSuffix(joined, []byte(`\\`)) && len(rest) > 0 {
-			joined = append([]byte(nil), joined...)
-		}
-		for bytes.HasSuffix(joined, []byte(`\`)) && !bytes.HasSuffix(joined, []byte(`\\`)) && len(rest) > 0 {
-			joined = joined[:len(joined)-1]
-			line++
-			var nx []byte
-			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-				nx, rest = rest[:i], rest[i+1:]
-			} else {
-				nx, rest = rest, nil
-			}
-			joined = append(joined, bytes.TrimLeft(bytes.TrimRight(nx, "\r"), " \t\f")...)
-		}
-		full := string(joined)
-		trim := strings.TrimLeft(full, " \t\f")
-		indent := utf8.RuneCountInString(full) - utf8.RuneCountInString(trim)
-		if trim == "" || trim[0] == '#' || trim[0] == '!' {
-			continue
-		}
-		sep := strings.IndexAny(trim, "=: \t")
-		key, val := trim, ""
-		if sep >= 0 {
-			key = trim[:sep]
-			val = strings.TrimLeft(trim[sep:], " \t\f")
-			if val != "" && (val[0] == '=' || val[0] == ':') {
-				val = strings.TrimLeft(val[1:], " \t\f")
-			}
-		}
-		valCol := indent + utf8.RuneCountInString(trim) - utf8.RuneCountInString(val) + 1
-		kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: startLine, Column: indent + 1}
-		vn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: val, Line: startLine, Column: valCol}
-		raw, canon := splitProp(key)
-		keys := make([]*yaml.Node, len(raw))
-		for i := range keys {
-			keys[i] = kn
-		}
-		entries = append(entries, springEntry{raw: raw, canon: canon, keys: keys, key: kn, val: vn})
-	}
-	f, ok := springFromEntries(entries)
-	if !ok {
-		return nil, ErrUnrecognised
-	}
-	f.Directives = scanDirectives(data, false)
-	return f, nil
 }

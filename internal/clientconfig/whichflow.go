@@ -1,8 +1,6 @@
 package clientconfig
 
 import (
-	"go.yaml.in/yaml/v3"
-
 	"github.com/whichflow/whichflow/flows"
 )
 
@@ -17,19 +15,24 @@ func isKind(s string) bool {
 	return ok && f.Allows(s)
 }
 
-func isWhichflowClient(m *yaml.Node) bool {
+func isWhichflowClient(m Node) bool {
 	return isMap(m) && !has(m, "apiVersion") && isKind(scalar(m, "kind"))
 }
 
-func readWhichflow(docs []*yaml.Node) (*File, bool) {
+func init() { registerTree(20, readWhichflow) }
+
+func readWhichflow(docs []Node) (*File, bool) {
 	objs := collect(docs, isWhichflowClient, "clients")
 	if len(objs) == 0 {
 		return nil, false
 	}
-	f := newFile(flows.FormatWhichflow)
+	f, room := newFile(flows.FormatWhichflow, docs[0], len(objs))
+	if !room {
+		return f, true
+	}
 	for _, o := range objs {
 		c := rfcClient(o, false, flows.FormatWhichflow)
-		c.Kind = strKey(o, "", "kind")
+		c.Kind = strKey(o, "kind")
 		f.Clients = append(f.Clients, c)
 	}
 	return f, true

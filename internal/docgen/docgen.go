@@ -218,15 +218,14 @@ func formatTitle(f flows.Format) string {
 	return string(f)
 }
 
-// fenceLang picks the code fence language for a file name or snippet lang.
+// fenceLang picks the code fence language for a file name, a format (the
+// format table's) or a snippet lang.
 func fenceLang(name string) string {
-	switch {
-	case strings.HasSuffix(name, ".json"):
-		return "json"
-	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"):
-		return "yaml"
-	case strings.HasSuffix(name, ".tf"):
-		return "hcl"
+	if si, ok := flows.SyntaxOfFile(name); ok {
+		return si.Fence
+	}
+	if fi, ok := flows.FormatByID(flows.Format(name)); ok {
+		return fi.Syntax().Fence
 	}
 	switch name {
 	case "curl", "httpie", "sh":
@@ -237,12 +236,6 @@ func fenceLang(name string) string {
 		return "js"
 	case "python":
 		return "python"
-	case "terraform-keycloak", "terraform-okta", "terraform-auth0":
-		return "hcl"
-	case "rfc7591", "keycloak", "gravitee":
-		return "json"
-	case "auth0", "spring", "whichflow":
-		return "yaml"
 	}
 	return ""
 }

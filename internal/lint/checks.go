@@ -16,6 +16,10 @@ type hit struct {
 	// refs replace the rule's refs when set (kind-mismatch cites what the
 	// advisor cited).
 	refs []string
+	// severity replaces the rule's when set: a rule whose table entry
+	// names a lower severity for some cases (refresh-no-expiry is a note
+	// when only confidential clients are concerned).
+	severity flows.Severity
 }
 
 // check is the logic of one rule over one client. It returns false when the
@@ -73,7 +77,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(rm); ok {
-				out = append(out, h.finding(r, display, rm.Name))
+				out = append(out, h.finding(r, display, rm.Name, flows.ScopeRealm))
 			}
 		}
 	}
@@ -90,7 +94,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(c); ok {
-				out = append(out, h.finding(r, display, c.ID))
+				out = append(out, h.finding(r, display, c.ID, flows.ScopeClient))
 			}
 		}
 	}
@@ -103,10 +107,19 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 	return out, subjects
 }
 
-func (h hit) finding(r flows.Rule, display, subject string) Finding {
+// finding is h as rule r's finding on subject, in scope (a rule may check
+// realms and clients: the subject decides).
+func (h hit) finding(r flows.Rule, display, subject string, scope flows.Scope) Finding {
 	f := newFinding(r, display, subject, h.pos, h.msg)
+	if f.Scope != scope {
+		f.Scope = scope
+		f.Fingerprint = Fingerprint(f)
+	}
 	if h.refs != nil {
 		f.Refs = h.refs
+	}
+	if h.severity != "" {
+		f.Severity = h.severity
 	}
 	return f
 }
@@ -215,7 +228,7 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 }
 
 // passwordGrants are the password grant and vendor variants of it.
-var passwordGrants = []string{flows.GrantPassword, "http://auth0.com/oauth/grant-type/password-realm"}
+var passwordGrants = []string{flows.GrantPassword, flows.GrantAuth0PasswordRealm}
 
 func checkROPC(c *clientconfig.Client) (hit, bool) {
 	var found []clientconfig.String

@@ -222,9 +222,18 @@ func (e *PathError) Error() string {
 }
 func (e *PathError) Unwrap() error { return e.Err }
 
-// configExts are the extensions lint reads when walking a directory; files
-// named on the command line are read whatever their name.
-var configExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".tf": true, ".properties": true}
+// configExts are the extensions lint reads when walking a directory (every
+// syntax's in the format table); files named on the command line are read
+// whatever their name.
+var configExts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, si := range flows.Syntaxes() {
+		for _, e := range si.Exts {
+			m[e] = true
+		}
+	}
+	return m
+}()
 
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
@@ -512,7 +521,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		}
 	}()
 	if j.in != nil {
-		limit := sizeLimit(j.path, opts)
+		limit := opts.MaxFileSize // a syntax's lower cap is clientconfig's (TooLargeError)
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
@@ -530,7 +539,9 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 	if !st.Mode().IsRegular() { // replaced by a FIFO or device since discovery
 		return fileResult{skip: &Skip{Path: display, Reason: fileKind(st.Mode()) + ", not a regular file", Notable: true, unreadable: true}}
 	}
-	limit := sizeLimit(j.path, opts)
+	// The general cap; a syntax with a lower one (Terraform) is
+	// clientconfig's decision (TooLargeError).
+	limit := opts.MaxFileSize
 	if st.Size() > limit {
 		return tooLarge(display, st.Size(), limit, opts, cfg)
 	}
@@ -557,7 +568,10 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 func lintBytes(path, display string, data []byte, opts *Options, cfg *config) fileResult {
 	file, err := clientconfig.Read(path, data)
 	var pe *clientconfig.ParseError
+	var tl *clientconfig.TooLargeError
 	switch {
+	case errors.As(err, &tl):
+		return tooLarge(display, tl.Size, tl.Limit, opts, cfg)
 	case errors.Is(err, clientconfig.ErrUnrecognised):
 		return fileResult{skip: &Skip{Path: display, Reason: NotRecognised()}}
 	case errors.As(err, &pe):
@@ -583,18 +597,6 @@ func NotRecognised() string {
 		names = append(names, fi.Name)
 	}
 	return "not a client configuration whichflow recognises (it reads: " + strings.Join(names, "; ") + ")"
-}
-
-// maxTerraformSize caps .tf files lower than the rest: hclsyntax parses
-// about 1 MB per second, and no real Terraform file comes near this.
-const maxTerraformSize = 8 << 20
-
-// sizeLimit is the largest file at path that lint reads.
-func sizeLimit(path string, opts *Options) int64 {
-	if strings.HasSuffix(path, ".tf") && opts.MaxFileSize > maxTerraformSize {
-		return maxTerraformSize
-	}
-	return opts.MaxFileSize
 }
 
 func tooLarge(display string, size, limit int64, opts *Options, cfg *config) fileResult {

@@ -141,7 +141,7 @@ func Render(d advisor.Decision, format flows.Format, p Params) ([]byte, error) {
 	if err := tmpl.Execute(&buf, m); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", format, err)
 	}
-	return normalise(sf.Syntax, buf.Bytes())
+	return normalise(string(sf.Info().Syntax().Syntax), buf.Bytes())
 }
 
 // Notes returns what the user should know about the scaffold for the

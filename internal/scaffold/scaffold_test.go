@@ -89,7 +89,7 @@ func fileName(sf flows.ScaffoldFormat) string {
 	case flows.FormatSpring:
 		return "application.yml"
 	}
-	return "client" + sf.Ext
+	return "client" + sf.Info().Ext
 }
 
 // TestRoundTrip renders every answer set in every format and reads the
@@ -142,7 +142,7 @@ func TestRoundTrip(t *testing.T) {
 
 func checkSyntax(t *testing.T, sf flows.ScaffoldFormat, out []byte) {
 	t.Helper()
-	switch sf.Syntax {
+	switch string(sf.Info().Syntax().Syntax) {
 	case "json":
 		var v any
 		if err := json.Unmarshal(out, &v); err != nil {
