@@ -187,13 +187,17 @@ func (b *boolString) Set(v string) error {
 func gatherAnswers(ctx context.Context, opts *AnswerOptions) (advisor.Answers, error) {
 	answers := advisor.Answers{}
 	if opts.AnswersFile != "" {
-		fromFile, issuer, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
+		fromFile, servers, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
 		if err != nil {
 			return nil, err
 		}
 		answers = fromFile
+		// Flags win over the file, as for the facets.
 		if opts.Issuer == "" {
-			opts.Issuer = issuer
+			opts.Issuer = servers.Issuer
+		}
+		if opts.Resource == "" {
+			opts.Resource = servers.Resource
 		}
 	}
 	for k, v := range opts.Answers {
