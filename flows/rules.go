@@ -171,7 +171,7 @@ func (r Rule) hasScope(f Format, s Scope) bool {
 // rule's check on a client or realm only where it says so, and SARIF
 // rules, JUnit cases, `whichflow rules` and the docs list what it says.
 func (r Rule) AppliesTo(t Target) bool {
-	if t.Format != "" && !slices.Contains(r.Formats, t.Format) {
+	if t.Format != "" && !slices.Contains(r.Formats, t.Format) && !slices.Contains(r.Formats, dialectOf[t.Format]) {
 		return false
 	}
 	if t.Scope != "" && !r.hasScope(t.Format, t.Scope) {
@@ -182,6 +182,11 @@ func (r Rule) AppliesTo(t Target) bool {
 	}
 	return !t.Flowless || r.Flowless
 }
+
+// dialectOf maps a format read with another's semantics to that format,
+// whose rules (and examples) apply to it as well: a client ID metadata
+// document is RFC 7591 metadata.
+var dialectOf = map[Format]Format{FormatClientMetadata: FormatRFC7591}
 
 // RulesFor lists the rules that apply to t, in catalog order.
 func RulesFor(t Target) []Rule {
@@ -216,6 +221,7 @@ const (
 	RuleFAPIPublicClient         = "fapi-public-client"
 	RuleFAPISenderConstrained    = "fapi-sender-constrained"
 	RuleFAPIPKCES256             = "fapi-pkce-s256"
+	RuleClientMetadataSecret     = "client-metadata-shared-secret"
 )
 
 // Second-round rule IDs (DESIGN §3) with Keycloak forms.
@@ -636,6 +642,23 @@ var rules = []Rule{
 		Remediation: "Turn off Exclude Issuer From Authentication Response (client → Advanced → OpenID Connect Compatibility Modes; attribute `exclude.issuer.from.auth.response: \"false\"`, terraform `exclude_issuer_from_auth_response = false`) and have the client check `iss`.",
 		Refs:        []Ref{RFC9207.S("2"), RFC9207.S("2.4"), RFC9700.S("4.4")},
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleClientMetadataSecret,
+		Title:    "Client ID metadata document declares a shared secret",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "A client ID metadata document is fetched by authorization servers the client has never met, " +
+			"so no secret can have been shared with them: the draft forbids client_secret, client_secret_expires_at " +
+			"and every authentication method based on a shared secret (client_secret_basic, client_secret_post, " +
+			"client_secret_jwt). A server that supports the documents refuses such a client, and a secret written " +
+			"into a public document is no secret. An absent token_endpoint_auth_method is the same mistake: RFC 7591 " +
+			"§2 defaults it to client_secret_basic.",
+		Remediation: "Declare token_endpoint_auth_method none for a public client, or private_key_jwt with a jwks_uri " +
+			"for a confidential one (keep the private key with the client), and remove client_secret.",
+		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
+		Formats: []Format{FormatClientMetadata},
 	},
 }
 

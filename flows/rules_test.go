@@ -10,8 +10,8 @@ import (
 // and `rules RULE` rely on (kube-linter's TestBuiltInChecksWellFormed).
 func TestRulesWellFormed(t *testing.T) {
 	known := map[Format]bool{}
-	for _, f := range allFormats {
-		known[f] = true
+	for _, fi := range Formats() {
+		known[fi.Format] = true
 	}
 	seen := map[string]bool{}
 	for _, r := range Rules() {

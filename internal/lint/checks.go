@@ -45,6 +45,7 @@ var checks = map[string]check{
 	flows.RuleFAPIPublicClient:         checkFAPIPublic,
 	flows.RuleFAPISenderConstrained:    checkFAPISenderConstrained,
 	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
+	flows.RuleClientMetadataSecret:     checkClientMetadataSecret,
 }
 
 // realmCheck is the logic of one realm-scope rule over one realm.
@@ -554,4 +555,22 @@ func checkFAPIPKCE(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{pos: firstPos(pos, code.Pos, c.Pos), msg: "client " + what + "; FAPI 2.0 requires S256"}, true
+}
+
+// checkClientMetadataSecret: a client ID metadata document can establish no
+// shared secret (CIMD §4.1): a client_secret, a secret-based method, or no
+// method at all (RFC 7591 §2's default is client_secret_basic) is one.
+func checkClientMetadataSecret(c *clientconfig.Client) (hit, bool) {
+	if c.SecretDeclared.Declared() {
+		return hit{pos: firstPos(c.SecretDeclared.Pos, c.Pos),
+			msg: fmt.Sprintf("a client ID metadata document declares %s: no secret can be shared through a public document", c.SecretDeclared.Field)}, true
+	}
+	m := c.AuthMethod
+	if m.Unresolved || !flows.AuthMethod(m.Value).SecretBased() {
+		return hit{}, false
+	}
+	if !m.Set {
+		return hit{pos: c.Pos, msg: fmt.Sprintf("token_endpoint_auth_method is absent, so RFC 7591 §2's default %q applies, a shared secret: declare none or private_key_jwt", m.Value)}, true
+	}
+	return hit{pos: firstPos(m.Pos, c.Pos), msg: fmt.Sprintf("token_endpoint_auth_method %q authenticates with a shared secret, which a client ID metadata document cannot establish", m.Value)}, true
 }
