@@ -65,8 +65,14 @@ type Rule struct {
 	// Scope is what the rule's findings are about: one client, a realm or
 	// tenant, or (rules the engine raises itself) a file or a suppression.
 	Scope Scope
-	// Formats are the input formats the rule applies to.
+	// Formats are the input formats the rule applies to, at its Scope.
 	Formats []Format
+	// RealmFormats are the formats in which a client-scope rule checks
+	// the realm or tenant as well (or instead): Keycloak's realm-level
+	// refresh settings and default signature algorithm, for example. A
+	// format listed here and not in Formats is checked at realm level
+	// only. Empty for most rules; unused for realm-scope rules.
+	RealmFormats []Format
 	// Profile is the profile the rule belongs to: standard rules run in
 	// every profile, high (FAPI 2.0) rules only with `lint --profile high`.
 	Profile Profile
@@ -139,16 +145,43 @@ type Target struct {
 // rule's check on a client or realm only where it says so, and SARIF
 // rules, JUnit cases, `whichflow rules` and the docs list what it says.
 func (r Rule) AppliesTo(t Target) bool {
-	if t.Format != "" && !slices.Contains(r.Formats, t.Format) {
+	if t.Format != "" && !slices.Contains(r.formatsAt(t.Scope), t.Format) {
 		return false
 	}
-	if t.Scope != "" && r.Scope != t.Scope {
+	if t.Scope != "" && r.Scope != t.Scope && !(t.Scope == ScopeRealm && len(r.RealmFormats) > 0) {
 		return false
 	}
 	if t.Profile != "" && !t.Profile.Includes(r.Profile) {
 		return false
 	}
 	return !t.Flowless || r.Flowless
+}
+
+// formatsAt is the formats the rule checks subjects of scope s in (every
+// format it applies to when s is "").
+func (r Rule) formatsAt(s Scope) []Format {
+	switch {
+	case s == "":
+		return r.AllFormats()
+	case s == ScopeRealm && r.Scope != ScopeRealm:
+		return r.RealmFormats
+	}
+	return r.Formats
+}
+
+// AllFormats lists every format the rule applies to, at any scope: Formats,
+// then the RealmFormats not in it.
+func (r Rule) AllFormats() []Format {
+	if len(r.RealmFormats) == 0 {
+		return r.Formats
+	}
+	out := slices.Clone(r.Formats)
+	for _, f := range r.RealmFormats {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // RulesFor lists the rules that apply to t, in catalog order.

@@ -48,11 +48,11 @@ func TestRulesWellFormed(t *testing.T) {
 			if r.Profile != ProfileStandard && r.Profile != ProfileHigh {
 				t.Errorf("profile %q is not standard or high", r.Profile)
 			}
-			if len(r.Formats) == 0 {
+			if len(r.AllFormats()) == 0 {
 				t.Errorf("applies to no format")
 			}
 			applies := map[Format]bool{}
-			for _, f := range r.Formats {
+			for _, f := range r.AllFormats() {
 				if !known[f] {
 					t.Errorf("unknown format %q", f)
 				}
@@ -98,5 +98,38 @@ func TestDesignRules(t *testing.T) {
 		if r, _ := RuleByID(id); r.Severity != sev {
 			t.Errorf("%s severity %s, DESIGN says %s", id, r.Severity, sev)
 		}
+	}
+}
+
+// TestAppliesToRealmFormats: a client-scope rule with RealmFormats checks
+// clients in Formats and realms in RealmFormats, nothing else.
+func TestAppliesToRealmFormats(t *testing.T) {
+	r := Rule{ID: "x", Scope: ScopeClient, Profile: ProfileStandard,
+		Formats: []Format{FormatAuth0, FormatKeycloak}, RealmFormats: []Format{FormatKeycloak, FormatTerraformKeycloak}}
+	for _, c := range []struct {
+		t    Target
+		want bool
+	}{
+		{Target{Format: FormatAuth0, Scope: ScopeClient}, true},
+		{Target{Format: FormatAuth0, Scope: ScopeRealm}, false},
+		{Target{Format: FormatKeycloak, Scope: ScopeClient}, true},
+		{Target{Format: FormatKeycloak, Scope: ScopeRealm}, true},
+		{Target{Format: FormatTerraformKeycloak, Scope: ScopeRealm}, true},
+		{Target{Format: FormatTerraformKeycloak, Scope: ScopeClient}, false},
+		{Target{Format: FormatTerraformKeycloak}, true},
+		{Target{Format: FormatSpring}, false},
+		{Target{Scope: ScopeRealm}, true},
+		{Target{Scope: ScopeFile}, false},
+	} {
+		if got := r.AppliesTo(c.t); got != c.want {
+			t.Errorf("AppliesTo(%+v) = %v, want %v", c.t, got, c.want)
+		}
+	}
+	if got := r.AllFormats(); len(got) != 3 || got[2] != FormatTerraformKeycloak {
+		t.Errorf("AllFormats = %v", got)
+	}
+	plain := Rule{Scope: ScopeClient, Formats: []Format{FormatAuth0}}
+	if plain.AppliesTo(Target{Scope: ScopeRealm}) {
+		t.Error("a client rule without RealmFormats applies to realms")
 	}
 }

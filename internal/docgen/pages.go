@@ -322,7 +322,7 @@ func scaffoldSection(p *page, recommended []Situation, sc *Scaffolds) error {
 // RulePage renders rules/<id>.md, with the examples the lint tests run.
 func RulePage(r flows.Rule) []byte {
 	p := newPage(code(r.ID) + ": " + r.Title)
-	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.Formats))
+	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.AllFormats()))
 	if r.Profile == flows.ProfileHigh {
 		p.f("This rule runs only with `whichflow lint --profile high` (FAPI 2.0).\n\n")
 	}
@@ -331,11 +331,11 @@ func RulePage(r flows.Rule) []byte {
 		p.f("- %s\n", refLink(ref))
 	}
 	p.f("\n## Formats\n\n")
-	for _, f := range r.Formats {
+	for _, f := range r.AllFormats() {
 		p.f("- [%s](../%s/%s.md) (%s)\n", formatTitle(f), FormatDir, f, code(string(f)))
 	}
 	p.f("\n## Examples\n\nEach bad example makes `whichflow lint` report %s; each good one does not. The lint tests run these same files.\n\n", code(r.ID))
-	for _, f := range r.Formats {
+	for _, f := range r.AllFormats() {
 		good, bad := r.ExamplesFor(f)
 		if len(good)+len(bad) == 0 {
 			continue

@@ -72,7 +72,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(rm); ok {
-				out = append(out, h.finding(r, display, rm.Name))
+				out = append(out, h.finding(r, display, rm.Name, flows.ScopeRealm))
 			}
 		}
 	}
@@ -89,7 +89,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(c); ok {
-				out = append(out, h.finding(r, display, c.ID))
+				out = append(out, h.finding(r, display, c.ID, flows.ScopeClient))
 			}
 		}
 	}
@@ -102,10 +102,16 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 	return out, subjects
 }
 
-func (h hit) finding(r flows.Rule, display, subject string) Finding {
+// finding is h as a finding of rule r on subject, a client or a realm
+// (scope: a client-scope rule checks realms in its RealmFormats).
+func (h hit) finding(r flows.Rule, display, subject string, scope flows.Scope) Finding {
 	f := newFinding(r, display, subject, h.pos, h.msg)
 	if h.refs != nil {
 		f.Refs = h.refs
+	}
+	if f.Scope != scope {
+		f.Scope = scope
+		f.Fingerprint = Fingerprint(f)
 	}
 	return f
 }
