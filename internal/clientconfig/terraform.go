@@ -125,6 +125,7 @@ func exprString(e hclsyntax.Expression) String {
 	v, ok := staticValue(e)
 	if !ok {
 		s.Unresolved = true
+		s.Value = templateText(e)
 		return s
 	}
 	if v.IsNull() {

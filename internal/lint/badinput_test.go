@@ -134,12 +134,12 @@ func TestHelpers(t *testing.T) {
 		t.Error("https is not http")
 	}
 	for _, p := range []string{"${CLIENT_SECRET}", "<UPDATE_ME>", "@@SECRET@@", "##SECRET##", "**********", "your-app-client-secret", "replace-me"} {
-		if !IsPlaceholder(p) {
+		if !clientconfig.IsPlaceholder(p) {
 			t.Errorf("%q is a placeholder", p)
 		}
 	}
 	for _, s := range []string{"secret", "{noop}secret", "s3cR37p4ssVV0rD1234"} {
-		if IsPlaceholder(s) {
+		if clientconfig.IsPlaceholder(s) {
 			t.Errorf("%q is a literal secret", s)
 		}
 	}

@@ -128,6 +128,18 @@ func resolvedItems(l clientconfig.List) []clientconfig.String {
 	return out
 }
 
+// literalMatches returns the items of l whose literal text (String.Literal:
+// resolved values whole, unresolved ones around their placeholders) match.
+func literalMatches(l clientconfig.List, match func(lit string) bool) []clientconfig.String {
+	var out []clientconfig.String
+	for _, it := range l.Items {
+		if lit := it.Literal(); lit != "" && match(lit) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 func hasCode(c *clientconfig.Client) (clientconfig.String, bool) {
 	return c.GrantTypes.Find(flows.GrantAuthorizationCode)
 }
@@ -284,12 +296,8 @@ func checkRedirectWildcard(c *clientconfig.Client) (hit, bool) {
 	if !redirectFlow(c) {
 		return hit{}, false
 	}
-	var bad []clientconfig.String
-	for _, u := range resolvedItems(c.RedirectURIs) {
-		if strings.Contains(u.Value, "*") {
-			bad = append(bad, u)
-		}
-	}
+	// A literal * stays a wildcard behind a placeholder: ${ROOT}/*.
+	bad := literalMatches(c.RedirectURIs, func(lit string) bool { return strings.Contains(lit, "*") })
 	if len(bad) == 0 {
 		return hit{}, false
 	}
@@ -374,7 +382,7 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 	var parts []string
 	var pos clientconfig.Pos
 	for _, s := range c.Secrets {
-		if IsPlaceholder(s.Value) {
+		if clientconfig.IsPlaceholder(s.Value) {
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
