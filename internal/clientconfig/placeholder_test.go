@@ -97,3 +97,18 @@ func TestTerraformTemplateLiteral(t *testing.T) {
 		}
 	}
 }
+
+func TestSpringDuration(t *testing.T) {
+	for in, want := range map[string]int64{"5m": 300, "1h": 3600, "PT1H": 3600, "pt10m": 600, "P1DT2H": 93600, "3600000": 3600,
+		"500ms": 0, "2d": 172800, "PT0.5S": 0, "90s": 90, "PT1H30M": 5400} {
+		got, ok := parseSpringDuration(in)
+		if !ok || got != want {
+			t.Errorf("parseSpringDuration(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "abc", "5x", "P", "PT", "P1H", "${TTL}", "1 h"} {
+		if _, ok := parseSpringDuration(in); ok {
+			t.Errorf("parseSpringDuration(%q) accepted", in)
+		}
+	}
+}

@@ -58,6 +58,7 @@ func summary(c Client) string {
 	if c.PARRequired.Value || c.PARRequired.Unresolved {
 		fmt.Fprintf(&b, " par=%s", bv(c.PARRequired))
 	}
+	b.WriteString(fieldsSummary(c))
 	for _, s := range c.Secrets {
 		fmt.Fprintf(&b, " secret{%s=%s @%d:%d}", s.Field, redact(s.Value), s.Pos.Line, s.Pos.Col)
 	}
@@ -128,6 +129,7 @@ func lv(l List) string {
 type golden struct {
 	Format     string   `json:"format"`
 	Clients    []string `json:"clients"`
+	Realms     []string `json:"realms,omitempty"`
 	Directives []string `json:"directives,omitempty"`
 }
 
@@ -135,6 +137,9 @@ func goldenOf(f *File) golden {
 	g := golden{Format: string(f.Format), Clients: []string{}}
 	for _, c := range f.Clients {
 		g.Clients = append(g.Clients, summary(c))
+	}
+	for _, r := range f.Realms {
+		g.Realms = append(g.Realms, realmSummary(r))
 	}
 	for _, d := range f.Directives {
 		g.Directives = append(g.Directives, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Text))
@@ -157,6 +162,11 @@ func marshalGolden(g golden) []byte {
 		b.Write(j)
 	}
 	b.WriteString("]")
+	if len(g.Realms) > 0 {
+		j, _ := json.Marshal(g.Realms)
+		b.WriteString(",\n \"realms\": ")
+		b.Write(j)
+	}
 	if len(g.Directives) > 0 {
 		j, _ := json.Marshal(g.Directives)
 		b.WriteString(",\n \"directives\": ")

@@ -16,6 +16,10 @@ type hit struct {
 	// refs replace the rule's refs when set (kind-mismatch cites what the
 	// advisor cited).
 	refs []string
+	// sev replaces the rule's severity when set: a rule whose table entry
+	// grades its findings (refresh-no-expiry is a note for confidential
+	// clients).
+	sev flows.Severity
 }
 
 // check is the logic of one rule over one client. It returns false when the
@@ -108,6 +112,9 @@ func (h hit) finding(r flows.Rule, display, subject string, scope flows.Scope) F
 	f := newFinding(r, display, subject, h.pos, h.msg)
 	if h.refs != nil {
 		f.Refs = h.refs
+	}
+	if h.sev != "" {
+		f.Severity = h.sev
 	}
 	if f.Scope != scope {
 		f.Scope = scope

@@ -30,3 +30,17 @@ func templateText(e hclsyntax.Expression) string {
 	}
 	return b.String()
 }
+
+// integer reads a whole-number attribute; def is the provider default
+// (named by t.def when not 0).
+func (t tfBlock) integer(name string, def int64) Int {
+	s := t.str(name, "")
+	if !s.Set && !s.Unresolved {
+		n := Int{Value: def, Pos: s.Pos}
+		if def != 0 {
+			n.Default = t.def
+		}
+		return n
+	}
+	return intOf(s)
+}
