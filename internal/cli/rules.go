@@ -71,24 +71,21 @@ type rulesJSON struct {
 }
 
 type ruleJSON struct {
-	ID          string         `json:"id"`
-	Title       string         `json:"title"`
-	Severity    flows.Severity `json:"severity"`
-	Profile     flows.Profile  `json:"profile"`
-	Scope       flows.Scope    `json:"scope"`
-	Rationale   string         `json:"rationale"`
-	Remediation string         `json:"remediation"`
-	Refs        []string       `json:"refs"`
-	Formats     []flows.Format `json:"formats"`
-	// RealmFormats: formats in which a client-scope rule checks the realm
-	// or tenant too.
-	RealmFormats []flows.Format    `json:"realm_formats,omitempty"`
-	Examples     []ruleExampleJSON `json:"examples,omitempty"`
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Severity    flows.Severity    `json:"severity"`
+	Profile     flows.Profile     `json:"profile"`
+	Scope       flows.Scope       `json:"scope"`
+	Rationale   string            `json:"rationale"`
+	Remediation string            `json:"remediation"`
+	Refs        []string          `json:"refs"`
+	Formats     []flows.Format    `json:"formats"`
+	Examples    []ruleExampleJSON `json:"examples,omitempty"`
 }
 
 func toRuleJSON(r flows.Rule, examples bool) ruleJSON {
 	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Scope: r.Scope, Rationale: r.Rationale,
-		Remediation: r.Remediation, Refs: flows.RefStrings(r.Refs), Formats: r.AllFormats(), RealmFormats: r.RealmFormats}
+		Remediation: r.Remediation, Refs: flows.RefStrings(r.Refs), Formats: r.Formats}
 	if examples {
 		for _, e := range r.Examples {
 			out.Examples = append(out.Examples, ruleExampleJSON{Format: e.Format, Good: e.Good, Name: e.Name, Text: e.Text})
@@ -157,7 +154,7 @@ func listRules(w io.Writer, format string, color bool) error {
 // format order, bad before good.
 func examplesByFormat(r flows.Rule) [][]flows.Example {
 	var out [][]flows.Example
-	for _, f := range r.AllFormats() {
+	for _, f := range r.Formats {
 		good, bad := r.ExamplesFor(f)
 		if len(good)+len(bad) == 0 {
 			continue
@@ -173,11 +170,7 @@ func writeRuleText(w io.Writer, r flows.Rule) error {
 	if r.Profile != flows.ProfileStandard {
 		fmt.Fprintf(w, " (only with --profile %s)", r.Profile)
 	}
-	scope := string(r.Scope)
-	if len(r.RealmFormats) > 0 {
-		scope += ", realm in " + joinFormats(r.RealmFormats)
-	}
-	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", scope, joinFormats(r.AllFormats()))
+	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", r.Scope, joinFormats(r.Formats))
 	fmt.Fprintf(w, "Why\n%s\n\n", wrap(r.Rationale, 2, 78))
 	fmt.Fprintf(w, "Fix\n%s\n\n", wrap(r.Remediation, 2, 78))
 	fmt.Fprintln(w, "References")

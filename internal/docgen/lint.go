@@ -34,7 +34,7 @@ func LintPage(cfg Config) []byte {
 	p.f("\n\n")
 	var formats []flows.Format
 	for _, r := range flows.Rules() {
-		for _, f := range r.AllFormats() {
+		for _, f := range r.Formats {
 			if !slices.Contains(formats, f) {
 				formats = append(formats, f)
 			}

@@ -17,6 +17,7 @@ func Index(cfg Config) []byte {
 	p.f("change the catalog in `flows/` and run `make docs`.\n\n")
 	p.f("- [Decision table](decision-table.md): every client situation, what `whichflow advise` recommends, and the flowchart.\n")
 	p.f("- [Seed guide, vendors and standards](seed-vs-standards.md): where the guides disagree with today's standards.\n")
+	p.f("- [AI agents and MCP clients](%s): discovery from the resource, client ID metadata documents, audience-bound tokens.\n", AgentsPage)
 	p.f("- [Lint](lint.md): the formats `whichflow lint` reads and how to suppress a finding; [all rules](rules.md).\n")
 	if cfg.Root != nil {
 		p.f("- [Command reference](cli/%s.md): every command and flag.\n", cfg.Root.Name())
@@ -322,7 +323,7 @@ func scaffoldSection(p *page, recommended []Situation, sc *Scaffolds) error {
 // RulePage renders rules/<id>.md, with the examples the lint tests run.
 func RulePage(r flows.Rule) []byte {
 	p := newPage(code(r.ID) + ": " + r.Title)
-	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.AllFormats()))
+	p.f("| Severity | Profile | Formats |\n|---|---|---|\n| **%s** | %s | %d |\n\n", r.Severity, r.Profile, len(r.Formats))
 	if r.Profile == flows.ProfileHigh {
 		p.f("This rule runs only with `whichflow lint --profile high` (FAPI 2.0).\n\n")
 	}
@@ -331,11 +332,11 @@ func RulePage(r flows.Rule) []byte {
 		p.f("- %s\n", refLink(ref))
 	}
 	p.f("\n## Formats\n\n")
-	for _, f := range r.AllFormats() {
+	for _, f := range r.Formats {
 		p.f("- [%s](../%s/%s.md) (%s)\n", formatTitle(f), FormatDir, f, code(string(f)))
 	}
 	p.f("\n## Examples\n\nEach bad example makes `whichflow lint` report %s; each good one does not. The lint tests run these same files.\n\n", code(r.ID))
-	for _, f := range r.AllFormats() {
+	for _, f := range r.Formats {
 		good, bad := r.ExamplesFor(f)
 		if len(good)+len(bad) == 0 {
 			continue
