@@ -345,8 +345,9 @@ var rules = []Rule{
 		Profile:  ProfileStandard,
 		Flowless: true,
 		Rationale: "A secret in a file in version control is readable by everyone with access to the repository, its " +
-			"forks, CI logs and backups, for as long as the history exists. Placeholders such as `${VAR}`, `@@KEY@@`, " +
-			"`##KEY##`, `<...>` and Keycloak's `**********` mask are not reported.",
+			"forks, CI logs and backups, for as long as the history exists. Placeholders of every common template style " +
+			"(`${VAR}`, `$VAR`, `{{ x }}`, `@@KEY@@`, `##KEY##`, `#{X}#`, `?X?`, `__X__`, `<x>`), values such as " +
+			"`your-…` or `changeme`, and Keycloak's `**********` mask are not reported.",
 		Remediation: "Replace the literal with a reference resolved at deploy time (environment variable, Terraform variable, vault lookup), rotate the exposed secret, and prefer `private_key_jwt` or mTLS over shared secrets.",
 		Refs:        []Ref{RFC6749.S("10.1"), RFC9700.S("2.5")},
 		Formats:     registrationFormats,
