@@ -9,20 +9,20 @@ import "strings"
 // catalog's.
 const (
 	secondFrontChannelIDToken    = "front-channel-id-token"
-	secondWebOriginsWildcard     = "web-origins-wildcard"
-	secondRefreshReuseAllowed    = "refresh-reuse-allowed"
-	secondRefreshNoExpiry        = "refresh-no-expiry"
-	secondPostLogoutUnsafe       = "post-logout-redirect-unsafe"
+	secondWebOriginsWildcard     = RuleWebOriginsWildcard
+	secondRefreshReuseAllowed    = RuleRefreshReuseAllowed
+	secondRefreshNoExpiry        = RuleRefreshNoExpiry
+	secondPostLogoutUnsafe       = RulePostLogoutUnsafe
 	secondRedirectFragment       = "redirect-fragment"
 	secondRedirectDangerous      = "redirect-dangerous-scheme"
 	secondRedirectLocalhost      = "redirect-localhost"
 	secondRedirectCustomScheme   = "redirect-custom-scheme"
-	secondWeakSigningAlg         = "weak-signing-alg"
-	secondSSLRequiredNone        = "ssl-required-none"
-	secondTokenLifetimeLong      = "token-lifetime-long"
+	secondWeakSigningAlg         = RuleWeakSigningAlg
+	secondSSLRequiredNone        = RuleSSLRequiredNone
+	secondTokenLifetimeLong      = RuleTokenLifetimeLong
 	secondMixedClientRoles       = "mixed-client-roles"
-	secondFullScopeAllowed       = "full-scope-allowed"
-	secondIssResponseDisabled    = "iss-response-disabled"
+	secondFullScopeAllowed       = RuleFullScopeAllowed
+	secondIssResponseDisabled    = RuleIssResponseDisabled
 	secondCrossOriginAuth        = "cross-origin-auth"
 	secondDynamicRegistration    = "dynamic-registration-open"
 	secondOpenAPIOAuthURLInsecur = "openapi-oauth-url-insecure"

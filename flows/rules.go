@@ -240,6 +240,19 @@ const (
 	RuleFAPIRefreshRotation     = "fapi-refresh-rotation"
 )
 
+// Second-round rule IDs (DESIGN §3) with Keycloak forms.
+const (
+	RuleSSLRequiredNone     = "ssl-required-none"
+	RuleRefreshReuseAllowed = "refresh-reuse-allowed"
+	RuleRefreshNoExpiry     = "refresh-no-expiry"
+	RuleTokenLifetimeLong   = "token-lifetime-long"
+	RuleWeakSigningAlg      = "weak-signing-alg"
+	RuleWebOriginsWildcard  = "web-origins-wildcard"
+	RulePostLogoutUnsafe    = "post-logout-redirect-unsafe"
+	RuleFullScopeAllowed    = "full-scope-allowed"
+	RuleIssResponseDisabled = "iss-response-disabled"
+)
+
 // SuppressionDocs is whichflow's own page on suppressing findings, cited by
 // the suppression hygiene rules.
 var SuppressionDocs = Doc{"whichflow lint: suppressions", "https://github.com/whichflow/whichflow/blob/main/docs/lint.md#suppressions"}
@@ -717,6 +730,135 @@ var rules = []Rule{
 			"Keycloak realm `revokeRefreshToken: false`) and sender-constrain its tokens with DPoP or mTLS.",
 		Refs:    []Ref{FAPI2.S("5.3.2.1"), RFC9700.S("2.2.2")},
 		Formats: []Format{FormatKeycloak, FormatTerraformOkta, FormatTerraformAuth0, FormatAuth0, FormatSpring},
+	},
+	{
+		ID:       RuleSSLRequiredNone,
+		Title:    "Realm does not require TLS",
+		Severity: SeverityError,
+		Scope:    ScopeRealm,
+		Profile:  ProfileStandard,
+		Rationale: "With `sslRequired: none` Keycloak serves the login page, the authorization endpoint and the token " +
+			"endpoint over plain http from any address, so passwords, authorization codes, tokens and session cookies " +
+			"cross the network readable and changeable by anyone on the path. OAuth 2.0 requires TLS at both endpoints.",
+		Remediation: "Set Realm settings → General → Require SSL to `external requests` or `all requests` (realm export `sslRequired: \"external\"`, terraform `keycloak_realm` `ssl_required = \"external\"`).",
+		Refs:        []Ref{RFC6749.S("3.1"), RFC6749.S("3.2"), RFC9700.S("2.6")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleRefreshReuseAllowed,
+		Title:    "Rotated refresh tokens stay valid after use",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeRealm}},
+		Profile:  ProfileStandard,
+		Rationale: "Refresh token rotation detects theft only if a used refresh token is refused: the attacker and the " +
+			"client cannot both keep refreshing. A token that stays valid for several more uses (Keycloak " +
+			"`refreshTokenMaxReuse` > 0) or for longer than a short retry grace (Auth0 `leeway` over 60 s) lets a " +
+			"stolen token be replayed unnoticed.",
+		Remediation: "Keep rotation and refuse reuse: Keycloak Realm settings → Tokens → Refresh tokens → Refresh Token Max Reuse `0` (realm `refreshTokenMaxReuse: 0`); Auth0 `refresh_token.leeway` of at most 60 seconds.",
+		Refs:        []Ref{RFC9700.S("4.14.2"), RFC9700.S("2.2.2"), OAuth21.S("4.3")},
+		Formats:     []Format{FormatKeycloak},
+	},
+	{
+		ID:       RuleRefreshNoExpiry,
+		Title:    "Refresh tokens without an absolute lifetime",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeRealm}},
+		Profile:  ProfileStandard,
+		Rationale: "A refresh token with no maximum lifetime works for as long as it is used: once stolen, it grants " +
+			"access indefinitely. Keycloak offline tokens live without limit unless the realm turns on the offline " +
+			"session maximum (`offlineSessionMaxLifespanEnabled`, off by default), and any client whose scopes include " +
+			"`offline_access` (the realm's default optional scope) can obtain one. The finding is a warning when a " +
+			"public client can get such tokens, a note when only confidential clients can.",
+		Remediation: "Give refresh tokens an absolute lifetime: Keycloak Realm settings → Sessions → Offline Session Max Limited on with an Offline Session Max (realm `offlineSessionMaxLifespanEnabled: true`, `offlineSessionMaxLifespan`), or remove `offline_access` from the clients' scopes; Auth0 `refresh_token.expiration_type: expiring` with a `token_lifetime`.",
+		Refs:        []Ref{RFC9700.S("4.14.2"), RFC10017.S("6.3")},
+		Formats:     []Format{FormatKeycloak},
+	},
+	{
+		ID:       RuleTokenLifetimeLong,
+		Title:    "Access tokens or authorization codes live long",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}},
+		Profile:  ProfileStandard,
+		Rationale: "A bearer access token can be replayed by whoever holds it until it expires, and cannot be recalled " +
+			"at most resource servers; RFC 6749 recommends authorization codes live at most 10 minutes. Lifetimes over " +
+			"an hour for access tokens (10 hours for ID tokens) or 10 minutes for codes widen the window a leaked token " +
+			"or code is good for.",
+		Remediation: "Shorten the lifetimes: Keycloak Realm settings → Tokens → Access Token Lifespan (realm `accessTokenLifespan`, at most 3600) and Client login timeout (`accessCodeLifespan`, at most 600), client Advanced → Access Token Lifespan (attribute `access.token.lifespan`, terraform `access_token_lifespan`); Spring Authorization Server `token.access-token-time-to-live` / `authorization-code-time-to-live`; Auth0 `jwt_configuration.lifetime_in_seconds`. Use refresh tokens for long sessions.",
+		Refs:        []Ref{RFC6749.S("4.1.2"), RFC6749.S("10.3"), RFC6819.S("5.1.5.3")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleWeakSigningAlg,
+		Title:    "Unsigned or HMAC-signed tokens or client assertions",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}},
+		Profile:  ProfileStandard,
+		Rationale: "`none` means no signature at all: anyone can forge the token. An HMAC algorithm (`HS256` ...) signs " +
+			"with a shared secret, so every party that can verify the token can also mint one, and the secret (the " +
+			"client secret for ID tokens and `client_secret_jwt` assertions) is only as strong as its storage. " +
+			"Asymmetric algorithms (RS256, PS256, ES256, EdDSA) keep signing with the issuer.",
+		Remediation: "Sign with an asymmetric algorithm (PS256, ES256 or RS256): Keycloak Realm settings → Tokens → Default Signature Algorithm (`defaultSignatureAlgorithm`), client Advanced → Fine grain OpenID Connect configuration (attributes `id.token.signed.response.alg`, `user.info.response.signature.alg`, `request.object.signature.alg`, `token.endpoint.auth.signing.alg`), and authenticate with `private_key_jwt` (Keycloak \"Signed JWT\", `client-jwt`) instead of `client_secret_jwt`; Auth0 `jwt_configuration.alg: RS256`; RFC 7591 `*_signed_response_alg` / `*_signing_alg`.",
+		Refs:        []Ref{RFC8725.S("3.1"), RFC8725.S("3.2"), OIDCCore.S("10.1"), RFC9700.S("2.5")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleWebOriginsWildcard,
+		Title:    "CORS allows any origin or a plain-http origin",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "The client's allowed web origins decide which sites' JavaScript may call the token, userinfo and " +
+			"logout endpoints and read the answers. `*` lets every site do so in the user's browser; a plain-http " +
+			"origin can be impersonated by anyone on the network path. Keycloak's `+` (the origins of the redirect " +
+			"URIs) is no wildcard and is not reported.",
+		Remediation: "List the exact https origins the app runs on (Keycloak client → Settings → Web origins, realm export `webOrigins`, terraform `web_origins`; Auth0 Allowed Web Origins / Allowed Origins (CORS), `web_origins` / `allowed_origins`), or `+` in Keycloak to allow the redirect URIs' origins.",
+		Refs:        []Ref{Fetch.S("3.2"), RFC9700.S("2.6"), RFC10017.S("6.3")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RulePostLogoutUnsafe,
+		Title:    "Post-logout redirect URI with a wildcard or plain http",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "After logout the server sends the browser to the `post_logout_redirect_uri` the request names, if it " +
+			"matches a registered one. A wildcard turns the logout endpoint into an open redirector for phishing, and a " +
+			"plain-http target can be rewritten on the way. Keycloak's `+` (the same as the redirect URIs) is reported " +
+			"by the redirect rules, not here.",
+		Remediation: "Register exact https post-logout redirect URIs (Keycloak client → Settings → Valid post logout redirect URIs, attribute `post.logout.redirect.uris`, terraform `valid_post_logout_redirect_uris`; Auth0 Allowed Logout URLs, `allowed_logout_urls`; Okta `post_logout_redirect_uris`; RFC 7591 `post_logout_redirect_uris`).",
+		Refs:        []Ref{OIDCRPLogout.S("2"), OIDCRPLogout.S("3"), RFC9700.S("4.11.2")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleFullScopeAllowed,
+		Title:    "Client tokens carry every role the user has",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "With Full Scope Allowed (`fullScopeAllowed`, on by default) Keycloak puts every realm and client role " +
+			"of the user, or of the service account, into this client's tokens, whatever the client needs. A leaked " +
+			"token then works at every resource server that trusts those roles: tokens should carry the least " +
+			"privilege.",
+		Remediation: "Turn off Full Scope Allowed (client → Client scopes → Dedicated scope → Scope, realm export `fullScopeAllowed: false`, terraform `full_scope_allowed = false`) and map only the roles the client needs.",
+		Refs:        []Ref{RFC9700.S("2.3")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+	},
+	{
+		ID:       RuleIssResponseDisabled,
+		Title:    "Authorization responses omit the issuer (iss)",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "Keycloak adds the RFC 9207 `iss` parameter to authorization responses so that a client using " +
+			"several authorization servers can tell which one answered, the defence against mix-up attacks. " +
+			"`exclude.issuer.from.auth.response: \"true\"` removes it for this client.",
+		Remediation: "Turn off Exclude Issuer From Authentication Response (client → Advanced → OpenID Connect Compatibility Modes; attribute `exclude.issuer.from.auth.response: \"false\"`, terraform `exclude_issuer_from_auth_response = false`) and have the client check `iss`.",
+		Refs:        []Ref{RFC9207.S("2"), RFC9207.S("2.4"), RFC9700.S("4.4")},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
 	},
 }
 

@@ -71,20 +71,22 @@ type rulesJSON struct {
 }
 
 type ruleJSON struct {
-	ID          string            `json:"id"`
-	Title       string            `json:"title"`
-	Severity    flows.Severity    `json:"severity"`
-	Profile     flows.Profile     `json:"profile"`
-	Scope       flows.Scope       `json:"scope"`
-	Rationale   string            `json:"rationale"`
-	Remediation string            `json:"remediation"`
-	Refs        []string          `json:"refs"`
-	Formats     []flows.Format    `json:"formats"`
-	Examples    []ruleExampleJSON `json:"examples,omitempty"`
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Severity flows.Severity `json:"severity"`
+	Profile  flows.Profile  `json:"profile"`
+	Scope    flows.Scope    `json:"scope"`
+	// ScopeIn: a format's scopes where they differ from scope.
+	ScopeIn     map[flows.Format][]flows.Scope `json:"scope_in,omitempty"`
+	Rationale   string                         `json:"rationale"`
+	Remediation string                         `json:"remediation"`
+	Refs        []string                       `json:"refs"`
+	Formats     []flows.Format                 `json:"formats"`
+	Examples    []ruleExampleJSON              `json:"examples,omitempty"`
 }
 
 func toRuleJSON(r flows.Rule, examples bool) ruleJSON {
-	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Scope: r.Scope, Rationale: r.Rationale,
+	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Scope: r.Scope, ScopeIn: r.ScopeIn, Rationale: r.Rationale,
 		Remediation: r.Remediation, Refs: flows.RefStrings(r.Refs), Formats: r.Formats}
 	if examples {
 		for _, e := range r.Examples {
@@ -170,7 +172,17 @@ func writeRuleText(w io.Writer, r flows.Rule) error {
 	if r.Profile != flows.ProfileStandard {
 		fmt.Fprintf(w, " (only with --profile %s)", r.Profile)
 	}
-	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", r.Scope, joinFormats(r.Formats))
+	scope := string(r.Scope)
+	for _, f := range r.Formats {
+		if in, ok := r.ScopeIn[f]; ok {
+			var ss []string
+			for _, s := range in {
+				ss = append(ss, string(s))
+			}
+			scope += fmt.Sprintf("; %s: %s", f, strings.Join(ss, ", "))
+		}
+	}
+	fmt.Fprintf(w, "\nScope:    %s\nFormats:  %s\n\n", scope, joinFormats(r.Formats))
 	fmt.Fprintf(w, "Why\n%s\n\n", wrap(r.Rationale, 2, 78))
 	fmt.Fprintf(w, "Fix\n%s\n\n", wrap(r.Remediation, 2, 78))
 	fmt.Fprintln(w, "References")

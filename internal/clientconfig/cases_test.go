@@ -96,8 +96,11 @@ func TestKeycloakSemantics(t *testing.T) {
 	}
 
 	r := readCase(t, "keycloak-realm.json")
-	if len(r.Clients) != 3 {
-		t.Fatalf("want 3 OIDC clients (saml skipped), got %d", len(r.Clients))
+	if len(r.Clients) != 4 {
+		t.Fatalf("want 3 OIDC clients and the SAML one, got %d", len(r.Clients))
+	}
+	if saml := client(t, r, "saml-app"); saml.Protocol != "saml" || !saml.Flowless() || len(saml.GrantTypes.Items) != 0 {
+		t.Errorf("SAML client: protocol %q, flowless %v, grants %v; want saml, flowless, none", saml.Protocol, saml.Flowless(), saml.GrantTypes.Items)
 	}
 	api := client(t, r, "api")
 	if !api.BearerOnly || len(api.GrantTypes.Items) != 0 || len(api.Secrets) != 1 {

@@ -3,7 +3,11 @@
 // the file position it came from so findings can point at it.
 package clientconfig
 
-import "github.com/whichflow/whichflow/flows"
+import (
+	"strings"
+
+	"github.com/whichflow/whichflow/flows"
+)
 
 // Pos is a position in a file; Line and Col are 1-based, 0 when unknown.
 type Pos struct {
@@ -306,4 +310,35 @@ type File struct {
 	// Realms are the realms or tenants the file configures (realm-scope
 	// rules run on them).
 	Realms []Realm
+}
+
+// Flowless reports whether c starts no OAuth flow: a Keycloak bearer-only
+// client, or a client of another protocol (Keycloak SAML). Only the rules
+// that apply to flowless clients (committed-secret) run on it.
+func (c *Client) Flowless() bool {
+	return c.BearerOnly || (c.Protocol != "" && c.Protocol != "openid-connect")
+}
+
+// wildcardReaders are how providers read a `*` in a redirect URI (also a
+// post-logout one) and in a web origin, registered by the adapters of
+// providers that do not treat every `*` as a wildcard (keycloak.go).
+var wildcardReaders = map[flows.Format]struct{ redirect, origin func(string) bool }{}
+
+// RedirectWildcard reports whether the provider reads u, one of c's
+// redirect or post-logout redirect URIs, as a pattern that matches more
+// than itself. By default any `*` is a wildcard.
+func (c *Client) RedirectWildcard(u string) bool {
+	if w, ok := wildcardReaders[c.Format]; ok {
+		return w.redirect(u)
+	}
+	return strings.Contains(u, "*")
+}
+
+// OriginWildcard reports whether the provider reads web origin o as a
+// pattern. By default any `*` is a wildcard.
+func (c *Client) OriginWildcard(o string) bool {
+	if w, ok := wildcardReaders[c.Format]; ok {
+		return w.origin(o)
+	}
+	return strings.Contains(o, "*")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,8 +28,16 @@ func summary(c Client) string {
 	if c.Kind.Set {
 		fmt.Fprintf(&b, " kind=%s", sv(c.Kind))
 	}
+	if c.Protocol != "" {
+		fmt.Fprintf(&b, " protocol=%s", c.Protocol)
+	}
 	if c.ApplicationType.Value != "" || c.ApplicationType.Unresolved {
 		fmt.Fprintf(&b, " app=%s", sv(c.ApplicationType))
+	}
+	if c.Flowless() && !c.BearerOnly {
+		// Another protocol (Keycloak SAML): read for its secrets only.
+		writeSecrets(&b, c)
+		return b.String()
 	}
 	if !c.GrantsOnly {
 		fmt.Fprintf(&b, " public=%s auth=%s", bv(c.Public), sv(c.AuthMethod))
@@ -59,16 +68,7 @@ func summary(c Client) string {
 		fmt.Fprintf(&b, " par=%s", bv(c.PARRequired))
 	}
 	b.WriteString(fieldsSummary(c))
-	for _, s := range c.Secrets {
-		fmt.Fprintf(&b, " secret{%s=%s @%d:%d}", s.Field, redact(s.Value), s.Pos.Line, s.Pos.Col)
-	}
-	if d := c.SecretDeclared; d.Declared() {
-		u := ""
-		if d.Unresolved {
-			u = "?"
-		}
-		fmt.Fprintf(&b, " declares{%s%s @%d:%d}", u, d.Field, d.Pos.Line, d.Pos.Col)
-	}
+	writeSecrets(&b, c)
 	if c.BearerOnly {
 		b.WriteString(" bearer-only")
 	}
@@ -79,6 +79,46 @@ func summary(c Client) string {
 		b.WriteString(" grants-only")
 	}
 	return b.String()
+}
+
+func writeSecrets(b *strings.Builder, c Client) {
+	for _, s := range c.Secrets {
+		fmt.Fprintf(b, " secret{%s=%s @%d:%d}", s.Field, redact(s.Value), s.Pos.Line, s.Pos.Col)
+	}
+	if d := c.SecretDeclared; d.Declared() {
+		u := ""
+		if d.Unresolved {
+			u = "?"
+		}
+		fmt.Fprintf(b, " declares{%s%s @%d:%d}", u, d.Field, d.Pos.Line, d.Pos.Col)
+	}
+}
+
+// realmSummary is the golden normal form of a realm, in summary's notation.
+func realmSummary(r Realm) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s realm %q @%d:%d-%d ssl=%s revoke=%s reuse=%s offline-max=%s access=%s code=%s alg=%s",
+		r.Format, r.Name, r.Pos.Line, r.Pos.Col, r.End, sv(r.SSLRequired), bv(r.RevokeRefreshToken), iv(r.RefreshTokenMaxReuse),
+		bv(r.OfflineSessionMaxLifespanEnabled), iv(r.AccessTokenLifespan), iv(r.AccessCodeLifespan), sv(r.DefaultSignatureAlgorithm))
+	if r.DynamicRegistration.Value || r.DynamicRegistration.Unresolved {
+		fmt.Fprintf(&b, " dynamic-registration=%s", bv(r.DynamicRegistration))
+	}
+	if len(r.OfflineTokenClients) > 0 {
+		var ids []string
+		for _, c := range r.OfflineTokenClients {
+			id := strconv.Quote(c.ID)
+			if c.Public {
+				id += "(public)"
+			}
+			ids = append(ids, id)
+		}
+		fmt.Fprintf(&b, " offline-clients=[%s]", strings.Join(ids, " "))
+	}
+	return b.String()
+}
+
+func iv(n Int) string {
+	return sv(String{Value: fmt.Sprint(n.Value), Set: n.Set, Unresolved: n.Unresolved})
 }
 
 func redact(s string) string {
@@ -163,9 +203,16 @@ func marshalGolden(g golden) []byte {
 	}
 	b.WriteString("]")
 	if len(g.Realms) > 0 {
-		j, _ := json.Marshal(g.Realms)
-		b.WriteString(",\n \"realms\": ")
-		b.Write(j)
+		b.WriteString(",\n \"realms\": [")
+		for i, r := range g.Realms {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			j, _ := json.Marshal(r)
+			b.WriteString("\n  ")
+			b.Write(j)
+		}
+		b.WriteString("]")
 	}
 	if len(g.Directives) > 0 {
 		j, _ := json.Marshal(g.Directives)

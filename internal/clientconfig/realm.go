@@ -35,4 +35,16 @@ type Realm struct {
 	// DynamicRegistration: open dynamic client registration (Auth0 tenant
 	// flags.enable_dynamic_client_registration).
 	DynamicRegistration Bool
+
+	// OfflineTokenClients are the realm's clients that can obtain offline
+	// tokens (Keycloak: a user-facing flow that issues refresh tokens, and
+	// offline_access among the client's scopes); built-in clients are not
+	// counted.
+	OfflineTokenClients []RealmClient
+}
+
+// RealmClient is a client of the realm, as a realm-scope rule names it.
+type RealmClient struct {
+	ID     string
+	Public bool
 }

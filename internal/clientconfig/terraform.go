@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -22,6 +23,9 @@ import (
 type tfResource struct {
 	client func(tfBlock) Client
 	amend  func(tfBlock, *tfClients)
+	// realm makes a realm of a resource that configures one
+	// (keycloak_realm).
+	realm func(tfBlock) Realm
 }
 
 // tfResources is filled by the provider files' init functions.
@@ -54,6 +58,13 @@ func readTerraform(body *hclsyntax.Body) *File {
 		case r.amend != nil:
 			amends = append(amends, b)
 			continue
+		case r.realm != nil:
+			rm := r.realm(tfBlock{b: b})
+			rm.Name = b.Labels[0] + "." + b.Labels[1]
+			rm.Pos = hpos(b.TypeRange.Start)
+			rm.End = b.CloseBraceRange.End.Line
+			cs.f.Realms = append(cs.f.Realms, rm)
+			continue
 		}
 		c := r.client(tfBlock{b: b})
 		c.ID = b.Labels[0] + "." + b.Labels[1]
@@ -65,10 +76,14 @@ func readTerraform(body *hclsyntax.Body) *File {
 	for _, b := range amends {
 		tfResources[b.Labels[0]].amend(tfBlock{b: b}, cs)
 	}
-	if len(cs.f.Clients) == 0 {
+	switch {
+	case len(cs.f.Clients) > 0:
+		cs.f.Format = cs.f.Clients[0].Format
+	case len(cs.f.Realms) > 0:
+		cs.f.Format = cs.f.Realms[0].Format
+	default:
 		return nil
 	}
-	cs.f.Format = cs.f.Clients[0].Format
 	return cs.f
 }
 
@@ -265,4 +280,46 @@ func (t tfBlock) secret(name string) (SecretField, []Secret) {
 // readSecret records the client secret attribute name on c.
 func (t tfBlock) readSecret(c *Client, name string) {
 	c.SecretDeclared, c.Secrets = t.secret(name)
+}
+
+// integer reads a whole-number attribute (a number, or a string of
+// digits), positioned at the attribute name; def is the provider default.
+func (t tfBlock) integer(name string, def int64) Int {
+	a := t.attr(name)
+	if a == nil {
+		return Int{Value: def, Pos: t.pos(), Default: t.def}
+	}
+	s := exprString(a.Expr)
+	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
+	switch {
+	case s.Unresolved:
+	case !s.Set: // = null
+		return Int{Value: def, Pos: n.Pos, Default: t.def}
+	default:
+		v, ok := parseInt(s.Value)
+		n.Value, n.Unresolved = v, !ok
+	}
+	return n
+}
+
+// duration reads a Go duration string attribute ("5m", "1h30m": the
+// keycloak provider's realm lifetimes, parsed by time.ParseDuration) as
+// whole seconds; def is the provider default in seconds, "" when the
+// provider leaves it to Keycloak (keycloak is then the default's owner).
+func (t tfBlock) duration(name string, def int64, owner string) Int {
+	a := t.attr(name)
+	if a == nil {
+		return Int{Value: def, Pos: t.pos(), Default: owner}
+	}
+	s := exprString(a.Expr)
+	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
+	switch {
+	case s.Unresolved:
+	case !s.Set:
+		return Int{Value: def, Pos: n.Pos, Default: owner}
+	default:
+		d, err := time.ParseDuration(strings.TrimSpace(s.Value))
+		n.Value, n.Unresolved = int64(d/time.Second), err != nil
+	}
+	return n
 }

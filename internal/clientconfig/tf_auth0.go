@@ -63,7 +63,7 @@ func tfAuth0(t tfBlock) Client {
 			alg = v
 		}
 		if v, ok := t.objectAttr("jwt_configuration", "lifetime_in_seconds"); ok {
-			life = intOf(v)
+			life = intString(v)
 		}
 	}
 	auth0JWT(&c, alg, life, jp)

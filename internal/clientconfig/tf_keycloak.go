@@ -19,7 +19,33 @@ import (
 
 const tfKeycloakDefault = "terraform-provider-keycloak's default"
 
-func init() { tfResources["keycloak_openid_client"] = tfResource{client: tfKeycloak} }
+func init() {
+	tfResources["keycloak_openid_client"] = tfResource{client: tfKeycloak}
+	tfResources["keycloak_realm"] = tfResource{realm: tfKeycloakRealm}
+}
+
+// tfKeycloakRealm reads a keycloak_realm (docs/resources/realm.md,
+// provider/resource_keycloak_realm.go): ssl_required defaults to
+// "external", revoke_refresh_token false, refresh_token_max_reuse 0,
+// offline_session_max_lifespan_enabled false (provider schema defaults);
+// access_token_lifespan and access_code_lifespan are duration strings
+// ("5m") the provider leaves to Keycloak when absent (Keycloak: 300 s and
+// 60 s), as it does default_signature_algorithm (RS256).
+func tfKeycloakRealm(t tfBlock) Realm {
+	t.def = tfKeycloakDefault
+	r := Realm{Format: flows.FormatTerraformKeycloak}
+	r.SSLRequired = t.str("ssl_required", kcDefaultSSLRequired)
+	r.RevokeRefreshToken = t.boolean("revoke_refresh_token", false)
+	r.RefreshTokenMaxReuse = t.integer("refresh_token_max_reuse", 0)
+	r.OfflineSessionMaxLifespanEnabled = t.boolean("offline_session_max_lifespan_enabled", false)
+	r.AccessTokenLifespan = t.duration("access_token_lifespan", kcDefaultAccessTokenLife, keycloakDefault)
+	r.AccessCodeLifespan = t.duration("access_code_lifespan", kcDefaultAccessCodeLife, keycloakDefault)
+	r.DefaultSignatureAlgorithm = t.str("default_signature_algorithm", "")
+	if !r.DefaultSignatureAlgorithm.Set && !r.DefaultSignatureAlgorithm.Unresolved {
+		r.DefaultSignatureAlgorithm = String{Value: kcDefaultSignatureAlg, Pos: t.pos(), Default: keycloakDefault}
+	}
+	return r
+}
 
 func tfKeycloak(t tfBlock) Client {
 	t.def = tfKeycloakDefault
@@ -86,7 +112,79 @@ func tfKeycloak(t tfBlock) Client {
 	c.MTLSBound = t.extraBool("tls.client.certificate.bound.access.tokens", false)
 	c.PARRequired = t.extraBool("require.pushed.authorization.requests", false)
 	t.readSecret(&c, "client_secret")
+
+	c.WebOrigins = t.list("web_origins")
+	c.PostLogoutRedirectURIs = t.list("valid_post_logout_redirect_uris")
+	if !c.PostLogoutRedirectURIs.Set {
+		if s, ok := t.objectAttr("extra_config", "post.logout.redirect.uris"); ok {
+			c.PostLogoutRedirectURIs = tfHashList(s)
+		}
+	}
+	c.PostLogoutRedirectURIs.Items = expandPlus(c.PostLogoutRedirectURIs.Items, c.RedirectURIs)
+	for _, a := range kcAlgAttrs {
+		if s, ok := t.objectAttr("extra_config", a.key); ok && (s.Unresolved || strings.TrimSpace(s.Value) != "") {
+			c.Algs = append(c.Algs, Alg{Use: a.use, Field: "extra_config." + a.key, Value: s})
+		}
+	}
+	// access_token_lifespan: seconds as a string ("" = the realm's).
+	if lt := t.str("access_token_lifespan", ""); lt.Set || lt.Unresolved {
+		n := Int{Pos: lt.Pos, Set: true, Unresolved: lt.Unresolved}
+		if !lt.Unresolved {
+			if strings.TrimSpace(lt.Value) == "" {
+				n = Int{Pos: lt.Pos}
+			} else {
+				n.Value, n.Unresolved = tfSeconds(lt.Value)
+			}
+		}
+		c.AccessTokenLifetime = n
+	} else {
+		c.AccessTokenLifetime = Int{Pos: t.pos()}
+	}
+	c.FullScopeAllowed = t.boolean("full_scope_allowed", true)
+	c.ExcludeIssuer = t.boolean("exclude_issuer_from_auth_response", false)
+	if !c.ExcludeIssuer.Set && !c.ExcludeIssuer.Unresolved {
+		// Optional and computed in the provider: absent, Keycloak's
+		// attribute default applies.
+		c.ExcludeIssuer = t.extraBool("exclude.issuer.from.auth.response", false)
+	}
 	return c
+}
+
+// tfSeconds reads a number of seconds; ok false (unresolved) otherwise.
+func tfSeconds(s string) (int64, bool) {
+	n, ok := parseInt(s)
+	return n, !ok
+}
+
+// tfHashList reads a "##"-separated extra_config value as a list.
+func tfHashList(s String) List {
+	l := List{Pos: s.Pos, Set: true, Unresolved: s.Unresolved}
+	if s.Unresolved {
+		return l
+	}
+	for _, part := range strings.Split(s.Value, "##") {
+		if part = strings.TrimSpace(part); part != "" {
+			l.Items = append(l.Items, String{Value: part, Pos: s.Pos, Set: true, Unresolved: unresolvedText(part)})
+		}
+	}
+	return l
+}
+
+// expandPlus replaces Keycloak's "+" among post-logout redirect URIs by the
+// redirect URIs (not in the file: what "+" stands for).
+func expandPlus(items []String, redirects List) []String {
+	var out []String
+	for _, it := range items {
+		if it.Unresolved || strings.TrimSpace(it.Value) != "+" {
+			out = append(out, it)
+			continue
+		}
+		for _, r := range redirects.Items {
+			r.Set, r.Default, r.Pos = false, kcPlusDefault, it.Pos
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // extraBool reads a Keycloak client attribute from extra_config; absent,

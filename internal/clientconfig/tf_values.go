@@ -31,16 +31,13 @@ func templateText(e hclsyntax.Expression) string {
 	return b.String()
 }
 
-// integer reads a whole-number attribute; def is the provider default
-// (named by t.def when not 0).
-func (t tfBlock) integer(name string, def int64) Int {
-	s := t.str(name, "")
-	if !s.Set && !s.Unresolved {
-		n := Int{Value: def, Pos: s.Pos}
-		if def != 0 {
-			n.Default = t.def
-		}
-		return n
+// intString reads a String holding a whole number (a map attribute's
+// value) as an Int; anything else stays unresolved.
+func intString(s String) Int {
+	n := Int{Pos: s.Pos, Set: s.Set, Unresolved: s.Unresolved, Default: s.Default}
+	if !s.Unresolved && s.Set {
+		v, ok := parseInt(s.Value)
+		n.Value, n.Unresolved = v, !ok
 	}
-	return intOf(s)
+	return n
 }

@@ -1,7 +1,6 @@
 package clientconfig
 
 import (
-	"strconv"
 	"strings"
 	"unsafe"
 
@@ -130,45 +129,6 @@ func (d defaults) boolean(m Node, def bool, keys ...string) Bool {
 	}
 	b.Value = val
 	return b
-}
-
-// intOf reads s as a whole number: a number, or a string of digits
-// (Keycloak's attributes are strings); anything else stays unresolved.
-func intOf(s String) Int {
-	n := Int{Pos: s.Pos, Set: s.Set, Unresolved: s.Unresolved, Default: s.Default}
-	if s.Unresolved || (!s.Set && s.Value == "") {
-		return n
-	}
-	t := strings.TrimSpace(s.Value)
-	v, err := strconv.ParseInt(t, 10, 64)
-	if err != nil {
-		f, ferr := strconv.ParseFloat(t, 64)
-		if ferr != nil || f != float64(int64(f)) {
-			n.Unresolved = true
-			return n
-		}
-		v = int64(f)
-	}
-	n.Value = v
-	return n
-}
-
-// integer reads a whole number under the first of keys, positioned at its
-// value; def is the default when absent (with d named as its source), and
-// an absent value without a default is Int{} at m.
-func (d defaults) integer(m Node, def int64, keys ...string) Int {
-	_, v := getAny(m, keys...)
-	if !v.ok() || isNull(v) {
-		n := Int{Value: def, Pos: pos(m)}
-		if def != 0 {
-			n.Default = string(d)
-		}
-		return n
-	}
-	if v.kind() != kindScalar {
-		return Int{Pos: pos(v), Set: true, Unresolved: true}
-	}
-	return intOf(str(v))
 }
 
 // listKey reads a list of strings under the first of keys; a scalar stands

@@ -333,7 +333,7 @@ func RulePage(r flows.Rule) []byte {
 	}
 	p.f("\n## Formats\n\n")
 	for _, f := range r.Formats {
-		p.f("- [%s](../%s/%s.md) (%s)\n", formatTitle(f), FormatDir, f, code(string(f)))
+		p.f("- [%s](../%s/%s.md) (%s)%s\n", formatTitle(f), FormatDir, f, code(string(f)), scopeNote(r, f))
 	}
 	p.f("\n## Examples\n\nEach bad example makes `whichflow lint` report %s; each good one does not. The lint tests run these same files.\n\n", code(r.ID))
 	for _, f := range r.Formats {
@@ -350,4 +350,18 @@ func RulePage(r flows.Rule) []byte {
 		}
 	}
 	return p.bytes()
+}
+
+// scopeNote says what a rule checks in format f when that is not (only)
+// a client: "checks the realm", "checks clients and the realm".
+func scopeNote(r flows.Rule, f flows.Format) string {
+	scopes := r.ScopesIn(f)
+	realm, client := slices.Contains(scopes, flows.ScopeRealm), slices.Contains(scopes, flows.ScopeClient)
+	switch {
+	case realm && client:
+		return ": checks clients and the realm"
+	case realm:
+		return ": checks the realm"
+	}
+	return ""
 }

@@ -72,7 +72,7 @@ var realmChecks = map[string]realmCheck{
 func clientTarget(c *clientconfig.Client, profile string) flows.Target {
 	// GrantsOnly clients (OpenAPI) need nothing here: the catalog lists
 	// the formats each rule applies to.
-	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.BearerOnly}
+	return flows.Target{Format: c.Format, Scope: flows.ScopeClient, Profile: flows.Profile(profile), Flowless: c.Flowless()}
 }
 
 // lintSubjects runs the rules that apply to each client and realm of file
@@ -343,8 +343,9 @@ func checkRedirectWildcard(c *clientconfig.Client) (hit, bool) {
 	if !redirectFlow(c) {
 		return hit{}, false
 	}
-	// A literal * stays a wildcard behind a placeholder: ${ROOT}/*.
-	bad := literalMatches(c.RedirectURIs, func(lit string) bool { return strings.Contains(lit, "*") })
+	// A literal * stays a wildcard behind a placeholder (${ROOT}/*), as the
+	// provider reads it (Keycloak: a * inside the host is literal).
+	bad := literalMatches(c.RedirectURIs, c.RedirectWildcard)
 	if len(bad) == 0 {
 		return hit{}, false
 	}
