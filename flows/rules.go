@@ -224,6 +224,22 @@ const (
 	RuleClientMetadataSecret     = "client-metadata-shared-secret"
 )
 
+// Rule IDs of the second round (DESIGN §3) that rulesg implements.
+const (
+	RuleFrontChannelIDToken     = "front-channel-id-token"
+	RuleRedirectFragment        = "redirect-fragment"
+	RuleRedirectDangerousScheme = "redirect-dangerous-scheme"
+	RuleRedirectLocalhost       = "redirect-localhost"
+	RuleRedirectCustomScheme    = "redirect-custom-scheme"
+	RuleMixedClientRoles        = "mixed-client-roles"
+	RuleCrossOriginAuth         = "cross-origin-auth"
+	RuleDynamicRegistrationOpen = "dynamic-registration-open"
+	RuleOpenAPIOAuthURLInsecure = "openapi-oauth-url-insecure"
+	RuleFAPISigningAlg          = "fapi-signing-alg"
+	RuleFAPIResponseType        = "fapi-response-type"
+	RuleFAPIRefreshRotation     = "fapi-refresh-rotation"
+)
+
 // Second-round rule IDs (DESIGN §3) with Keycloak forms.
 const (
 	RuleSSLRequiredNone     = "ssl-required-none"
@@ -358,8 +374,9 @@ var rules = []Rule{
 		Profile:  ProfileStandard,
 		Flowless: true,
 		Rationale: "A secret in a file in version control is readable by everyone with access to the repository, its " +
-			"forks, CI logs and backups, for as long as the history exists. Placeholders such as `${VAR}`, `@@KEY@@`, " +
-			"`##KEY##`, `<...>` and Keycloak's `**********` mask are not reported.",
+			"forks, CI logs and backups, for as long as the history exists. Placeholders of every common template style " +
+			"(`${VAR}`, `$VAR`, `{{ x }}`, `@@KEY@@`, `##KEY##`, `#{X}#`, `?X?`, `__X__`, `<x>`), values such as " +
+			"`your-…` or `changeme`, and Keycloak's `**********` mask are not reported.",
 		Remediation: "Replace the literal with a reference resolved at deploy time (environment variable, Terraform variable, vault lookup), rotate the exposed secret, and prefer `private_key_jwt` or mTLS over shared secrets.",
 		Refs:        []Ref{RFC6749.S("10.1"), RFC9700.S("2.5")},
 		Formats:     registrationFormats,
@@ -515,6 +532,206 @@ var rules = []Rule{
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
 	},
 	{
+		ID:       RuleClientMetadataSecret,
+		Title:    "Client ID metadata document declares a shared secret",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "A client ID metadata document is fetched by authorization servers the client has never met, " +
+			"so no secret can have been shared with them: the draft forbids client_secret, client_secret_expires_at " +
+			"and every authentication method based on a shared secret (client_secret_basic, client_secret_post, " +
+			"client_secret_jwt). A server that supports the documents refuses such a client, and a secret written " +
+			"into a public document is no secret. An absent token_endpoint_auth_method is the same mistake: RFC 7591 " +
+			"§2 defaults it to client_secret_basic.",
+		Remediation: "Declare token_endpoint_auth_method none for a public client, or private_key_jwt with a jwks_uri " +
+			"for a confidential one (keep the private key with the client), and remove client_secret.",
+		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
+		Formats: []Format{FormatClientMetadata},
+	},
+	{
+		ID:       RuleFrontChannelIDToken,
+		Title:    "ID token returned from the authorization endpoint (response type id_token)",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "The `id_token` response type is OpenID Connect's implicit login: the ID token travels in the " +
+			"redirect's fragment, through the browser's history and every script on the page, and only the `nonce` " +
+			"stands between the client and a replayed token. No access token is issued there, so it is not " +
+			"implicit-grant's finding, but the code flow with PKCE (and `nonce`) gives the same login without a " +
+			"token in the front channel.",
+		Remediation: "Register the `code` response type (and the authorization_code grant) instead of `id_token`; " +
+			"validate the ID token from the token response and keep checking `nonce`.",
+		Refs:    []Ref{RFC9700.S("2.1.2"), OIDCCore.S("3.2"), OIDCCore.S("3.1")},
+		Formats: []Format{FormatRFC7591, FormatTerraformOkta, FormatWhichflow},
+	},
+	{
+		ID:       RuleRedirectFragment,
+		Title:    "Redirect URI contains a fragment",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "RFC 6749 forbids a fragment in a redirect URI: the authorization server appends its response to " +
+			"the URI, and a fragment already there makes the response land where the client does not read it, or " +
+			"where a script on the page can. Servers that compare redirect URIs exactly either reject the request or " +
+			"behave differently from each other. Deploy-time placeholders (`##KEY##`, `#{X}#`) are not fragments.",
+		Remediation: "Remove the `#…` part from the registered redirect URI (single-page routers: register the plain " +
+			"path, e.g. `https://app.example.com/callback`, and route after the code exchange).",
+		Refs:    []Ref{RFC6749.S("3.1.2"), RFC9700.S("4.1")},
+		Formats: registrationFormats,
+	},
+	{
+		ID:       RuleRedirectDangerousScheme,
+		Title:    "Redirect URI with a javascript:, data:, vbscript: or file: scheme",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "These schemes do not deliver the authorization response to a client: a `javascript:` or " +
+			"`vbscript:` URI runs code in the authorization server's origin when the browser follows the redirect, a " +
+			"`data:` URI renders attacker-chosen content, and `file:` reads the user's disk. A registration that " +
+			"allows them turns the authorization endpoint into a cross-site scripting vector.",
+		Remediation: "Register only https redirect URIs, loopback `http://127.0.0.1:{port}` redirects for native apps, " +
+			"or a private-use scheme in reverse-DNS form; remove the URI with this scheme.",
+		Refs:    []Ref{RFC9700.S("4.1"), RFC6749.S("3.1.2"), RFC8252.S("7")},
+		Formats: registrationFormats,
+	},
+	{
+		ID:       RuleRedirectLocalhost,
+		Title:    "Loopback redirect names localhost instead of 127.0.0.1 or [::1]",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "`localhost` is a name that a resolver, a hosts file or a firewall may send somewhere other than " +
+			"the loopback interface, and a client may listen on one interface while the browser connects to the " +
+			"other. RFC 8252 recommends the loopback IP literal for loopback redirects and says `localhost` is NOT " +
+			"RECOMMENDED.",
+		Remediation: "Register `http://127.0.0.1:{port}/…` (or `http://[::1]:{port}/…`) and have the client listen " +
+			"on that address; development setups can register both while migrating.",
+		Refs:    []Ref{RFC8252.S("8.3"), RFC8252.S("7.3")},
+		Formats: registrationFormats,
+	},
+	{
+		ID:       RuleRedirectCustomScheme,
+		Title:    "Private-use redirect scheme not in reverse-DNS form",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "Any app on the device can register a private-use URI scheme, and short names such as `myapp:` " +
+			"collide: another app that claims the same scheme receives the authorization code. RFC 8252 asks native " +
+			"apps to use a scheme based on a domain name they control, in reverse order (`com.example.app:`), or a " +
+			"claimed https redirect, which the operating system verifies.",
+		Remediation: "Use a reverse-DNS scheme for a domain you own (`com.example.app:/oauth2redirect`) or a claimed " +
+			"https redirect (Android App Links, iOS Universal Links), and keep PKCE on.",
+		Refs:    []Ref{RFC8252.S("7.1"), RFC8252.S("7.2"), RFC8252.S("8.6")},
+		Formats: registrationFormats,
+	},
+	{
+		ID:       RuleMixedClientRoles,
+		Title:    "Client acts for itself and for users",
+		Severity: SeverityNote,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "A client with client credentials (a service account) and a user-facing grant (authorization " +
+			"code, implicit, device, CIBA, password) gets tokens in its own name and in its users' with the same " +
+			"credentials: whoever obtains them gets both, the service account's roles are often broad, and audit " +
+			"logs cannot tell a user's action from the service's. Keeping the two roles in two registrations " +
+			"restricts each token to the privileges it needs.",
+		Remediation: "Split the registration: one confidential client with client credentials (Keycloak: service " +
+			"account) for machine access, another with the authorization code grant for users (Auth0: give each its " +
+			"own `grant_types`; absent `grant_types` get both by default).",
+		Refs:    []Ref{RFC9700.S("2.3"), RFC6749.S("4.4")},
+		Formats: registrationFormats,
+	},
+	{
+		ID:       RuleCrossOriginAuth,
+		Title:    "Auth0 cross-origin authentication on a client that signs users in",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "Cross-origin authentication is Auth0's embedded login: the user types credentials into the " +
+			"application's own page and the page posts them to Auth0 from another origin. Users learn to enter " +
+			"passwords outside the authorization server, the app sees them, third-party-cookie blocking breaks the " +
+			"flow in current browsers, and the server's phishing and MFA protections are bypassed. RFC 9700 and " +
+			"RFC 8252 ask for the authorization server's own login page in the user's browser.",
+		Remediation: "Turn cross-origin authentication off (Dashboard: Applications > the app > Settings > Advanced " +
+			"Settings > OAuth > Allow Cross-Origin Authentication; `cross_origin_authentication: false` in the " +
+			"tenant file, `cross_origin_auth = false` in Terraform) and use Universal Login.",
+		Refs:    []Ref{RFC9700.S("2.4"), RFC8252.S("8.12")},
+		Formats: []Format{FormatAuth0, FormatTerraformAuth0},
+	},
+	{
+		ID:       RuleDynamicRegistrationOpen,
+		Title:    "Open dynamic client registration",
+		Severity: SeverityNote,
+		Scope:    ScopeRealm,
+		Profile:  ProfileStandard,
+		Rationale: "With open dynamic registration anyone can create a client in the tenant without an initial " +
+			"access token (RFC 7591 §3). That is what MCP clients and other agents need, but each such client is " +
+			"third-party: unless registration policies restrict redirect URIs, grants and scopes, and users see a " +
+			"consent screen, a registered client can phish users with the tenant's own login page.",
+		Remediation: "Keep it only where clients must register themselves: make the dynamically registered " +
+			"clients third-party with consent required (Auth0: Applications > Advanced > Dynamic Client " +
+			"Registration, and the connections promoted to domain level), restrict their redirect URIs and scopes, " +
+			"or turn `flags.enable_dynamic_client_registration` off.",
+		Refs:    []Ref{RFC7591.S("3"), RFC7591.S("5"), RFC9700.S("4.1")},
+		Formats: []Format{FormatAuth0},
+	},
+	{
+		ID:       RuleOpenAPIOAuthURLInsecure,
+		Title:    "OpenAPI OAuth endpoint URL uses plain http",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "Clients generated from the document, and API consoles such as Swagger UI, send users and " +
+			"credentials to these URLs: over plain http the authorization request, the code and the token " +
+			"response (client secrets, tokens) are readable and changeable on the network. RFC 6749 requires TLS for " +
+			"both endpoints. Loopback hosts (local development) are not reported.",
+		Remediation: "Use https for `authorizationUrl`, `tokenUrl` and `refreshUrl` in the oauth2 security scheme.",
+		Refs:        []Ref{RFC6749.S("3.1"), RFC6749.S("3.2"), RFC9700.S("2.6")},
+		Formats:     []Format{FormatOpenAPI},
+	},
+	{
+		ID:       RuleFAPISigningAlg,
+		Title:    "FAPI 2.0: signing algorithm other than PS256, ES256 or EdDSA",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
+		Rationale: "FAPI 2.0 allows PS256, ES256 and EdDSA for client assertions, ID tokens and request objects. " +
+			"RS256 (PKCS#1 v1.5) is excluded, and HMAC (`HS*`, `client_secret_jwt`) or `none` mean the signature " +
+			"proves nothing beyond a shared secret.",
+		Remediation: "Declare PS256 or ES256 (`id_token_signed_response_alg`, `request_object_signing_alg`, " +
+			"`token_endpoint_auth_signing_alg`; Auth0 `jwt_configuration.alg: PS256`) and authenticate with " +
+			"`private_key_jwt` or mTLS instead of `client_secret_jwt`.",
+		Refs:    []Ref{FAPI2.S("5.4"), RFC7523.S("2.2")},
+		Formats: []Format{FormatRFC7591, FormatAuth0, FormatTerraformAuth0},
+	},
+	{
+		ID:          RuleFAPIResponseType,
+		Title:       "FAPI 2.0: response type other than code",
+		Severity:    SeverityError,
+		Scope:       ScopeClient,
+		Profile:     ProfileHigh,
+		Rationale:   "FAPI 2.0 allows only the `code` response type: every other one returns tokens from the authorization endpoint, in the front channel.",
+		Remediation: "Register only `response_types: [\"code\"]` (Okta `response_types = [\"code\"]`).",
+		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC9700.S("2.1.2")},
+		Formats:     []Format{FormatRFC7591, FormatTerraformOkta},
+	},
+	{
+		ID:       RuleFAPIRefreshRotation,
+		Title:    "FAPI 2.0: refresh token rotation for a confidential client",
+		Severity: SeverityWarning,
+		Scope:    ScopeClient,
+		Profile:  ProfileHigh,
+		Rationale: "FAPI 2.0 servers do not rotate refresh tokens except in extraordinary circumstances: its clients " +
+			"are confidential and their tokens sender-constrained, so rotation adds little, while a lost token " +
+			"response leaves the client with a refresh token that no longer works. Rotation is RFC 9700's defence " +
+			"for public clients.",
+		Remediation: "Turn rotation off for the confidential client (Auth0 `rotation_type: non-rotating`, Okta " +
+			"`refresh_token_rotation = \"STATIC\"`, Spring Authorization Server `token.reuse-refresh-tokens: true`, " +
+			"Keycloak realm `revokeRefreshToken: false`) and sender-constrain its tokens with DPoP or mTLS.",
+		Refs:    []Ref{FAPI2.S("5.3.2.1"), RFC9700.S("2.2.2")},
+		Formats: []Format{FormatKeycloak, FormatTerraformOkta, FormatTerraformAuth0, FormatAuth0, FormatSpring},
+	},
+	{
 		ID:       RuleSSLRequiredNone,
 		Title:    "Realm does not require TLS",
 		Severity: SeverityError,
@@ -642,23 +859,6 @@ var rules = []Rule{
 		Remediation: "Turn off Exclude Issuer From Authentication Response (client → Advanced → OpenID Connect Compatibility Modes; attribute `exclude.issuer.from.auth.response: \"false\"`, terraform `exclude_issuer_from_auth_response = false`) and have the client check `iss`.",
 		Refs:        []Ref{RFC9207.S("2"), RFC9207.S("2.4"), RFC9700.S("4.4")},
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
-	},
-	{
-		ID:       RuleClientMetadataSecret,
-		Title:    "Client ID metadata document declares a shared secret",
-		Severity: SeverityError,
-		Scope:    ScopeClient,
-		Profile:  ProfileStandard,
-		Rationale: "A client ID metadata document is fetched by authorization servers the client has never met, " +
-			"so no secret can have been shared with them: the draft forbids client_secret, client_secret_expires_at " +
-			"and every authentication method based on a shared secret (client_secret_basic, client_secret_post, " +
-			"client_secret_jwt). A server that supports the documents refuses such a client, and a secret written " +
-			"into a public document is no secret. An absent token_endpoint_auth_method is the same mistake: RFC 7591 " +
-			"§2 defaults it to client_secret_basic.",
-		Remediation: "Declare token_endpoint_auth_method none for a public client, or private_key_jwt with a jwks_uri " +
-			"for a confidential one (keep the private key with the client), and remove client_secret.",
-		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
-		Formats: []Format{FormatClientMetadata},
 	},
 }
 

@@ -122,7 +122,7 @@ func TestKeycloakSemantics(t *testing.T) {
 func TestAuth0Semantics(t *testing.T) {
 	f := readCase(t, "auth0-tenant.yaml")
 	m := client(t, f, "Mobile")
-	if !m.Public.Value || m.AuthMethod.Set || m.AuthMethod.Value != flows.AuthClientSecretPost {
+	if !m.Public.Value || m.AuthMethod.Set || m.AuthMethod.Value != flows.AuthNone || m.AuthMethod.Default != "Auth0's default for app_type native" {
 		t.Errorf("native app: public %+v auth %+v", m.Public, m.AuthMethod)
 	}
 	if !m.RedirectURIs.Unresolved {

@@ -288,6 +288,10 @@ type Client struct {
 	// GrantsOnly marks clients for which only grant rules apply (OpenAPI
 	// security schemes describe flows, not registrations).
 	GrantsOnly bool
+
+	// OAuthURLs are the authorization server endpoints an OpenAPI oauth2
+	// security scheme names (authorizationUrl, tokenUrl, refreshUrl).
+	OAuthURLs List
 }
 
 // Directive is a `whichflow:ignore` comment found in the file.

@@ -62,6 +62,7 @@ func readOpenAPI(docs []Node) (*File, bool) {
 			for _, f := range pairs(fl) {
 				if g, ok := openAPI3Flows[text(f[0])]; ok {
 					c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(f[0]), Set: true})
+					openAPIURLs(&c, f[1])
 				}
 			}
 		} else if fk, fv := get(s, "flow"); fk.ok() {
@@ -69,6 +70,7 @@ func readOpenAPI(docs []Node) (*File, bool) {
 			if g, ok := swagger2Flows[text(fv)]; ok {
 				c.GrantTypes.Items = append(c.GrantTypes.Items, String{Value: g, Pos: pos(fv), Set: true})
 			}
+			openAPIURLs(&c, s)
 		}
 		f.Clients = append(f.Clients, c)
 	}
@@ -76,4 +78,19 @@ func readOpenAPI(docs []Node) (*File, bool) {
 		return nil, false
 	}
 	return f, true
+}
+
+// openAPIURLs adds the endpoint URLs of one flow object (OpenAPI 3 OAuth
+// Flow Object; a Swagger 2 oauth2 Security Scheme Object) to c.OAuthURLs.
+func openAPIURLs(c *Client, flow Node) {
+	for _, key := range []string{"authorizationUrl", "tokenUrl", "refreshUrl"} {
+		k, v := get(flow, key)
+		if !k.ok() || !isScalar(v) {
+			continue
+		}
+		if !c.OAuthURLs.Set {
+			c.OAuthURLs = List{Pos: pos(k), Set: true}
+		}
+		c.OAuthURLs.Items = append(c.OAuthURLs.Items, str(v))
+	}
 }

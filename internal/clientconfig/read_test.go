@@ -67,6 +67,7 @@ func summary(c Client) string {
 	if c.PARRequired.Value || c.PARRequired.Unresolved {
 		fmt.Fprintf(&b, " par=%s", bv(c.PARRequired))
 	}
+	b.WriteString(fieldsSummary(c))
 	writeSecrets(&b, c)
 	if c.BearerOnly {
 		b.WriteString(" bearer-only")

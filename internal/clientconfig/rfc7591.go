@@ -95,6 +95,13 @@ func rfcClient(m Node, camel bool, format flows.Format) Client {
 		c.ResponseTypes = defaultList(pos(m), rfc7591Default, "code")
 	}
 	c.RedirectURIs = listKey(m, k("redirect_uris"))
+	// OpenID Connect RP-Initiated Logout 1.0 §3.1.
+	c.PostLogoutRedirectURIs = listKey(m, k("post_logout_redirect_uris"))
+	for _, a := range rfcAlgs {
+		if _, v := get(m, k(a.field)); v.ok() && !isNull(v) {
+			c.Algs = append(c.Algs, Alg{Use: a.use, Field: k(a.field), Value: str(v)})
+		}
+	}
 
 	c.AuthMethod = d.str(m, flows.AuthClientSecretBasic, k("token_endpoint_auth_method"))
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
@@ -113,6 +120,23 @@ func rfcClient(m Node, camel bool, format flows.Format) Client {
 	}
 	c.Secrets = append(c.Secrets, jwksPrivateKeys(m, k("jwks"))...)
 	return c
+}
+
+// rfcAlgs are the signing algorithm metadata of RFC 7591 §2, OpenID
+// Connect Dynamic Client Registration 1.0 §2, RFC 9101 §10.5 (request
+// objects), RFC 9701 §6 (introspection) and JARM §3 (authorization
+// responses). Encryption algorithms (*_encrypted_response_alg) are not
+// signatures and are not read.
+var rfcAlgs = []struct {
+	field string
+	use   AlgUse
+}{
+	{"id_token_signed_response_alg", AlgIDToken},
+	{"userinfo_signed_response_alg", AlgUserinfo},
+	{"request_object_signing_alg", AlgRequestObject},
+	{"token_endpoint_auth_signing_alg", AlgClientAssertion},
+	{"introspection_signed_response_alg", AlgOther},
+	{"authorization_signed_response_alg", AlgOther},
 }
 
 // jwksPrivateKeys reports JWKs carrying private members (d, p, q, k) inline.

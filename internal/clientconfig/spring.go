@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/whichflow/whichflow/flows"
@@ -347,8 +348,127 @@ func (sc *springClient) serverClient(c Client) Client {
 	}
 	c.PKCE = Declarable{Declarable: true, Value: pk}
 
+	// Token lifetimes: Spring Boot's OAuth2AuthorizationServerProperties.Token
+	// and Spring Authorization Server's TokenSettings.builder() default both
+	// to 5 minutes.
+	c.AccessTokenLifetime = springDuration(sc.str("token.accesstokentimetolive", "5m"))
+	c.CodeLifetime = springDuration(sc.str("token.authorizationcodetimetolive", "5m"))
+
 	reuse := sc.str("token.reuserefreshtokens", "true")
 	rv, ok := parseBool(reuse.Value)
 	c.RefreshRotation = Declarable{Declarable: true, Value: String{Value: boolString(ok && !rv), Pos: reuse.Pos, Set: reuse.Set, Unresolved: reuse.Unresolved || !ok, Default: reuse.Default}}
 	return c
+}
+
+// springDuration reads a Spring Boot Duration property as seconds: ISO-8601
+// (PT1H, P1DT2H), Boot's simple form (10s, 5m, 1h, 2d, 500ms, 10us, 10ns)
+// or a bare number, which Boot binds as milliseconds
+// (DurationStyle.detectAndParse, no @DurationUnit on these properties).
+// Anything else is unresolved.
+func springDuration(s String) Int {
+	n := Int{Pos: s.Pos, Set: s.Set, Unresolved: s.Unresolved, Default: s.Default}
+	if s.Unresolved {
+		return n
+	}
+	v, ok := parseSpringDuration(strings.TrimSpace(s.Value))
+	if !ok {
+		n.Unresolved = true
+		return n
+	}
+	n.Value = v
+	return n
+}
+
+func parseSpringDuration(t string) (int64, bool) {
+	if t == "" {
+		return 0, false
+	}
+	if t[0] == 'P' || t[0] == 'p' || ((t[0] == '-' || t[0] == '+') && len(t) > 1 && (t[1] == 'P' || t[1] == 'p')) {
+		return parseISODuration(t)
+	}
+	i := 0
+	if t[0] == '-' || t[0] == '+' {
+		i = 1
+	}
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 15 {
+		return 0, false
+	}
+	num, _ := strconv.ParseInt(t[i:j], 10, 64)
+	if t[0] == '-' {
+		num = -num
+	}
+	unit := strings.ToLower(t[j:])
+	switch unit {
+	case "", "ms":
+		return num / 1000, true
+	case "ns":
+		return num / 1e9, true
+	case "us":
+		return num / 1e6, true
+	case "s":
+		return num, true
+	case "m":
+		return num * 60, true
+	case "h":
+		return num * 3600, true
+	case "d":
+		return num * 86400, true
+	}
+	return 0, false
+}
+
+// parseISODuration reads java.time.Duration.parse's form, PnDTnHnMn.nS, in
+// whole seconds.
+func parseISODuration(t string) (int64, bool) {
+	neg := false
+	if t[0] == '-' || t[0] == '+' {
+		neg, t = t[0] == '-', t[1:]
+	}
+	t = strings.ToUpper(t[1:]) // after P
+	var total float64
+	inTime, any := false, false
+	for len(t) > 0 {
+		if t[0] == 'T' {
+			if inTime {
+				return 0, false
+			}
+			inTime, t = true, t[1:]
+			continue
+		}
+		j := 0
+		for j < len(t) && (t[j] >= '0' && t[j] <= '9' || t[j] == '.' || t[j] == '-') {
+			j++
+		}
+		if j == 0 || j == len(t) || j > 18 {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(t[:j], 64)
+		if err != nil {
+			return 0, false
+		}
+		switch {
+		case t[j] == 'D' && !inTime:
+			total += v * 86400
+		case t[j] == 'H' && inTime:
+			total += v * 3600
+		case t[j] == 'M' && inTime:
+			total += v * 60
+		case t[j] == 'S' && inTime:
+			total += v
+		default:
+			return 0, false
+		}
+		any, t = true, t[j+1:]
+	}
+	if !any {
+		return 0, false
+	}
+	if neg {
+		total = -total
+	}
+	return int64(total), true
 }

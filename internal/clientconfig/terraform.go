@@ -147,6 +147,7 @@ func (t tfBlock) exprString(e hclsyntax.Expression) String {
 	v, ok := t.mod.value(e)
 	if !ok {
 		s.Unresolved = true
+		s.Value = templateText(e)
 		return s
 	}
 	if v.IsNull() {

@@ -27,21 +27,47 @@ func tfAuth0(t tfBlock) Client {
 	}
 	c.ApplicationType = t.str("app_type", "")
 	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
-	c.AuthMethod = t.str("token_endpoint_auth_method", flows.AuthClientSecretPost)
+	c.AuthMethod = auth0AuthMethod(t.str("token_endpoint_auth_method", ""), c.ApplicationType, t.pos())
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	auth0Public(&c)
 	c.GrantTypes = t.list("grant_types")
 	auth0Grants(&c.GrantTypes)
+	auth0DefaultGrants(&c, firstPos(c.ApplicationType.Pos, t.pos()))
 	c.RedirectURIs = t.list("callbacks")
-	rot := String{Value: "false", Pos: t.pos(), Default: auth0Default}
+	c.WebOrigins = joinLists(t.list("web_origins"), t.list("allowed_origins"))
+	c.PostLogoutRedirectURIs = t.list("allowed_logout_urls")
+
+	r := auth0Refresh{block: t.pos()}
 	if rb := t.block("refresh_token"); rb != nil {
-		rs := t.child(rb).str("rotation_type", "")
-		rot = String{Value: boolString(rs.Value == "rotating"), Pos: rs.Pos, Set: rs.Set, Unresolved: rs.Unresolved}
-		if !rs.Set {
-			rot.Value, rot.Default = "false", auth0Default
+		b := t.child(rb)
+		r.block = hpos(rb.TypeRange.Start)
+		r.rotation = b.str("rotation_type", "")
+		r.expiration = b.str("expiration_type", "")
+		r.infinite = b.boolean("infinite_token_lifetime", false)
+		r.leeway = b.integer("leeway", 0)
+	}
+	r.apply(&c)
+
+	// jwt_configuration: a block (provider v1) or, in older
+	// configurations, a map attribute.
+	var alg String
+	var life Int
+	jp := t.pos()
+	if jb := t.block("jwt_configuration"); jb != nil {
+		b := t.child(jb)
+		jp = hpos(jb.TypeRange.Start)
+		alg, life = b.str("alg", ""), b.integer("lifetime_in_seconds", 0)
+	} else if a := t.attr("jwt_configuration"); a != nil {
+		jp = hpos(a.NameRange.Start)
+		if v, ok := t.objectAttr("jwt_configuration", "alg"); ok {
+			alg = v
+		}
+		if v, ok := t.objectAttr("jwt_configuration", "lifetime_in_seconds"); ok {
+			life = intString(v)
 		}
 	}
-	c.RefreshRotation = Declarable{Declarable: true, Value: rot}
+	auth0JWT(&c, alg, life, jp)
+	c.CrossOriginAuth = t.boolean("cross_origin_auth", false)
 	c.DPoPBound = t.boolean("require_proof_of_possession", false)
 	c.PARRequired = t.boolean("require_pushed_authorization_requests", false)
 	t.readSecret(&c, "client_secret")
@@ -71,6 +97,7 @@ func tfAuth0Credentials(t tfBlock, cs *tfClients) {
 		c.AuthMethod = am
 		c.AuthMethods = List{Pos: am.Pos, Set: true, Items: []String{am}}
 		auth0Public(c)
+		auth0DefaultGrants(c, firstPos(c.ApplicationType.Pos, c.Pos))
 	}
 	d, secrets := t.secret("client_secret")
 	c.Secrets = append(c.Secrets, secrets...)

@@ -12,7 +12,8 @@ import (
 // web/native/browser, client_credentials for service, appRequirementsByType);
 // pkce_required defaults true for browser and native (Okta PKCE is S256);
 // token_endpoint_auth_method default client_secret_basic;
-// client_basic_secret; refresh_token_rotation ROTATE / STATIC (default).
+// client_basic_secret; refresh_token_rotation ROTATE / STATIC (default);
+// post_logout_redirect_uris.
 
 const tfOktaDefault = "terraform-provider-okta's default"
 
@@ -39,6 +40,7 @@ func tfOkta(t tfBlock) Client {
 	}
 	c.ResponseTypes = t.list("response_types")
 	c.RedirectURIs = t.list("redirect_uris")
+	c.PostLogoutRedirectURIs = t.list("post_logout_redirect_uris")
 	c.AuthMethod = t.str("token_endpoint_auth_method", flows.AuthClientSecretBasic)
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone && !c.AuthMethod.Unresolved, Pos: c.AuthMethod.Pos,

@@ -237,3 +237,13 @@ func collect(docs []Node, is func(Node) bool, listKey string) []Node {
 	}
 	return out
 }
+
+// firstPos is the first of ps that is known.
+func firstPos(ps ...Pos) Pos {
+	for _, p := range ps {
+		if p.Line > 0 {
+			return p
+		}
+	}
+	return Pos{}
+}

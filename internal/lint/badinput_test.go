@@ -126,20 +126,20 @@ func TestHelpers(t *testing.T) {
 		"http://localhost:*/*": "localhost", "http://[::1]:8080/cb": "::1", "HTTP://Example.COM/x": "example.com",
 		"http://user@127.0.0.1/cb": "127.0.0.1",
 	} {
-		if got, ok := httpHost(in); !ok || got != want {
-			t.Errorf("httpHost(%q) = %q, %v", in, got, ok)
+		if scheme, got, ok := uriHost(in); !ok || got != want || scheme != "http" {
+			t.Errorf("uriHost(%q) = %q, %q, %v", in, scheme, got, ok)
 		}
 	}
-	if _, ok := httpHost("https://example.com"); ok {
-		t.Error("https is not http")
+	if insecureHTTP("https://example.com") || insecureHTTP("http://127.0.0.1:8080/cb") || !insecureHTTP("http://example.com:8080/cb") {
+		t.Error("insecureHTTP")
 	}
 	for _, p := range []string{"${CLIENT_SECRET}", "<UPDATE_ME>", "@@SECRET@@", "##SECRET##", "**********", "your-app-client-secret", "replace-me"} {
-		if !IsPlaceholder(p) {
+		if !clientconfig.IsPlaceholder(p) {
 			t.Errorf("%q is a placeholder", p)
 		}
 	}
 	for _, s := range []string{"secret", "{noop}secret", "s3cR37p4ssVV0rD1234"} {
-		if IsPlaceholder(s) {
+		if clientconfig.IsPlaceholder(s) {
 			t.Errorf("%q is a literal secret", s)
 		}
 	}

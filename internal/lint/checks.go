@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/whichflow/whichflow/advisor"
@@ -46,13 +47,26 @@ var checks = map[string]check{
 	flows.RuleFAPISenderConstrained:    checkFAPISenderConstrained,
 	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
 	flows.RuleClientMetadataSecret:     checkClientMetadataSecret,
+	flows.RuleFrontChannelIDToken:      checkFrontChannelIDToken,
+	flows.RuleRedirectFragment:         checkRedirectFragment,
+	flows.RuleRedirectDangerousScheme:  checkRedirectDangerous,
+	flows.RuleRedirectLocalhost:        checkRedirectLocalhost,
+	flows.RuleRedirectCustomScheme:     checkRedirectCustomScheme,
+	flows.RuleMixedClientRoles:         checkMixedClientRoles,
+	flows.RuleCrossOriginAuth:          checkCrossOriginAuth,
+	flows.RuleOpenAPIOAuthURLInsecure:  checkOpenAPIURLInsecure,
+	flows.RuleFAPISigningAlg:           checkFAPISigningAlg,
+	flows.RuleFAPIResponseType:         checkFAPIResponseType,
+	flows.RuleFAPIRefreshRotation:      checkFAPIRefreshRotation,
 }
 
 // realmCheck is the logic of one realm-scope rule over one realm.
 type realmCheck func(r *clientconfig.Realm) (hit, bool)
 
 // realmChecks maps realm-scope rule IDs to their logic.
-var realmChecks = map[string]realmCheck{}
+var realmChecks = map[string]realmCheck{
+	flows.RuleDynamicRegistrationOpen: checkDynamicRegistration,
+}
 
 // clientTarget is where client c sits for the rules of a run in profile.
 func clientTarget(c *clientconfig.Client, profile string) flows.Target {
@@ -136,6 +150,18 @@ func resolvedItems(l clientconfig.List) []clientconfig.String {
 	return out
 }
 
+// literalMatches returns the items of l whose literal text (String.Literal:
+// resolved values whole, unresolved ones around their placeholders) match.
+func literalMatches(l clientconfig.List, match func(lit string) bool) []clientconfig.String {
+	var out []clientconfig.String
+	for _, it := range l.Items {
+		if lit := it.Literal(); lit != "" && match(lit) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 func hasCode(c *clientconfig.Client) (clientconfig.String, bool) {
 	return c.GrantTypes.Find(flows.GrantAuthorizationCode)
 }
@@ -201,23 +227,48 @@ func firstPos(ps ...clientconfig.Pos) clientconfig.Pos {
 
 // --- the checks ---------------------------------------------------------------
 
+// tokenResponseTypes are the declared response types that return an
+// access token from the authorization endpoint ("token" among their words:
+// token, id_token token, code token, code id_token token).
+func tokenResponseTypes(c *clientconfig.Client) []clientconfig.String {
+	var out []clientconfig.String
+	for _, rt := range resolvedItems(c.ResponseTypes) {
+		if slices.Contains(strings.Fields(rt.Value), "token") {
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// responseTypesExclude reports whether the file declares response types,
+// all of them known, none returning an access token: the implicit grant is
+// then only there for ID tokens (hybrid `code id_token`, or `id_token`),
+// which OIDC Registration §2 pairs with grant_types implicit.
+func responseTypesExclude(c *clientconfig.Client) bool {
+	rts := c.ResponseTypes
+	if !rts.Set || rts.Unresolved || len(rts.Items) == 0 {
+		return false
+	}
+	for _, rt := range rts.Items {
+		if rt.Unresolved {
+			return false
+		}
+	}
+	return len(tokenResponseTypes(c)) == 0
+}
+
+// checkImplicit fires where access tokens come from the authorization
+// endpoint: a token-bearing response type, or the implicit grant unless the
+// declared response types exclude tokens (DESIGN §3, the change to
+// implicit-grant).
 func checkImplicit(c *clientconfig.Client) (hit, bool) {
 	var parts []string
 	var pos clientconfig.Pos
-	if it, ok := c.GrantTypes.Find(flows.GrantImplicit); ok {
+	if it, ok := c.GrantTypes.Find(flows.GrantImplicit); ok && !responseTypesExclude(c) {
 		parts = append(parts, "the implicit grant is enabled"+itemProvenance(c.GrantTypes, it))
 		pos = it.Pos
 	}
-	var tokenTypes []clientconfig.String
-	for _, rt := range resolvedItems(c.ResponseTypes) {
-		for _, w := range strings.Fields(rt.Value) {
-			if w == "token" {
-				tokenTypes = append(tokenTypes, rt)
-				break
-			}
-		}
-	}
-	if len(tokenTypes) > 0 {
+	if tokenTypes := tokenResponseTypes(c); len(tokenTypes) > 0 {
 		parts = append(parts, "response types "+quoteAll(tokenTypes)+" return access tokens from the authorization endpoint")
 		pos = firstPos(pos, tokenTypes[0].Pos)
 	}
@@ -292,12 +343,9 @@ func checkRedirectWildcard(c *clientconfig.Client) (hit, bool) {
 	if !redirectFlow(c) {
 		return hit{}, false
 	}
-	var bad []clientconfig.String
-	for _, u := range resolvedItems(c.RedirectURIs) {
-		if c.RedirectWildcard(u.Value) {
-			bad = append(bad, u)
-		}
-	}
+	// A literal * stays a wildcard behind a placeholder (${ROOT}/*), as the
+	// provider reads it (Keycloak: a * inside the host is literal).
+	bad := literalMatches(c.RedirectURIs, c.RedirectWildcard)
 	if len(bad) == 0 {
 		return hit{}, false
 	}
@@ -312,12 +360,9 @@ func checkRedirectHTTP(c *clientconfig.Client) (hit, bool) {
 	if !redirectFlow(c) {
 		return hit{}, false
 	}
-	var bad []clientconfig.String
-	for _, u := range resolvedItems(c.RedirectURIs) {
-		if host, ok := httpHost(u.Value); ok && !isLoopback(host) {
-			bad = append(bad, u)
-		}
-	}
+	// The host must be literal: http://${HOST}/cb is unknown,
+	// http://example.com/${PATH} is not.
+	bad := literalMatches(c.RedirectURIs, insecureHTTP)
 	if len(bad) == 0 {
 		return hit{}, false
 	}
@@ -326,32 +371,6 @@ func checkRedirectHTTP(c *clientconfig.Client) (hit, bool) {
 		noun = "plain-http redirect URIs"
 	}
 	return hit{pos: firstPos(bad[0].Pos, c.RedirectURIs.Pos, c.Pos), msg: noun + " on a non-loopback host: " + quoteAll(bad)}, true
-}
-
-// httpHost returns the host of an http:// URI, tolerating wildcards in the
-// port or path that net/url rejects.
-func httpHost(u string) (string, bool) {
-	u = strings.TrimSpace(u)
-	if len(u) < 7 || !strings.EqualFold(u[:7], "http://") {
-		return "", false
-	}
-	rest := u[7:]
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		rest = rest[:i]
-	}
-	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
-		rest = rest[i+1:]
-	}
-	if strings.HasPrefix(rest, "[") {
-		if i := strings.IndexByte(rest, ']'); i >= 0 {
-			return strings.ToLower(rest[1:i]), true
-		}
-		return strings.ToLower(rest), true
-	}
-	if i := strings.IndexByte(rest, ':'); i >= 0 {
-		rest = rest[:i]
-	}
-	return strings.ToLower(strings.TrimSuffix(rest, ".")), true
 }
 
 func isLoopback(host string) bool {
@@ -382,7 +401,7 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 	var parts []string
 	var pos clientconfig.Pos
 	for _, s := range c.Secrets {
-		if IsPlaceholder(s.Value) {
+		if clientconfig.IsPlaceholder(s.Value) {
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
@@ -573,4 +592,178 @@ func checkClientMetadataSecret(c *clientconfig.Client) (hit, bool) {
 		return hit{pos: c.Pos, msg: fmt.Sprintf("token_endpoint_auth_method is absent, so RFC 7591 §2's default %q applies, a shared secret: declare none or private_key_jwt", m.Value)}, true
 	}
 	return hit{pos: firstPos(m.Pos, c.Pos), msg: fmt.Sprintf("token_endpoint_auth_method %q authenticates with a shared secret, which a client ID metadata document cannot establish", m.Value)}, true
+}
+
+// --- second-round rules (rulesg) ----------------------------------------------
+
+// redirectHit reports the redirect URIs of a client with a redirect-based
+// flow whose literal text matches, as "<noun> <what>: <uris>".
+func redirectHit(c *clientconfig.Client, what string, match func(lit string) bool) (hit, bool) {
+	if !redirectFlow(c) {
+		return hit{}, false
+	}
+	bad := literalMatches(c.RedirectURIs, match)
+	if len(bad) == 0 {
+		return hit{}, false
+	}
+	noun := "redirect URI "
+	if len(bad) > 1 {
+		noun = "redirect URIs "
+	}
+	return hit{pos: firstPos(bad[0].Pos, c.RedirectURIs.Pos, c.Pos), msg: noun + what + ": " + quoteAll(bad)}, true
+}
+
+func checkRedirectFragment(c *clientconfig.Client) (hit, bool) {
+	return redirectHit(c, "with a fragment (#)", func(lit string) bool { return strings.Contains(lit, "#") })
+}
+
+func checkRedirectDangerous(c *clientconfig.Client) (hit, bool) {
+	return redirectHit(c, "with a scheme that runs code or reads files in the browser", func(lit string) bool {
+		s, ok := uriScheme(lit)
+		return ok && slices.Contains(dangerousSchemes, s)
+	})
+}
+
+func checkRedirectLocalhost(c *clientconfig.Client) (hit, bool) {
+	return redirectHit(c, "naming localhost instead of the loopback IP 127.0.0.1 or [::1]", func(lit string) bool {
+		scheme, host, ok := uriHost(lit)
+		return ok && scheme == "http" && host == "localhost"
+	})
+}
+
+func checkRedirectCustomScheme(c *clientconfig.Client) (hit, bool) {
+	return redirectHit(c, "with a private-use scheme not in reverse-DNS form", func(lit string) bool {
+		s, ok := uriScheme(lit)
+		return ok && !strings.Contains(s, ".") && !slices.Contains(assignedSchemes, s) && !slices.Contains(dangerousSchemes, s)
+	})
+}
+
+// checkFrontChannelIDToken fires on an id_token-only response type when no
+// access token comes from the authorization endpoint too (then
+// implicit-grant's error says it all).
+func checkFrontChannelIDToken(c *clientconfig.Client) (hit, bool) {
+	if len(tokenResponseTypes(c)) > 0 {
+		return hit{}, false
+	}
+	for _, rt := range resolvedItems(c.ResponseTypes) {
+		if f := strings.Fields(rt.Value); len(f) == 1 && f[0] == "id_token" {
+			return hit{pos: firstPos(rt.Pos, c.ResponseTypes.Pos, c.Pos),
+				msg: "response type \"id_token\" returns the ID token from the authorization endpoint (OIDC implicit login)" + itemProvenance(c.ResponseTypes, rt)}, true
+		}
+	}
+	return hit{}, false
+}
+
+// userFacingGrants are the grants a user takes part in.
+var userFacingGrants = []string{flows.GrantAuthorizationCode, flows.GrantImplicit, flows.GrantDeviceCode, flows.GrantCIBA,
+	flows.GrantPassword, flows.GrantAuth0PasswordRealm}
+
+// userFacing returns the first user-facing grant of c.
+func userFacing(c *clientconfig.Client) (clientconfig.String, bool) {
+	for _, g := range userFacingGrants {
+		if it, ok := c.GrantTypes.Find(g); ok {
+			return it, true
+		}
+	}
+	return clientconfig.String{}, false
+}
+
+func checkMixedClientRoles(c *clientconfig.Client) (hit, bool) {
+	cc, ok := c.GrantTypes.Find(flows.GrantClientCredentials)
+	if !ok {
+		return hit{}, false
+	}
+	user, ok := userFacing(c)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(cc.Pos, c.GrantTypes.Pos, c.Pos), msg: fmt.Sprintf("client acts for itself (client credentials%s) and for users (%s%s)",
+		itemProvenance(c.GrantTypes, cc), user.Value, itemProvenance(c.GrantTypes, user))}, true
+}
+
+func checkCrossOriginAuth(c *clientconfig.Client) (hit, bool) {
+	co := c.CrossOriginAuth
+	if !co.Value || co.Unresolved {
+		return hit{}, false
+	}
+	user, ok := userFacing(c)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(co.Pos, c.Pos), msg: fmt.Sprintf("cross-origin authentication is on for a client that signs users in (%s%s): credentials are typed into the app and posted to Auth0 from its origin",
+		user.Value, itemProvenance(c.GrantTypes, user))}, true
+}
+
+func checkDynamicRegistration(r *clientconfig.Realm) (hit, bool) {
+	d := r.DynamicRegistration
+	if !d.Value || d.Unresolved {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(d.Pos, r.Pos), msg: "dynamic client registration is open: anyone can register a client"}, true
+}
+
+func checkOpenAPIURLInsecure(c *clientconfig.Client) (hit, bool) {
+	bad := literalMatches(c.OAuthURLs, insecureHTTP)
+	if len(bad) == 0 {
+		return hit{}, false
+	}
+	noun := "OAuth endpoint URL uses"
+	if len(bad) > 1 {
+		noun = "OAuth endpoint URLs use"
+	}
+	return hit{pos: firstPos(bad[0].Pos, c.OAuthURLs.Pos, c.Pos), msg: noun + " plain http on a non-loopback host: " + quoteAll(bad)}, true
+}
+
+// fapiAlgs are the signing algorithms FAPI 2.0 §5.4 allows.
+var fapiAlgs = []string{"PS256", "ES256", "EdDSA"}
+
+func checkFAPISigningAlg(c *clientconfig.Client) (hit, bool) {
+	var parts []string
+	var pos clientconfig.Pos
+	for _, a := range c.Algs {
+		switch a.Use {
+		case clientconfig.AlgIDToken, clientconfig.AlgRequestObject, clientconfig.AlgClientAssertion:
+		default:
+			continue
+		}
+		if a.Value.Unresolved || a.Value.Value == "" || slices.Contains(fapiAlgs, a.Value.Value) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %q", a.Field, a.Value.Value))
+		pos = firstPos(pos, a.Value.Pos)
+	}
+	for _, m := range resolvedItems(c.AuthMethods) {
+		if m.Set && m.Value == flows.AuthClientSecretJWT {
+			parts = append(parts, "client_secret_jwt (HMAC-signed client assertions)")
+			pos = firstPos(pos, m.Pos)
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(pos, c.Pos), msg: strings.Join(parts, ", ") + "; FAPI 2.0 allows PS256, ES256 or EdDSA only"}, true
+}
+
+func checkFAPIResponseType(c *clientconfig.Client) (hit, bool) {
+	var bad []clientconfig.String
+	for _, rt := range resolvedItems(c.ResponseTypes) {
+		if strings.TrimSpace(rt.Value) != "code" {
+			bad = append(bad, rt)
+		}
+	}
+	if len(bad) == 0 {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(bad[0].Pos, c.ResponseTypes.Pos, c.Pos), msg: "response types other than code: " + quoteAll(bad) + "; FAPI 2.0 allows code only"}, true
+}
+
+func checkFAPIRefreshRotation(c *clientconfig.Client) (hit, bool) {
+	rt, ok := c.GrantTypes.Find(flows.GrantRefreshToken)
+	rot := c.RefreshRotation
+	if !ok || !isConfidential(c) || !rot.Declarable || rot.Value.Unresolved || rot.Value.Value != "true" {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(rot.Value.Pos, rt.Pos, c.Pos), msg: "refresh tokens rotate for a confidential client" + provenance(rot.Value.Origin(), rot.Value.Default) +
+		"; FAPI 2.0 servers do not rotate them except in extraordinary circumstances (client authentication and sender-constraint protect them)"}, true
 }

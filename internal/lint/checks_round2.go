@@ -220,17 +220,19 @@ func checkRealmWeakAlg(r *clientconfig.Realm) (hit, bool) {
 		realmKey(r, "defaultSignatureAlgorithm", "default_signature_algorithm"), a.Value)}, true
 }
 
-// unsafeURIs returns the resolved items of l that are wildcards (as the
-// provider reads them, isWild) or plain http on a non-loopback host.
+// unsafeURIs returns the items of l that are wildcards (as the provider
+// reads them, isWild) or plain http on a non-loopback host, judged on their
+// literal text: a * after a placeholder is still a wildcard, a placeholder
+// host is unknown.
 func unsafeURIs(l clientconfig.List, isWild func(string) bool) (wild, plain []clientconfig.String) {
-	for _, u := range resolvedItems(l) {
+	for _, u := range l.Items {
+		lit := u.Literal()
 		switch {
-		case isWild(u.Value):
+		case lit == "":
+		case isWild(lit):
 			wild = append(wild, u)
-		default:
-			if host, ok := httpHost(u.Value); ok && !isLoopback(host) {
-				plain = append(plain, u)
-			}
+		case insecureHTTP(lit):
+			plain = append(plain, u)
 		}
 	}
 	return wild, plain

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/whichflow/whichflow/internal/clientconfig"
 )
 
 // Redact shows the first two characters of a secret and its length, never
@@ -17,27 +19,6 @@ func Redact(s string) string {
 	}
 	r := []rune(s)
 	return fmt.Sprintf("%s… (%d chars)", string(r[:2]), n)
-}
-
-var placeholderRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|@@[^@]+@@|##[^#]+##|\{\{.*\}\}|\*+|var\..+)$`)
-})
-
-// IsPlaceholder reports values that stand for a secret supplied at deploy
-// time (DESIGN §3): ${VAR}, <...>, @@X@@, ##X##, **********, your-...,
-// replace-..., templates.
-func IsPlaceholder(v string) bool {
-	v = strings.TrimSpace(v)
-	if v == "" || placeholderRe().MatchString(v) {
-		return true
-	}
-	l := strings.ToLower(v)
-	for _, p := range []string{"your-", "your_", "replace-", "replace_", "changeme", "change-me"} {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // credentialURLRe finds credentials inside URLs: the userinfo of any
@@ -63,7 +44,7 @@ func RedactCredentials(s string) string {
 		if sub[1] != "" {
 			return sub[1] + Redact(sub[2]) + "@"
 		}
-		if IsPlaceholder(sub[4]) {
+		if clientconfig.IsPlaceholder(sub[4]) {
 			return m
 		}
 		return sub[3] + Redact(sub[4])
