@@ -90,11 +90,18 @@ func tfKeycloak(t tfBlock) Client {
 		c.AuthMethods, c.AuthMethod = keycloakAuthMethods(t.str("client_authenticator_type", "client-secret"))
 	}
 
+	// Relative redirect URIs resolve against root_url. An unresolved root
+	// (var.x) keeps its place as a placeholder, so what the path says stays
+	// literal: "/*" under root_url = var.x is still a wildcard (DESIGN §4).
 	root := t.str("root_url", "")
+	rootText := strings.TrimSuffix(root.Value, "/")
+	if root.Unresolved && rootText == "" {
+		rootText = "${…}"
+	}
 	c.RedirectURIs = t.list("valid_redirect_uris")
 	for i, it := range c.RedirectURIs.Items {
 		if strings.HasPrefix(it.Value, "/") && (root.Value != "" || root.Unresolved) {
-			c.RedirectURIs.Items[i].Value = strings.TrimSuffix(root.Value, "/") + it.Value
+			c.RedirectURIs.Items[i].Value = rootText + it.Value
 			c.RedirectURIs.Items[i].Unresolved = it.Unresolved || root.Unresolved
 		}
 	}

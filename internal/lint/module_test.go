@@ -63,3 +63,41 @@ func TestTerraformModuleDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestWildcardBehindUnresolvedRootURL: a relative "/*" under root_url =
+// var.x is still a wildcard (DESIGN §4), in a realm export and in
+// terraform; a relative exact path under it is not.
+func TestWildcardBehindUnresolvedRootURL(t *testing.T) {
+	dir := t.TempDir()
+	tf := `resource "keycloak_openid_client" "app" {
+  client_id             = "app"
+  access_type           = "CONFIDENTIAL"
+  standard_flow_enabled = true
+  root_url              = var.root
+  valid_redirect_uris   = ["/*", "/callback"]
+}
+`
+	realm := `{"realm": "r", "clients": [{"clientId": "app", "rootUrl": "${ROOT_URL}", "redirectUris": ["/*", "/callback"]}]}`
+	for name, text := range map[string]string{"main.tf": tf, "realm.json": realm} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), Options{Paths: []string{p}, Now: testNow, Config: os.DevNull})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule == "redirect-wildcard" {
+				n++
+				if !strings.Contains(f.Message, "/*") || strings.Contains(f.Message, "/callback") {
+					t.Errorf("%s: message %q: want the wildcard entry only", name, f.Message)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d redirect-wildcard findings, want 1: %+v", name, n, res.Findings)
+		}
+	}
+}
