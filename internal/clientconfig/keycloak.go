@@ -1,6 +1,7 @@
 package clientconfig
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/whichflow/whichflow/flows"
@@ -198,7 +199,7 @@ const (
 // are its clients that can obtain offline tokens.
 func keycloakRealm(m Node, offline []RealmClient) Realm {
 	kc := defaults(keycloakDefault)
-	r := Realm{Format: flows.FormatKeycloak, Name: scalar(m, "realm"), Pos: pos(m), End: endLine(m)}
+	r := Realm{Format: flows.FormatKeycloak, Name: scalar(m, "realm"), Pos: pos(m), End: documentEnd(m)}
 	r.SSLRequired = kc.str(m, kcDefaultSSLRequired, "sslRequired")
 	r.RevokeRefreshToken = kc.boolean(m, false, "revokeRefreshToken")
 	r.RefreshTokenMaxReuse = kc.integer(m, 0, "refreshTokenMaxReuse")
@@ -208,6 +209,17 @@ func keycloakRealm(m Node, offline []RealmClient) Realm {
 	r.DefaultSignatureAlgorithm = kc.str(m, kcDefaultSignatureAlg, "defaultSignatureAlgorithm")
 	r.OfflineTokenClients = offline
 	return r
+}
+
+// documentEnd is the last line of the document a realm export is (the
+// realm is the whole file): counted in the JSON source at memory speed
+// rather than by walking to its last value (endLine would scan the users
+// and roles of a large export); a YAML tree has no source and is walked.
+func documentEnd(m Node) int {
+	if src := m.t.src; len(src) > 0 {
+		return bytes.Count(bytes.TrimRight(src, " \t\r\n"), []byte("\n")) + 1
+	}
+	return endLine(m)
 }
 
 // offlineCapable reports whether c has a user-facing flow that issues
