@@ -284,6 +284,12 @@ type Client struct {
 	// GrantsOnly marks clients for which only grant rules apply (OpenAPI
 	// security schemes describe flows, not registrations).
 	GrantsOnly bool
+
+	// TypeHint is a client type the file states but the server never acts
+	// on ("public" or "confidential"): Gravitee AM stores clientType and
+	// decides at its token endpoint by tokenEndpointAuthMethod alone.
+	// ambiguous-client-type reports a hint that contradicts the method.
+	TypeHint String
 }
 
 // Directive is a `whichflow:ignore` comment found in the file.

@@ -204,7 +204,20 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 		}
 	}
 	if len(tokenTypes) > 0 {
-		parts = append(parts, "response types "+quoteAll(tokenTypes)+" return access tokens from the authorization endpoint")
+		// Grouped by where they come from: the file's own first, then each
+		// provider default that adds some (Gravitee AM's templates).
+		var origins []string
+		groups := map[string][]clientconfig.String{}
+		for _, rt := range tokenTypes {
+			from := itemProvenance(c.ResponseTypes, rt)
+			if _, ok := groups[from]; !ok {
+				origins = append(origins, from)
+			}
+			groups[from] = append(groups[from], rt)
+		}
+		for _, from := range origins {
+			parts = append(parts, "response types "+quoteAll(groups[from])+" return access tokens from the authorization endpoint"+from)
+		}
 		pos = firstPos(pos, tokenTypes[0].Pos)
 	}
 	if len(parts) == 0 {
@@ -422,6 +435,18 @@ func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 		// method is a contradiction.
 		return hit{pos: firstPos(c.Public.Pos, secret.Pos, c.Pos),
 			msg: fmt.Sprintf("client is declared public but authenticates with %q", secret.Value)}, true
+	case c.TypeHint.Set && !c.TypeHint.Unresolved && !c.Public.Unresolved &&
+		(c.TypeHint.Value == flows.Public) != c.Public.Value && (c.TypeHint.Value == flows.Public || c.TypeHint.Value == flows.Confidential):
+		// A client type the server never reads (Gravitee AM clientType):
+		// the authentication method decides, and says otherwise.
+		how := fmt.Sprintf("requires client authentication, with %q%s", c.AuthMethod.Value, provenance(c.AuthMethod.Origin(), c.AuthMethod.Default))
+		fix := fmt.Sprintf("a public client needs the authentication method %q", flows.AuthNone)
+		if c.Public.Value {
+			how = fmt.Sprintf("accepts the client without authentication, with %q", flows.AuthNone)
+			fix = "a confidential client needs a method that authenticates it"
+		}
+		return hit{pos: firstPos(c.TypeHint.Pos, c.Pos),
+			msg: fmt.Sprintf("the client type is declared %q, but the server never reads that field: its token endpoint %s; %s", c.TypeHint.Value, how, fix)}, true
 	}
 	return hit{}, false
 }
