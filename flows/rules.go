@@ -518,7 +518,32 @@ var rules = []Rule{
 		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
 		Formats: []Format{FormatClientMetadata},
 	},
+	{
+		// Gravitee AM 4.12.4: OIDCSettings.defaultSettings sets
+		// redirectUriStrictMatching false; ParamUtils.redirectMatches then
+		// compares scheme, host and port and requires only that the
+		// requested path starts with the registered one.
+		ID:       RuleRedirectPrefixMatch,
+		Title:    "Redirect URIs match by prefix, not exactly",
+		Severity: SeverityWarning,
+		Scope:    ScopeRealm,
+		Profile:  ProfileStandard,
+		Caveat:   CaveatExactRedirects,
+		Rationale: "Gravitee AM compares redirect URIs loosely unless the security domain turns strict matching on " +
+			"(`oidc.redirectUriStrictMatching`, off by default): a requested redirect URI only has to share scheme, host " +
+			"and port with a registered one, and its path only has to start with the registered path, so every registered " +
+			"URI works like a wildcard (`https://app.example.com/cb` accepts `https://app.example.com/cb-evil` and " +
+			"`https://app.example.com/cb/../open-redirect`), and the query string is not compared. An open redirector or a " +
+			"page an attacker controls anywhere under that path receives the authorization codes.",
+		Remediation: "Turn strict matching on for the domain: `PATCH /management/organizations/{org}/environments/{env}/domains/{domain}` with `{\"oidc\":{\"redirectUriStrictMatching\":true}}` (console: Settings > OpenID > Client Registration > Settings), or run the domain with the FAPI profile, which matches exactly.",
+		Refs:        []Ref{RFC9700.S("4.1.3"), RFC9700.S("2.1"), OAuth21.S("4.1.1")},
+		Formats:     []Format{FormatGravitee},
+	},
 }
+
+// RuleRedirectPrefixMatch is the realm-scope rule for servers that match
+// redirect URIs by prefix (Gravitee AM's default).
+const RuleRedirectPrefixMatch = "redirect-prefix-match"
 
 //go:embed rules/*.txtar
 var ruleExamples embed.FS

@@ -599,3 +599,16 @@ func checkClientMetadataSecret(c *clientconfig.Client) (hit, bool) {
 	}
 	return hit{pos: firstPos(m.Pos, c.Pos), msg: fmt.Sprintf("token_endpoint_auth_method %q authenticates with a shared secret, which a client ID metadata document cannot establish", m.Value)}, true
 }
+
+func init() { realmChecks[flows.RuleRedirectPrefixMatch] = checkRedirectPrefixMatch }
+
+// checkRedirectPrefixMatch: a Gravitee AM domain whose redirect URIs match
+// by path prefix (strict matching off, declared or AM's default).
+func checkRedirectPrefixMatch(r *clientconfig.Realm) (hit, bool) {
+	s := r.RedirectStrictMatching
+	if s.Value || s.Unresolved || s.Origin() == clientconfig.Absent {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(s.Pos, r.Pos), msg: "redirect URIs match by path prefix: oidc.redirectUriStrictMatching is false" +
+		provenance(s.Origin(), s.Default) + ", so a registered https://host/cb also accepts https://host/cb-anything and any query"}, true
+}
