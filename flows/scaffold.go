@@ -132,6 +132,16 @@ var scaffoldFormats = []ScaffoldFormat{
 		RefreshWith: graviteeRefreshWith,
 	},
 	{
+		Format: FormatTerraformGravitee, Name: "Terraform graviteeam_application (maxvanp/graviteeam provider)",
+		Provider: ProviderGravitee,
+		Gaps:     []Gap{gapGraviteePAR},
+		Notes: []Gap{
+			noteGraviteeDPoP,
+			{Flow: JWTBearer, Text: "Gravitee AM implements the JWT bearer grant as an extension grant: create one (graviteeam_extension_grant) for the partner's issuer and replace EXTENSION_GRANT_ID with its id."},
+		},
+		RefreshWith: graviteeRefreshWith,
+	},
+	{
 		Format: FormatClientMetadata, Name: "OAuth client ID metadata document (JSON, served at its client_id)",
 		MetadataDocument: true,
 		Notes:            []Gap{noteRFC7591PKCE},

@@ -206,3 +206,76 @@ func TestGraviteeDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestGraviteeTerraform: graviteeam_application is AM's desired state
+// (create from type, then the settings); settings_json is read when it is
+// a literal, and the typed oauth_settings keys win over it.
+func TestGraviteeTerraform(t *testing.T) {
+	code4 := []string{"code", "code id_token", "code id_token token", "code token"}
+	res := func(body string) string {
+		return "resource \"graviteeam_application\" \"app\" {\n  domain_id = var.domain\n  name = \"app\"\n" + body + "\n}\n"
+	}
+	cases := []struct {
+		name, body string
+		want       amWant
+	}{
+		{"WEB, no settings", res(`type = "WEB"`),
+			amWant{grants: []string{"authorization_code", "password"}, rts: code4, auth: "client_secret_basic",
+				defaulted: append([]string{"authorization_code", "password"}, code4...)}},
+		{"typed grants only", res("type = \"WEB\"\n oauth_settings {\n grant_types = [\"authorization_code\"]\n }"),
+			amWant{grants: []string{"authorization_code"}, rts: code4, auth: "client_secret_basic", defaulted: code4}},
+		{"jsonencode settings", res("type = \"WEB\"\n oauth_settings {\n grant_types = [\"authorization_code\"]\n response_types = [\"code\"]\n }\n settings_json = jsonencode({ oauth = { forcePKCE = true, \"forceS256CodeChallengeMethod\" = true, tokenEndpointAuthMethod = \"none\", grantTypes = [\"password\"] } })"),
+			amWant{grants: []string{"authorization_code"}, rts: []string{"code"}, auth: "none", public: true, pkce: "S256"}},
+		{"JSON string settings", res("type = \"BROWSER\"\n settings_json = \"{\\\"oauth\\\":{\\\"grantTypes\\\":[\\\"authorization_code\\\"],\\\"responseTypes\\\":[\\\"code\\\"],\\\"forcePKCE\\\":false}}\""),
+			amWant{grants: []string{"authorization_code"}, rts: []string{"code"}, auth: "none", public: true, pkce: ""}},
+		{"unresolved settings", res("type = \"WEB\"\n oauth_settings {\n grant_types = [\"authorization_code\"]\n response_types = [\"code\"]\n }\n settings_json = var.settings"),
+			amWant{grants: []string{"authorization_code"}, rts: []string{"code"}, auth: "?", pkce: "?"}},
+		{"unresolved type", res("type = var.type\n oauth_settings {\n redirect_uris = [\"https://a.example/cb\"]\n }"),
+			amWant{grants: []string{"?"}, rts: []string{"?"}, auth: "?", pkce: "?"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := Read("main.tf", []byte(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Format != flows.FormatTerraformGravitee || len(f.Clients) != 1 || f.Clients[0].ID != "graviteeam_application.app" {
+				t.Fatalf("read as %s: %+v", f.Format, f.Clients)
+			}
+			c := f.Clients[0]
+			w := tc.want
+			if got := amValues(c.GrantTypes); !slices.Equal(got, w.grants) {
+				t.Errorf("grants %v, want %v", got, w.grants)
+			}
+			if got := amValues(c.ResponseTypes); !slices.Equal(got, w.rts) {
+				t.Errorf("response types %v, want %v", got, w.rts)
+			}
+			auth := c.AuthMethod.Value
+			if c.AuthMethod.Unresolved {
+				auth = "?"
+			}
+			if auth != w.auth || (w.auth != "?" && c.Public.Value != w.public) {
+				t.Errorf("auth %q public %v, want %q %v", auth, c.Public.Value, w.auth, w.public)
+			}
+			pk := c.PKCE.Value.Value
+			if c.PKCE.Value.Unresolved {
+				pk = "?"
+			}
+			if pk != w.pkce {
+				t.Errorf("pkce %q, want %q", pk, w.pkce)
+			}
+			var defaulted []string
+			for _, it := range append(slices.Clone(c.GrantTypes.Items), c.ResponseTypes.Items...) {
+				if !it.Set {
+					defaulted = append(defaulted, it.Value)
+				}
+			}
+			slices.Sort(defaulted)
+			want := slices.Clone(w.defaulted)
+			slices.Sort(want)
+			if !slices.Equal(defaulted, want) {
+				t.Errorf("defaulted %v, want %v", defaulted, want)
+			}
+		})
+	}
+}

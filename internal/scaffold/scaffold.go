@@ -570,6 +570,23 @@ var funcs = template.FuncMap{
 	"upper":     strings.ToUpper,
 	"contains":  strings.Contains,
 	"hasPrefix": strings.HasPrefix,
+	"amType":    graviteeType,
+}
+
+// graviteeType is the Gravitee AM application type for a platform
+// (ApplicationType; the type picks AM's template): CIBA and other
+// back-channel clients are SERVICE applications, so no template gives
+// them redirect flows between the create call and the settings.
+func graviteeType(platform string) string {
+	switch platform {
+	case PlatformBrowser:
+		return "BROWSER"
+	case PlatformNative:
+		return "NATIVE"
+	case PlatformService, PlatformBackchannel:
+		return "SERVICE"
+	}
+	return "WEB"
 }
 
 // jsonValue renders v as compact JSON without HTML escaping.
