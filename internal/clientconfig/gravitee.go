@@ -125,6 +125,23 @@ type amTemplate struct {
 	adjusts bool
 	// always are grants added on every save.
 	always []string
+	// What the template's values say about where they come from
+	// (String.Default), made once by withTexts.
+	defGrants, defRTs, defAuth, defPKCE, addsCode, addsImplicit string
+}
+
+// withTexts fills the template's provenance texts.
+func (t amTemplate) withTexts() amTemplate {
+	t.defGrants, t.defRTs, t.defAuth, t.defPKCE = t.grantsDefault(), t.rtsDefault(), t.authDefault(), t.pkceDefault()
+	t.addsCode = t.addsDefault(flows.GrantAuthorizationCode, amCodeTypes)
+	t.addsImplicit = t.addsDefault(flows.GrantImplicit, amImplicitTypes)
+	return t
+}
+
+func init() {
+	for k, t := range amTemplates {
+		amTemplates[k] = t.withTexts()
+	}
 }
 
 var amTemplates = map[string]amTemplate{
@@ -148,12 +165,12 @@ var amTemplates = map[string]amTemplate{
 func amAgentTemplate(kind string) (amTemplate, bool) {
 	switch strings.ToUpper(kind) {
 	case "USER_EMBEDDED":
-		return amTemplate{typ: "AGENT", grants: []string{flows.GrantAuthorizationCode}, rts: []string{"code"}, auth: flows.AuthNone, pkce: true}, true
+		return amTemplate{typ: "AGENT", grants: []string{flows.GrantAuthorizationCode}, rts: []string{"code"}, auth: flows.AuthNone, pkce: true}.withTexts(), true
 	case "HOSTED_DELEGATED":
 		return amTemplate{typ: "AGENT", grants: []string{flows.GrantAuthorizationCode, flows.GrantClientCredentials, flows.GrantTokenExchange},
-			rts: []string{"code"}, auth: flows.AuthClientSecretBasic}, true
+			rts: []string{"code"}, auth: flows.AuthClientSecretBasic}.withTexts(), true
 	case "AUTONOMOUS":
-		return amTemplate{typ: "AGENT", grants: []string{flows.GrantClientCredentials, flows.GrantTokenExchange}, auth: flows.AuthClientSecretBasic}, true
+		return amTemplate{typ: "AGENT", grants: []string{flows.GrantClientCredentials, flows.GrantTokenExchange}, auth: flows.AuthClientSecretBasic}.withTexts(), true
 	}
 	return amTemplate{}, false
 }
@@ -341,10 +358,10 @@ func amOr(b Bool, def bool, at Pos) Bool {
 func (a *amApp) desired(t amTemplate) (grants, rts List, auth String, force, s256 Bool, lenient bool) {
 	typPos := orPos(a.typ.Pos, a.at)
 	creation := func(at Pos) {
-		grants = defaultList(at, t.grantsDefault(), t.grants...)
-		rts = defaultList(at, t.rtsDefault(), t.rts...)
-		auth = String{Value: t.auth, Pos: at, Default: t.authDefault()}
-		force = Bool{Value: t.pkce, Pos: at, Default: t.pkceDefault()}
+		grants = defaultList(at, t.defGrants, t.grants...)
+		rts = defaultList(at, t.defRTs, t.rts...)
+		auth = String{Value: t.auth, Pos: at, Default: t.defAuth}
+		force = Bool{Value: t.pkce, Pos: at, Default: t.defPKCE}
 		s256 = force
 	}
 	creation(typPos)
@@ -382,8 +399,8 @@ func (a *amApp) desired(t amTemplate) (grants, rts List, auth String, force, s25
 			force, s256 = keep[0], keep[1]
 		}
 	case t.adjusts && !rts.Unresolved:
-		rts = amFollow(grants, rts, flows.GrantAuthorizationCode, amCodeTypes, t.addsDefault(flows.GrantAuthorizationCode, amCodeTypes), true)
-		rts = amFollow(grants, rts, flows.GrantImplicit, amImplicitTypes, t.addsDefault(flows.GrantImplicit, amImplicitTypes), true)
+		rts = amFollow(grants, rts, flows.GrantAuthorizationCode, amCodeTypes, t.addsCode, true)
+		rts = amFollow(grants, rts, flows.GrantImplicit, amImplicitTypes, t.addsImplicit, true)
 	}
 	for _, g := range t.always {
 		if !grants.Unresolved && !grants.Has(g) {
@@ -426,25 +443,27 @@ func (a *amApp) patch() (grants, rts List) {
 // and none of them is listed; removed when grant is not granted (remove:
 // only when the type, and so the template, is known).
 func amFollow(grants, rts List, grant string, family []string, def string, remove bool) List {
-	out := rts
-	out.Items = append([]String(nil), rts.Items...)
 	if g, ok := grants.Find(grant); ok {
 		if amHasAny(rts, family) || amHasUnresolved(rts) {
-			return out
+			return rts
 		}
 		at := orPos(grants.Pos, g.Pos)
 		if !grants.Set {
 			at = g.Pos
 		}
+		out := rts
+		out.Items = make([]String, len(rts.Items), len(rts.Items)+len(family))
+		copy(out.Items, rts.Items)
 		for _, v := range family {
 			out.Items = append(out.Items, String{Value: v, Pos: at, Default: def})
 		}
 		return out
 	}
-	if !remove || grants.Unresolved || amHasUnresolvedList(grants) {
-		return out
+	if !remove || grants.Unresolved || amHasUnresolvedList(grants) || !amHasAny(rts, family) {
+		return rts
 	}
-	out.Items = out.Items[:0]
+	out := rts
+	out.Items = make([]String, 0, len(rts.Items))
 	for _, it := range rts.Items {
 		if it.Unresolved || !amIn(it.Value, family) {
 			out.Items = append(out.Items, it)
