@@ -219,7 +219,7 @@ const (
 		"when none is stored, for every application type but SERVICE"
 	amLenientAuth = "AM's gateway when tokenEndpointAuthMethod is unset: it accepts client_secret_basic, " +
 		"client_secret_post or a client assertion"
-	amNoPAR = "Gravitee AM's default: the Management API does not accept requireParRequest, only dynamic client registration sets it"
+	amNoPAR = "Gravitee AM's default; its Management API refuses requireParRequest in this body, only dynamic client registration sets it"
 )
 
 // amApp is what one application document states, whatever its syntax (a

@@ -541,7 +541,8 @@ func checkFAPIPAR(c *clientconfig.Client) (hit, bool) {
 	if !ok || c.PARRequired.Value || c.PARRequired.Unresolved {
 		return hit{}, false
 	}
-	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR"}, true
+	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR" +
+		provenance(c.PARRequired.Origin(), c.PARRequired.Default)}, true
 }
 
 func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
