@@ -100,6 +100,9 @@ func realmSummary(r Realm) string {
 	fmt.Fprintf(&b, "%s realm %q @%d:%d-%d ssl=%s revoke=%s reuse=%s offline-max=%s access=%s code=%s alg=%s",
 		r.Format, r.Name, r.Pos.Line, r.Pos.Col, r.End, sv(r.SSLRequired), bv(r.RevokeRefreshToken), iv(r.RefreshTokenMaxReuse),
 		bv(r.OfflineSessionMaxLifespanEnabled), iv(r.AccessTokenLifespan), iv(r.AccessCodeLifespan), sv(r.DefaultSignatureAlgorithm))
+	if s := r.RedirectStrictMatching; s.Set || s.Unresolved || s.Default != "" {
+		fmt.Fprintf(&b, " strict-redirects=%s", bv(s))
+	}
 	if r.DynamicRegistration.Value || r.DynamicRegistration.Unresolved {
 		fmt.Fprintf(&b, " dynamic-registration=%s", bv(r.DynamicRegistration))
 	}

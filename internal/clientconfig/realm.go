@@ -41,6 +41,11 @@ type Realm struct {
 	// offline_access among the client's scopes); built-in clients are not
 	// counted.
 	OfflineTokenClients []RealmClient
+
+	// RedirectStrictMatching: Gravitee AM domain
+	// oidc.redirectUriStrictMatching. False (AM's default) means redirect
+	// URIs match by path prefix; the FAPI profiles force it on.
+	RedirectStrictMatching Bool
 }
 
 // RealmClient is a client of the realm, as a realm-scope rule names it.
