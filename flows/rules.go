@@ -81,6 +81,9 @@ type Rule struct {
 	Flowless bool
 	// Examples are loaded from rules/<ID>.txtar.
 	Examples []Example
+	// RefText is Refs as citations, made once when the catalog loads:
+	// every finding of the rule shares it, so it is read-only.
+	RefText []string
 }
 
 // ExamplesFor returns the rule's good and bad examples in format f.
@@ -907,6 +910,7 @@ var loadRules = sync.OnceValue(func() []Rule {
 			r.Rationale = c.Text + " " + r.Rationale
 			r.Refs = mergeRefs(c.Refs, r.Refs)
 		}
+		r.RefText = RefStrings(r.Refs)
 		out[i] = r
 	}
 	return out

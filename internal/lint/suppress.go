@@ -199,16 +199,18 @@ func sortedKeys(m map[string]bool) []string {
 // part of it, so a realm and a client of the same name never share one;
 // client findings keep the fingerprints of baselines written before scopes.
 func Fingerprint(f Finding) string {
-	h := sha256.New()
+	// One buffer (on the stack for usual findings) and one hash: every
+	// finding gets one, so it is worth no per-call allocations.
+	var buf [512]byte
+	b := buf[:0]
 	for _, s := range []string{f.Rule, f.File, f.Client, f.Message} {
-		io.WriteString(h, s)
-		h.Write([]byte{0})
+		b = append(append(b, s...), 0)
 	}
 	if f.Scope == flows.ScopeRealm {
-		io.WriteString(h, string(f.Scope))
-		h.Write([]byte{0})
+		b = append(append(b, f.Scope...), 0)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 // Baseline is a set of accepted findings, by fingerprint.
