@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -65,46 +67,119 @@ func IsModuleFile(name string) bool {
 
 // NewModule reads the variable defaults and locals the files of one module
 // directory declare. Files that do not parse, or are over the Terraform
-// size cap, add nothing (each is reported when it is linted itself).
+// size cap, add nothing (each is reported when it is linted itself). The
+// files are parsed in parallel, and of each only its declarations are kept
+// (not its resources), so a large module costs its declarations' memory.
 func NewModule(files []ModuleFile) *Module {
 	m := &Module{sizes: map[string]int{}}
-	type decl struct {
-		expr hclsyntax.Expression
-		dup  bool
-	}
-	assigned := map[string]bool{} // by a .tfvars file
-	var bodies []*hclsyntax.Body
-	for _, f := range files {
-		if len(f.Data) > maxTerraformSize || !IsModuleFile(f.Path) {
-			continue
-		}
-		tfvars := !strings.HasSuffix(strings.ToLower(f.Path), ".tf")
-		if !tfvars && hasResourceMarkers(f.Data) {
-			m.resources = true
-		}
-		if !tfvars && !declares(f.Data) {
-			continue // nothing to declare: not parsed here
-		}
-		body, perr, _ := parseHCL(f.Data)
-		if perr != nil {
-			continue
-		}
-		if tfvars {
-			for name := range body.Attributes {
-				assigned[name] = true
+	found := make([]fileDecls, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(files); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				found[i] = scanModuleFile(files[i])
 			}
-			continue
-		}
-		bodies = append(bodies, body)
+		}()
 	}
-	m.declare(bodies, assigned)
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	d := newDecls()
+	assigned := map[string]bool{} // by a .tfvars file
+	for _, f := range found {
+		m.resources = m.resources || f.resources
+		for _, name := range f.assigned {
+			assigned[name] = true
+		}
+		d.add(f)
+	}
+	m.resolve(d, assigned)
 	return m
 }
 
+// fileDecls is what one file of a module declares.
+type fileDecls struct {
+	resources bool
+	vars      []namedExpr // variable defaults (nil expression: no default)
+	locals    []namedExpr
+	assigned  []string // names a .tfvars file sets
+}
+
+type namedExpr struct {
+	name string
+	expr hclsyntax.Expression
+}
+
+// scanModuleFile reads the declarations of one module file.
+func scanModuleFile(f ModuleFile) fileDecls {
+	var out fileDecls
+	if len(f.Data) > maxTerraformSize || !IsModuleFile(f.Path) {
+		return out
+	}
+	tfvars := !strings.HasSuffix(strings.ToLower(f.Path), ".tf")
+	if !tfvars {
+		out.resources = hasResourceMarkers(f.Data)
+		if !declares(f.Data) {
+			return out // nothing to declare: not parsed here
+		}
+	}
+	body, perr, _ := parseHCL(f.Data)
+	if perr != nil {
+		return out
+	}
+	if tfvars {
+		for name := range body.Attributes {
+			out.assigned = append(out.assigned, name)
+		}
+		return out
+	}
+	out.vars, out.locals = bodyDecls(body)
+	return out
+}
+
+// bodyDecls are the variable defaults and locals a file's body declares.
+func bodyDecls(body *hclsyntax.Body) (vars, locals []namedExpr) {
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "variable" && len(b.Labels) == 1:
+			var e hclsyntax.Expression
+			if a, ok := b.Body.Attributes["default"]; ok {
+				e = a.Expr
+			}
+			vars = append(vars, namedExpr{b.Labels[0], e})
+		case b.Type == "locals" && len(b.Labels) == 0:
+			for name, a := range b.Body.Attributes {
+				locals = append(locals, namedExpr{name, a.Expr})
+			}
+		}
+	}
+	return vars, locals
+}
+
 // declares reports whether Terraform source may declare variables or
-// locals (files that do not are not parsed for the module).
+// locals: a line that opens with the block keyword (files that do not are
+// not parsed for the module; a word in a description does not count).
 func declares(data []byte) bool {
-	return bytes.Contains(data, []byte("variable")) || bytes.Contains(data, []byte("locals"))
+	for _, kw := range [][]byte{[]byte("variable"), []byte("locals")} {
+		for rest := data; ; {
+			i := bytes.Index(rest, kw)
+			if i < 0 {
+				break
+			}
+			line := bytes.LastIndexByte(rest[:i], '\n') + 1
+			after := rest[i+len(kw):]
+			if len(bytes.TrimLeft(rest[line:i], " \t")) == 0 && (len(after) == 0 || !isIdentByte(after[0])) {
+				return true
+			}
+			rest = after
+		}
+	}
+	return false
 }
 
 // fileModule is the module of a file read on its own: its own variables
@@ -112,42 +187,46 @@ func declares(data []byte) bool {
 func fileModule(body *hclsyntax.Body, data []byte) *Module {
 	m := &Module{sizes: map[string]int{}}
 	if declares(data) {
-		m.declare([]*hclsyntax.Body{body}, nil)
+		var f fileDecls
+		f.vars, f.locals = bodyDecls(body)
+		d := newDecls()
+		d.add(f)
+		m.resolve(d, nil)
 	}
 	return m
 }
 
-// declare resolves the variable defaults and locals of bodies; assigned
-// variables are set by .tfvars files.
-func (m *Module) declare(bodies []*hclsyntax.Body, assigned map[string]bool) {
-	type decl struct {
-		expr hclsyntax.Expression
-		dup  bool
-	}
-	vars, locals := map[string]*decl{}, map[string]*decl{}
-	declare := func(in map[string]*decl, name string, e hclsyntax.Expression) {
-		if d, ok := in[name]; ok {
-			d.dup = true
+// decl is one declared name; dup marks a name declared twice (Terraform
+// rejects the module, so its value is unknown).
+type decl struct {
+	expr hclsyntax.Expression
+	dup  bool
+}
+
+type decls struct{ vars, locals map[string]*decl }
+
+func newDecls() decls { return decls{vars: map[string]*decl{}, locals: map[string]*decl{}} }
+
+func (d decls) add(f fileDecls) {
+	declare := func(in map[string]*decl, n namedExpr) {
+		if x, ok := in[n.name]; ok {
+			x.dup = true
 			return
 		}
-		in[name] = &decl{expr: e}
+		in[n.name] = &decl{expr: n.expr}
 	}
-	for _, body := range bodies {
-		for _, b := range body.Blocks {
-			switch {
-			case b.Type == "variable" && len(b.Labels) == 1:
-				var e hclsyntax.Expression
-				if a, ok := b.Body.Attributes["default"]; ok {
-					e = a.Expr
-				}
-				declare(vars, b.Labels[0], e)
-			case b.Type == "locals" && len(b.Labels) == 0:
-				for name, a := range b.Body.Attributes {
-					declare(locals, name, a.Expr)
-				}
-			}
-		}
+	for _, n := range f.vars {
+		declare(d.vars, n)
 	}
+	for _, n := range f.locals {
+		declare(d.locals, n)
+	}
+}
+
+// resolve evaluates the module's variable defaults and locals; assigned
+// variables are set by .tfvars files.
+func (m *Module) resolve(d decls, assigned map[string]bool) {
+	vars, locals := d.vars, d.locals
 	if len(vars)+len(locals) == 0 {
 		return
 	}

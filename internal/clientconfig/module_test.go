@@ -141,3 +141,18 @@ func TestModuleHostileLocals(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclares(t *testing.T) {
+	for src, want := range map[string]bool{
+		"variable \"x\" {}\n":      true,
+		"  locals {\n  a = 1\n}\n": true,
+		"locals{\n}":               true,
+		"resource \"x\" \"y\" {\n  description = \"a variable\"\n}\n": false,
+		"locals_x {\n}\n": false,
+		"# variable x is documented\nresource \"a\" \"b\" {}\n": false,
+	} {
+		if got := declares([]byte(src)); got != want {
+			t.Errorf("declares(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

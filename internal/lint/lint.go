@@ -297,6 +297,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
+	opts.mods.expect(jobs)
 	res := &Result{Profile: opts.Profile, Rules: opts.rules, Skipped: walkSkips}
 	results := make([]fileResult, len(jobs))
 	var wg sync.WaitGroup
@@ -533,6 +534,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		}
 		return lintBytes(j.path, display, j.in.Data, opts, cfg, nil)
 	}
+	defer opts.mods.done(j.path) // its directory's Terraform module
 	f, err := openFile(j.path)
 	if err != nil {
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -19,16 +20,51 @@ import (
 // in its variables.tf). Everything else about reading stays per file: each
 // .tf file is still its own job, with its own positions and findings.
 
-// modules holds the module of each directory, built on first use.
+// modules holds the module of each directory, built on first use and
+// dropped when the last of the directory's jobs is done (so memory does not
+// grow with the number of directories linted).
 type modules struct {
 	mu  sync.Mutex
 	dir map[string]*moduleOnce
+	// jobs counts the .tf jobs still to finish, by directory (expect).
+	jobs map[string]int
 }
 
 type moduleOnce struct {
 	once sync.Once
 	mod  *clientconfig.Module
 }
+
+// expect records the .tf files of the run, so that each directory's module
+// is released after its last one.
+func (ms *modules) expect(jobs []job) {
+	ms.jobs = map[string]int{}
+	for _, j := range jobs {
+		if j.in == nil && isTF(j.path) {
+			ms.jobs[filepath.Dir(j.path)]++
+		}
+	}
+}
+
+// done releases the module of path's directory after its last job.
+func (ms *modules) done(path string) {
+	if ms == nil || !isTF(path) {
+		return
+	}
+	dir := filepath.Dir(path)
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	if n, ok := ms.jobs[dir]; ok {
+		if n <= 1 {
+			delete(ms.jobs, dir)
+			delete(ms.dir, dir)
+			return
+		}
+		ms.jobs[dir] = n - 1
+	}
+}
+
+func isTF(path string) bool { return strings.EqualFold(filepath.Ext(path), ".tf") }
 
 // moduleFileCap is the most lint reads of a module's other files (the
 // Terraform size cap; a larger file adds nothing to the module).
@@ -37,7 +73,7 @@ const moduleFileCap = 8 << 20
 // forFile returns the module of the directory holding the .tf file path,
 // or nil for any other file.
 func (ms *modules) forFile(path string) *clientconfig.Module {
-	if ms == nil || !strings.EqualFold(filepath.Ext(path), ".tf") {
+	if ms == nil || !isTF(path) {
 		return nil
 	}
 	dir := filepath.Dir(path)
@@ -63,25 +99,47 @@ func loadModule(dir string) *clientconfig.Module {
 	if err != nil {
 		return clientconfig.NewModule(nil)
 	}
-	var files []clientconfig.ModuleFile
+	var names []string
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !clientconfig.IsModuleFile(e.Name()) {
-			continue
+		if e.Type().IsRegular() && clientconfig.IsModuleFile(e.Name()) {
+			names = append(names, e.Name())
 		}
-		p := filepath.Join(dir, e.Name())
-		f, err := openFile(p)
-		if err != nil {
-			continue
-		}
-		var b bytes.Buffer
-		_, err = b.ReadFrom(io.LimitReader(f, moduleFileCap+1))
-		f.Close()
-		if err != nil || b.Len() > moduleFileCap {
-			continue
-		}
-		files = append(files, clientconfig.ModuleFile{Path: p, Data: b.Bytes()})
 	}
+	// Read in parallel: the directory's other jobs wait for its module.
+	files := make([]clientconfig.ModuleFile, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(names); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := filepath.Join(dir, names[i])
+				files[i] = clientconfig.ModuleFile{Path: p, Data: readModuleFile(p)}
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return clientconfig.NewModule(files)
+}
+
+// readModuleFile reads a module file up to moduleFileCap; nil when it
+// cannot be read or is larger.
+func readModuleFile(p string) []byte {
+	f, err := openFile(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(io.LimitReader(f, moduleFileCap+1)); err != nil || b.Len() > moduleFileCap {
+		return nil
+	}
+	return b.Bytes()
 }
 
 // moduleFileReason is the skip reason of a Terraform file that holds no
