@@ -112,3 +112,35 @@ func TestSpringDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestSpringHashedSecret: an authorization server keeps a {bcrypt} hash, not
+// the secret; {noop} is the secret itself.
+func TestSpringHashedSecret(t *testing.T) {
+	src := `spring:
+  security:
+    oauth2:
+      authorizationserver:
+        client:
+          a:
+            registration:
+              client-id: a
+              client-secret: "{bcrypt}$2a$10$mGIpefrh5y787X3VBdWUv.FJu5Qmx7.JWCWEw/QuYB1HbZRakNMdK"
+              authorization-grant-types: [client_credentials]
+          b:
+            registration:
+              client-id: b
+              client-secret: "{noop}s3cr3t-value"
+              authorization-grant-types: [client_credentials]
+`
+	f, err := Read("application.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := f.Clients[0], f.Clients[1]
+	if len(a.Secrets) != 0 || !a.SecretDeclared.Declared() {
+		t.Errorf("{bcrypt}: secrets %+v declared %+v; want none committed, one declared", a.Secrets, a.SecretDeclared)
+	}
+	if len(b.Secrets) != 1 {
+		t.Errorf("{noop}: secrets %+v, want the literal", b.Secrets)
+	}
+}

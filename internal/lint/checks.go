@@ -58,6 +58,8 @@ var checks = map[string]check{
 	flows.RuleFAPISigningAlg:           checkFAPISigningAlg,
 	flows.RuleFAPIResponseType:         checkFAPIResponseType,
 	flows.RuleFAPIRefreshRotation:      checkFAPIRefreshRotation,
+	flows.RuleRefreshReuseAllowed:      checkRefreshReuse,
+	flows.RuleRefreshNoExpiry:          checkRefreshNoExpiry,
 }
 
 // realmCheck is the logic of one realm-scope rule over one realm.
@@ -766,4 +768,39 @@ func checkFAPIRefreshRotation(c *clientconfig.Client) (hit, bool) {
 	}
 	return hit{pos: firstPos(rot.Value.Pos, rt.Pos, c.Pos), msg: "refresh tokens rotate for a confidential client" + provenance(rot.Value.Origin(), rot.Value.Default) +
 		"; FAPI 2.0 servers do not rotate them except in extraordinary circumstances (client authentication and sender-constraint protect them)"}, true
+}
+
+// maxRefreshLeeway is the retry grace a rotated refresh token may keep: a
+// minute covers a lost response and a retry (DESIGN §3).
+const maxRefreshLeeway = 60
+
+// checkRefreshReuse: rotation is on, but the used refresh token stays
+// valid for longer than a retry takes (Auth0 refresh_token.leeway).
+func checkRefreshReuse(c *clientconfig.Client) (hit, bool) {
+	rot, lw := c.RefreshRotation, c.RefreshLeeway
+	if !rot.Declarable || rot.Value.Unresolved || rot.Value.Value != "true" || lw.Unresolved || lw.Value <= maxRefreshLeeway {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(lw.Pos, rot.Value.Pos, c.Pos), msg: fmt.Sprintf("refresh tokens rotate, but a used one stays valid for %s (leeway %d s, over %d s): a stolen token works alongside the real one for that long",
+		seconds(lw.Value), lw.Value, maxRefreshLeeway)}, true
+}
+
+// checkRefreshNoExpiry: a client that gets refresh tokens gets ones without
+// an absolute lifetime; a note for a confidential client, whose tokens need
+// its credentials too.
+func checkRefreshNoExpiry(c *clientconfig.Client) (hit, bool) {
+	rt, ok := c.GrantTypes.Find(flows.GrantRefreshToken)
+	ne := c.RefreshNonExpiring
+	if !ok || !ne.Value || ne.Unresolved {
+		return hit{}, false
+	}
+	h := hit{pos: firstPos(ne.Pos, rt.Pos, c.Pos), msg: "refresh tokens have no absolute lifetime" + provenance(ne.Origin(), ne.Default)}
+	if from := itemProvenance(c.GrantTypes, rt); from != "" {
+		h.msg += "; the client gets them by the refresh_token grant" + from
+	}
+	if isConfidential(c) {
+		h.severity = flows.SeverityNote
+		h.msg += " (a confidential client: the token also needs the client's credentials)"
+	}
+	return h, true
 }
