@@ -144,3 +144,16 @@ func TestSpringHashedSecret(t *testing.T) {
 		t.Errorf("{noop}: secrets %+v, want the literal", b.Secrets)
 	}
 }
+
+// TestRFCAlgKeys: the camelCase spellings of the algorithm members are
+// rfcKey's.
+func TestRFCAlgKeys(t *testing.T) {
+	for _, a := range rfcAlgs {
+		if rfcKey(a.field, true) != a.camel {
+			t.Errorf("%s: camel %q, rfcKey says %q", a.field, a.camel, rfcKey(a.field, true))
+		}
+	}
+	if len(rfcAlgs) > 8 {
+		t.Error("rfcAlgsOf keeps 8")
+	}
+}

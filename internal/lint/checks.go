@@ -85,15 +85,11 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 	subjects := make([]Subject, 0, len(file.Clients)+len(file.Realms))
 	for i := range file.Realms {
 		rm := &file.Realms[i]
-		t := flows.Target{Format: rm.Format, Scope: flows.ScopeRealm, Profile: flows.Profile(opts.Profile)}
+		t := realmTarget(rm, opts.Profile)
 		subjects = append(subjects, Subject{Name: rm.Name, Target: t})
-		for _, r := range opts.rules {
-			chk := realmChecks[r.ID]
-			if chk == nil || !r.AppliesTo(t) {
-				continue
-			}
-			if h, ok := chk(rm); ok {
-				out = append(out, h.finding(r, display, rm.Name, flows.ScopeRealm))
+		for _, p := range opts.rulesFor(t) {
+			if h, ok := p.realm(rm); ok {
+				out = append(out, h.finding(p.rule, display, rm.Name, flows.ScopeRealm))
 			}
 		}
 	}
@@ -104,13 +100,9 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 		}
 		t := clientTarget(c, opts.Profile)
 		subjects = append(subjects, Subject{Name: c.ID, Target: t})
-		for _, r := range opts.rules {
-			chk := checks[r.ID]
-			if chk == nil || !r.AppliesTo(t) {
-				continue
-			}
-			if h, ok := chk(c); ok {
-				out = append(out, h.finding(r, display, c.ID, flows.ScopeClient))
+		for _, p := range opts.rulesFor(t) {
+			if h, ok := p.client(c); ok {
+				out = append(out, h.finding(p.rule, display, c.ID, flows.ScopeClient))
 			}
 		}
 	}
