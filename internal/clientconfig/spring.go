@@ -37,8 +37,14 @@ var (
 	springClientPrefix = []string{"spring", "security", "oauth2", "client", "registration"}
 )
 
-// springDefault names the Spring defaults (RegisteredClient.Builder,
-// ClientRegistration.Builder, TokenSettings) this adapter applies.
+// springDefault names the Spring defaults this adapter applies, checked
+// against spring-projects/spring-authorization-server (b90fb093):
+// RegisteredClient.Builder.build() adds client_secret_basic when no method
+// is given; ClientSettings.builder() requireProofKey(false);
+// TokenSettings.builder() authorization code and access token 5 minutes,
+// reuseRefreshTokens(true) (no rotation), ID tokens RS256. Spring Security's
+// ClientRegistration.Builder deduces none for authorization_code without a
+// secret, else client_secret_basic.
 const springDefault = "Spring Security's default"
 
 func init() { registerTree(40, readSpringDocs, "authorizationserver", "oauth2.client", "registration") }
