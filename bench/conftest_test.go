@@ -50,6 +50,22 @@ var agreementCases = map[string]string{
 	"null-members.json":         `{"grant_types": null, "token_endpoint_auth_method": "none", "client_secret": null, "redirect_uris": ["http://app.example.com/"]}`,
 	"public-secret-object.json": `{"token_endpoint_auth_method": "none", "client_secret": {"valueFrom": "env"}}`,
 	"not-a-client.json":         `{"name": "package", "grant": "implicit", "client_secret": "s3cr3t-value-123"}`,
+	// Second-round rules and placeholder styles (rulesg).
+	"hybrid.json":           `{"grant_types": ["authorization_code", "implicit"], "response_types": ["code id_token"], "token_endpoint_auth_method": "private_key_jwt"}`,
+	"id-token-only.json":    `{"grant_types": ["implicit"], "response_types": ["id_token"], "token_endpoint_auth_method": "none"}`,
+	"implicit-code-rt.json": `{"grant_types": ["implicit"], "response_types": ["code"]}`,
+	"redirect-kinds.json": `{"redirect_uris": ["https://a.example.com/cb#x", "javascript:alert(1)", "http://localhost:8080/cb", "myapp://cb",
+		"com.example.app:/cb", "localhost:3000/cb", "https://##HOST##/cb", "https://#{Host}#/cb", "http://localhost:${PORT}/cb"]}`,
+	"placeholder-wildcards.json": `{"redirect_uris": ["${ROOT}/*", "?ROOTURL?/*", "__ROOT__/*", "<root>/*", "$ROOT/x", "{{ .root }}/*"]}`,
+	"placeholder-secrets.json":   `{"grant_types": ["authorization_code"], "client_secret": "?UUID?"}`,
+	"placeholder-secrets2.json":  `{"grant_types": ["authorization_code"], "client_secret": "#{ClientSecret}#"}`,
+	"placeholder-secrets3.json":  `{"grant_types": ["authorization_code"], "client_secret": "__CLIENT_SECRET__"}`,
+	"mixed-roles.json":           `{"grant_types": ["client_credentials", "authorization_code"], "token_endpoint_auth_method": "private_key_jwt"}`,
+	"weak-algs.json":             `{"grant_types": ["authorization_code"], "id_token_signed_response_alg": "HS256", "token_endpoint_auth_signing_alg": "none"}`,
+	"weak-assertion.json":        `{"token_endpoint_auth_method": "private_key_jwt", "token_endpoint_auth_signing_alg": "HS512"}`,
+	"secret-jwt.json":            `{"token_endpoint_auth_method": "client_secret_jwt", "userinfo_signed_response_alg": "RS256"}`,
+	"logout.json":                `{"grant_types": ["authorization_code"], "post_logout_redirect_uris": ["https://a.example.com/*", "http://a.example.com/bye", "http://127.0.0.1/bye"]}`,
+	"logout-ok.json":             `{"grant_types": ["authorization_code"], "post_logout_redirect_uris": ["https://a.example.com/bye", "${LOGOUT}"]}`,
 }
 
 // TestConftestAgrees checks that the Rego policies under conftest/policy

@@ -765,7 +765,7 @@ var rules = []Rule{
 			"stolen token be replayed unnoticed.",
 		Remediation: "Keep rotation and refuse reuse: Keycloak Realm settings → Tokens → Refresh tokens → Refresh Token Max Reuse `0` (realm `refreshTokenMaxReuse: 0`); Auth0 `refresh_token.leeway` of at most 60 seconds.",
 		Refs:        []Ref{RFC9700.S("4.14.2"), RFC9700.S("2.2.2"), OAuth21.S("4.3")},
-		Formats:     []Format{FormatKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0},
 	},
 	{
 		ID:       RuleRefreshNoExpiry,
@@ -781,7 +781,7 @@ var rules = []Rule{
 			"public client can get such tokens, a note when only confidential clients can.",
 		Remediation: "Give refresh tokens an absolute lifetime: Keycloak Realm settings → Sessions → Offline Session Max Limited on with an Offline Session Max (realm `offlineSessionMaxLifespanEnabled: true`, `offlineSessionMaxLifespan`), or remove `offline_access` from the clients' scopes; Auth0 `refresh_token.expiration_type: expiring` with a `token_lifetime`.",
 		Refs:        []Ref{RFC9700.S("4.14.2"), RFC10017.S("6.3")},
-		Formats:     []Format{FormatKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0},
 	},
 	{
 		ID:       RuleTokenLifetimeLong,
@@ -796,7 +796,7 @@ var rules = []Rule{
 			"or code is good for.",
 		Remediation: "Shorten the lifetimes: Keycloak Realm settings → Tokens → Access Token Lifespan (realm `accessTokenLifespan`, at most 3600) and Client login timeout (`accessCodeLifespan`, at most 600), client Advanced → Access Token Lifespan (attribute `access.token.lifespan`, terraform `access_token_lifespan`); Spring Authorization Server `token.access-token-time-to-live` / `authorization-code-time-to-live`; Auth0 `jwt_configuration.lifetime_in_seconds`. Use refresh tokens for long sessions.",
 		Refs:        []Ref{RFC6749.S("4.1.2"), RFC6749.S("10.3"), RFC6819.S("5.1.5.3")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatAuth0, FormatTerraformAuth0, FormatSpring},
 	},
 	{
 		ID:       RuleWeakSigningAlg,
@@ -811,7 +811,7 @@ var rules = []Rule{
 			"Asymmetric algorithms (RS256, PS256, ES256, EdDSA) keep signing with the issuer.",
 		Remediation: "Sign with an asymmetric algorithm (PS256, ES256 or RS256): Keycloak Realm settings → Tokens → Default Signature Algorithm (`defaultSignatureAlgorithm`), client Advanced → Fine grain OpenID Connect configuration (attributes `id.token.signed.response.alg`, `user.info.response.signature.alg`, `request.object.signature.alg`, `token.endpoint.auth.signing.alg`), and authenticate with `private_key_jwt` (Keycloak \"Signed JWT\", `client-jwt`) instead of `client_secret_jwt`; Auth0 `jwt_configuration.alg: RS256`; RFC 7591 `*_signed_response_alg` / `*_signing_alg`.",
 		Refs:        []Ref{RFC8725.S("3.1"), RFC8725.S("3.2"), OIDCCore.S("10.1"), RFC9700.S("2.5")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatRFC7591, FormatAuth0, FormatTerraformAuth0, FormatWhichflow},
 	},
 	{
 		ID:       RuleWebOriginsWildcard,
@@ -825,7 +825,7 @@ var rules = []Rule{
 			"URIs) is no wildcard and is not reported.",
 		Remediation: "List the exact https origins the app runs on (Keycloak client → Settings → Web origins, realm export `webOrigins`, terraform `web_origins`; Auth0 Allowed Web Origins / Allowed Origins (CORS), `web_origins` / `allowed_origins`), or `+` in Keycloak to allow the redirect URIs' origins.",
 		Refs:        []Ref{Fetch.S("3.2"), RFC9700.S("2.6"), RFC10017.S("6.3")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatAuth0, FormatTerraformAuth0},
 	},
 	{
 		ID:       RulePostLogoutUnsafe,
@@ -839,7 +839,7 @@ var rules = []Rule{
 			"by the redirect rules, not here.",
 		Remediation: "Register exact https post-logout redirect URIs (Keycloak client → Settings → Valid post logout redirect URIs, attribute `post.logout.redirect.uris`, terraform `valid_post_logout_redirect_uris`; Auth0 Allowed Logout URLs, `allowed_logout_urls`; Okta `post_logout_redirect_uris`; RFC 7591 `post_logout_redirect_uris`).",
 		Refs:        []Ref{OIDCRPLogout.S("2"), OIDCRPLogout.S("3"), RFC9700.S("4.11.2")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatRFC7591, FormatTerraformOkta, FormatAuth0, FormatTerraformAuth0, FormatWhichflow},
 	},
 	{
 		ID:       RuleFullScopeAllowed,

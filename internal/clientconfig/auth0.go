@@ -204,7 +204,7 @@ func (r auth0Refresh) apply(c *Client) {
 	case e.Set:
 		c.RefreshNonExpiring = Bool{Value: e.Value == "non-expiring", Pos: e.Pos, Set: true, Unresolved: r.infinite.Unresolved && e.Value != "non-expiring"}
 	default:
-		c.RefreshNonExpiring = Bool{Value: true, Pos: r.block, Default: auth0Default + " (refresh_token.expiration_type non-expiring)"}
+		c.RefreshNonExpiring = Bool{Value: true, Pos: r.block, Default: auth0Default + " refresh_token.expiration_type non-expiring"}
 	}
 }
 

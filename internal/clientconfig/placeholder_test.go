@@ -112,3 +112,48 @@ func TestSpringDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestSpringHashedSecret: an authorization server keeps a {bcrypt} hash, not
+// the secret; {noop} is the secret itself.
+func TestSpringHashedSecret(t *testing.T) {
+	src := `spring:
+  security:
+    oauth2:
+      authorizationserver:
+        client:
+          a:
+            registration:
+              client-id: a
+              client-secret: "{bcrypt}$2a$10$mGIpefrh5y787X3VBdWUv.FJu5Qmx7.JWCWEw/QuYB1HbZRakNMdK"
+              authorization-grant-types: [client_credentials]
+          b:
+            registration:
+              client-id: b
+              client-secret: "{noop}s3cr3t-value"
+              authorization-grant-types: [client_credentials]
+`
+	f, err := Read("application.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := f.Clients[0], f.Clients[1]
+	if len(a.Secrets) != 0 || !a.SecretDeclared.Declared() {
+		t.Errorf("{bcrypt}: secrets %+v declared %+v; want none committed, one declared", a.Secrets, a.SecretDeclared)
+	}
+	if len(b.Secrets) != 1 {
+		t.Errorf("{noop}: secrets %+v, want the literal", b.Secrets)
+	}
+}
+
+// TestRFCAlgKeys: the camelCase spellings of the algorithm members are
+// rfcKey's.
+func TestRFCAlgKeys(t *testing.T) {
+	for _, a := range rfcAlgs {
+		if rfcKey(a.field, true) != a.camel {
+			t.Errorf("%s: camel %q, rfcKey says %q", a.field, a.camel, rfcKey(a.field, true))
+		}
+	}
+	if len(rfcAlgs) > 8 {
+		t.Error("rfcAlgsOf keeps 8")
+	}
+}

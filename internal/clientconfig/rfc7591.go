@@ -97,11 +97,7 @@ func rfcClient(m Node, camel bool, format flows.Format) Client {
 	c.RedirectURIs = listKey(m, k("redirect_uris"))
 	// OpenID Connect RP-Initiated Logout 1.0 §3.1.
 	c.PostLogoutRedirectURIs = listKey(m, k("post_logout_redirect_uris"))
-	for _, a := range rfcAlgs {
-		if _, v := get(m, k(a.field)); v.ok() && !isNull(v) {
-			c.Algs = append(c.Algs, Alg{Use: a.use, Field: k(a.field), Value: str(v)})
-		}
-	}
+	c.Algs = rfcAlgsOf(m, camel)
 
 	c.AuthMethod = d.str(m, flows.AuthClientSecretBasic, k("token_endpoint_auth_method"))
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
@@ -127,16 +123,64 @@ func rfcClient(m Node, camel bool, format flows.Format) Client {
 // objects), RFC 9701 §6 (introspection) and JARM §3 (authorization
 // responses). Encryption algorithms (*_encrypted_response_alg) are not
 // signatures and are not read.
-var rfcAlgs = []struct {
-	field string
-	use   AlgUse
-}{
-	{"id_token_signed_response_alg", AlgIDToken},
-	{"userinfo_signed_response_alg", AlgUserinfo},
-	{"request_object_signing_alg", AlgRequestObject},
-	{"token_endpoint_auth_signing_alg", AlgClientAssertion},
-	{"introspection_signed_response_alg", AlgOther},
-	{"authorization_signed_response_alg", AlgOther},
+var rfcAlgs = []rfcAlg{
+	{"id_token_signed_response_alg", "idTokenSignedResponseAlg", AlgIDToken},
+	{"userinfo_signed_response_alg", "userinfoSignedResponseAlg", AlgUserinfo},
+	{"request_object_signing_alg", "requestObjectSigningAlg", AlgRequestObject},
+	{"token_endpoint_auth_signing_alg", "tokenEndpointAuthSigningAlg", AlgClientAssertion},
+	{"introspection_signed_response_alg", "introspectionSignedResponseAlg", AlgOther},
+	{"authorization_signed_response_alg", "authorizationSignedResponseAlg", AlgOther},
+}
+
+// rfcAlg is one signing algorithm member, in both spellings (rfcKey's
+// camelCase for Hydra CRDs, written out so reading allocates nothing).
+type rfcAlg struct {
+	field, camel string
+	use          AlgUse
+}
+
+func (a rfcAlg) key(camel bool) string {
+	if camel {
+		return a.camel
+	}
+	return a.field
+}
+
+// rfcAlgsOf reads the signing algorithm members of m in one pass over its
+// keys, as lookup does for one key (six lookups that mostly miss cost more
+// than the rest of the client; eachPair's duplicate check too): a key that
+// appears twice has its last value.
+func rfcAlgsOf(m Node, camel bool) []Alg {
+	m = deref(m)
+	if m.kind() != kindMap {
+		return nil
+	}
+	var last [8]uint32 // len(rfcAlgs) <= 8
+	var seen uint8
+	t := m.t
+	first, n := t.kids(m.i)
+	for i := first; i+1 < first+n; i += 2 {
+		kn := t.at(i)
+		if kn.n < 7 || kn.kind != kindScalar {
+			continue
+		}
+		for j, a := range rfcAlgs {
+			if t.keyIs(kn, a.key(camel)) {
+				last[j], seen = i, seen|1<<j
+				break
+			}
+		}
+	}
+	var out []Alg
+	for j, a := range rfcAlgs {
+		if seen&(1<<j) == 0 {
+			continue
+		}
+		if v := deref(Node{t, last[j] + 1}); v.ok() && !isNull(v) {
+			out = append(out, Alg{Use: a.use, Field: a.key(camel), Value: str(v)})
+		}
+	}
+	return out
 }
 
 // jwksPrivateKeys reports JWKs carrying private members (d, p, q, k) inline.

@@ -37,8 +37,14 @@ var (
 	springClientPrefix = []string{"spring", "security", "oauth2", "client", "registration"}
 )
 
-// springDefault names the Spring defaults (RegisteredClient.Builder,
-// ClientRegistration.Builder, TokenSettings) this adapter applies.
+// springDefault names the Spring defaults this adapter applies, checked
+// against spring-projects/spring-authorization-server (b90fb093):
+// RegisteredClient.Builder.build() adds client_secret_basic when no method
+// is given; ClientSettings.builder() requireProofKey(false);
+// TokenSettings.builder() authorization code and access token 5 minutes,
+// reuseRefreshTokens(true) (no rotation), ID tokens RS256. Spring Security's
+// ClientRegistration.Builder deduces none for authorization_code without a
+// secret, else client_secret_basic.
 const springDefault = "Spring Security's default"
 
 func init() { registerTree(40, readSpringDocs, "authorizationserver", "oauth2.client", "registration") }
@@ -211,7 +217,7 @@ func springFromEntries(entries []springEntry) (*File, bool) {
 			sc.props[prop] = e
 		}
 		if prop == "registration.clientsecret" || (!server && prop == "clientsecret") {
-			if s, ok := secretAt(strings.Join(e.raw, "."), e.val); ok {
+			if s, ok := secretAt(strings.Join(e.raw, "."), e.val); ok && !(server && springHashedSecret(s.Value)) {
 				sc.secrets = append(sc.secrets, s)
 			}
 			if d := declaredSecret(strings.Join(e.raw, "."), e.val); d.Declared() {
@@ -471,4 +477,24 @@ func parseISODuration(t string) (int64, bool) {
 		total = -total
 	}
 	return int64(total), true
+}
+
+// springHashedSecret reports an authorization server registration's
+// client-secret stored as a password hash: "{id}hash" with a
+// DelegatingPasswordEncoder id other than noop ({bcrypt}, {pbkdf2},
+// {scrypt}, {argon2}, {sha256} ...). Spring Authorization Server keeps the
+// verifier, not the credential, so it is no committed secret (a judgement:
+// a hash of a weak secret can be cracked; {noop}secret stays a literal).
+// It still declares a secret (ambiguous-client-type reads that).
+func springHashedSecret(v string) bool {
+	v = strings.TrimSpace(v)
+	if !strings.HasPrefix(v, "{") {
+		return false
+	}
+	end := strings.IndexByte(v, '}')
+	if end < 2 || end == len(v)-1 {
+		return false
+	}
+	id := strings.ToLower(v[1:end])
+	return id != "noop" && !strings.ContainsAny(id, " ${")
 }

@@ -58,6 +58,8 @@ var checks = map[string]check{
 	flows.RuleFAPISigningAlg:           checkFAPISigningAlg,
 	flows.RuleFAPIResponseType:         checkFAPIResponseType,
 	flows.RuleFAPIRefreshRotation:      checkFAPIRefreshRotation,
+	flows.RuleRefreshReuseAllowed:      checkRefreshReuse,
+	flows.RuleRefreshNoExpiry:          checkRefreshNoExpiry,
 }
 
 // realmCheck is the logic of one realm-scope rule over one realm.
@@ -83,15 +85,11 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 	subjects := make([]Subject, 0, len(file.Clients)+len(file.Realms))
 	for i := range file.Realms {
 		rm := &file.Realms[i]
-		t := flows.Target{Format: rm.Format, Scope: flows.ScopeRealm, Profile: flows.Profile(opts.Profile)}
+		t := realmTarget(rm, opts.Profile)
 		subjects = append(subjects, Subject{Name: rm.Name, Target: t})
-		for _, r := range opts.rules {
-			chk := realmChecks[r.ID]
-			if chk == nil || !r.AppliesTo(t) {
-				continue
-			}
-			if h, ok := chk(rm); ok {
-				out = append(out, h.finding(r, display, rm.Name, flows.ScopeRealm))
+		for _, p := range opts.rulesFor(t) {
+			if h, ok := p.realm(rm); ok {
+				out = append(out, h.finding(p.rule, display, rm.Name, flows.ScopeRealm))
 			}
 		}
 	}
@@ -102,13 +100,9 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 		}
 		t := clientTarget(c, opts.Profile)
 		subjects = append(subjects, Subject{Name: c.ID, Target: t})
-		for _, r := range opts.rules {
-			chk := checks[r.ID]
-			if chk == nil || !r.AppliesTo(t) {
-				continue
-			}
-			if h, ok := chk(c); ok {
-				out = append(out, h.finding(r, display, c.ID, flows.ScopeClient))
+		for _, p := range opts.rulesFor(t) {
+			if h, ok := p.client(c); ok {
+				out = append(out, h.finding(p.rule, display, c.ID, flows.ScopeClient))
 			}
 		}
 	}
@@ -805,4 +799,39 @@ func checkRedirectPrefixMatch(r *clientconfig.Realm) (hit, bool) {
 	}
 	return hit{pos: firstPos(s.Pos, r.Pos), msg: "redirect URIs match by path prefix: oidc.redirectUriStrictMatching is false" +
 		provenance(s.Origin(), s.Default) + ", so a registered https://host/cb also accepts https://host/cb-anything and any query"}, true
+}
+
+// maxRefreshLeeway is the retry grace a rotated refresh token may keep: a
+// minute covers a lost response and a retry (DESIGN §3).
+const maxRefreshLeeway = 60
+
+// checkRefreshReuse: rotation is on, but the used refresh token stays
+// valid for longer than a retry takes (Auth0 refresh_token.leeway).
+func checkRefreshReuse(c *clientconfig.Client) (hit, bool) {
+	rot, lw := c.RefreshRotation, c.RefreshLeeway
+	if !rot.Declarable || rot.Value.Unresolved || rot.Value.Value != "true" || lw.Unresolved || lw.Value <= maxRefreshLeeway {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(lw.Pos, rot.Value.Pos, c.Pos), msg: fmt.Sprintf("refresh tokens rotate, but a used one stays valid for %s (leeway %d s, over %d s): a stolen token works alongside the real one for that long",
+		seconds(lw.Value), lw.Value, maxRefreshLeeway)}, true
+}
+
+// checkRefreshNoExpiry: a client that gets refresh tokens gets ones without
+// an absolute lifetime; a note for a confidential client, whose tokens need
+// its credentials too.
+func checkRefreshNoExpiry(c *clientconfig.Client) (hit, bool) {
+	rt, ok := c.GrantTypes.Find(flows.GrantRefreshToken)
+	ne := c.RefreshNonExpiring
+	if !ok || !ne.Value || ne.Unresolved {
+		return hit{}, false
+	}
+	h := hit{pos: firstPos(ne.Pos, rt.Pos, c.Pos), msg: "refresh tokens have no absolute lifetime" + provenance(ne.Origin(), ne.Default)}
+	if from := itemProvenance(c.GrantTypes, rt); from != "" {
+		h.msg += "; the client gets them by the refresh_token grant" + from
+	}
+	if isConfidential(c) {
+		h.severity = flows.SeverityNote
+		h.msg += " (a confidential client: the token also needs the client's credentials)"
+	}
+	return h, true
 }

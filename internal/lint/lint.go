@@ -56,8 +56,10 @@ type Options struct {
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
 
-	// rules are the catalog rules of the run's profile (set by Run).
+	// rules are the catalog rules of the run's profile (set by Run), and
+	// plan which of them apply to each target (plan.go).
 	rules []flows.Rule
+	plan  plan
 	// Stdin, when set, is linted instead of Paths: one configuration read
 	// from standard input (lint -), reported under its Name.
 	Stdin *Input
@@ -278,6 +280,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			opts.rules = append(opts.rules, r)
 		}
 	}
+	opts.plan = newPlan(opts.rules, opts.Profile)
 
 	cfgs, err := newConfigs(opts)
 	if err != nil {
