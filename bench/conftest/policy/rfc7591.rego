@@ -278,7 +278,6 @@ deny contains msg if {
 
 deny contains msg if {
 	some c in clients
-	not some_token_type(c)
 	some rt in response_types(c)
 	regex.split(`\s+`, trim_space(rt)) == ["id_token"]
 	msg := sprintf("front-channel-id-token: %s: response type id_token", [client_name(c)])
