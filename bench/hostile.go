@@ -20,14 +20,14 @@ func (b *bench) hostile() error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := benchcorpus.WriteHostile(dir); err != nil {
+	if err := generateInChild("hostile", dir); err != nil {
 		return err
 	}
 	fmt.Printf("\nhostile inputs (issue #9), one whole process each: whichflow lint FILE\n")
 	fmt.Printf("%-26s %8s %5s %8s %9s %9s  %-8s %s\n", "file", "size", "exit", "seconds", "RSS MiB", "bound MiB", "verdict", "expected")
 	report := filepath.Join(b.dir, "hostile.json")
 	var over []string
-	for _, h := range benchcorpus.HostileInputs() {
+	for _, h := range benchcorpus.HostileInputs() { // names only: the data is the child's
 		p := filepath.Join(dir, h.Name)
 		st, err := os.Stat(p)
 		if err != nil {
