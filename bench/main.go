@@ -50,6 +50,7 @@ func main() {
 	policy := flag.String("conftest-policy", filepath.Join(benchDir(), "conftest", "policy"), "Rego policy directory for conftest")
 	spectral := flag.String("spectral", "", "spectral binary (default: bench/spectral/node_modules/.bin/spectral, else spectral on PATH)")
 	keep := flag.String("keep", "", "generate the corpus into this directory and keep it (default: a temporary one)")
+	prebuilt := flag.String("whichflow", "", "measure this whichflow binary instead of building the checkout's (an older build, for before/after)")
 	gen := flag.String("gen", "", "internal: generate this case (or hostile) at -gen-path and exit")
 	genPath := flag.String("gen-path", "", "internal: where -gen writes")
 	flag.Parse()
@@ -67,7 +68,7 @@ func main() {
 		fmt.Printf("%-16s %s\n", "hostile", "issue #9's hostile inputs, one process each")
 		return
 	}
-	b := &bench{runs: *runs, conftest: *conftest, policy: *policy, spectral: *spectral}
+	b := &bench{runs: *runs, conftest: *conftest, policy: *policy, spectral: *spectral, prebuilt: *prebuilt}
 	if err := b.run(*only, *big, *hostile, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -120,6 +121,7 @@ type bench struct {
 	runs                       int
 	dir, whichflow, floor      string
 	conftest, policy, spectral string
+	prebuilt                   string
 }
 
 func (b *bench) run(only string, big, hostile bool, keep string) error {
@@ -198,7 +200,16 @@ func (b *bench) build() error {
 	root := filepath.Dir(benchDir())
 	b.whichflow = filepath.Join(b.dir, "bin", "whichflow")
 	b.floor = filepath.Join(b.dir, "bin", "floor")
-	for pkg, out := range map[string]string{"./cmd/whichflow": b.whichflow, "./bench/floor": b.floor} {
+	builds := map[string]string{"./cmd/whichflow": b.whichflow, "./bench/floor": b.floor}
+	if b.prebuilt != "" {
+		abs, err := filepath.Abs(b.prebuilt)
+		if err != nil {
+			return err
+		}
+		b.whichflow = abs
+		delete(builds, "./cmd/whichflow")
+	}
+	for pkg, out := range builds {
 		cmd := exec.Command("go", "build", "-o", out, pkg)
 		cmd.Dir = root
 		cmd.Stderr = os.Stderr
