@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/whichflow/whichflow/flows"
@@ -55,6 +54,14 @@ type Options struct {
 	Baseline *Baseline
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
+
+	// Stream, when set, receives every finding (suppressed ones too, as
+	// Result.Findings has them) in the final order — by file, then line,
+	// column, rule, client — as soon as the files before it are done.
+	// Result.Findings and Result.Linted then stay empty, so memory does not
+	// grow with the number of files; Summary, Fails and Suppressed still
+	// count. An error from Stream stops the run and is Run's error.
+	Stream func(Finding) error
 
 	// rules are the catalog rules of the run's profile (set by Run).
 	rules []flows.Rule
@@ -137,6 +144,14 @@ type Result struct {
 	// tool.driver.rules); which of them ran on a subject is
 	// Rule.AppliesTo(subject.Target).
 	Rules []flows.Rule
+
+	// counted: Run kept the counts below as findings went by (they hold
+	// when the findings were streamed); a Result built by hand is counted
+	// from Findings.
+	counted    bool
+	sum        Summary
+	suppressed int
+	worst      int // highest severity rank of an unsuppressed finding
 }
 
 // LintedFile is a file that was recognised and linted.
@@ -179,6 +194,10 @@ type Summary struct {
 // Summary counts the findings that are not suppressed, by severity.
 func (r *Result) Summary() Summary {
 	s := Summary{Files: r.Files, Clients: r.Clients}
+	if r.counted {
+		s.Errors, s.Warnings, s.Notes = r.sum.Errors, r.sum.Warnings, r.sum.Notes
+		return s
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			continue
@@ -202,12 +221,46 @@ func (r *Result) Fails(failOn string) bool {
 	if min == 0 {
 		return false
 	}
+	if r.counted {
+		return r.worst >= min
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed == nil && f.Severity.Rank() >= min {
 			return true
 		}
 	}
 	return false
+}
+
+// Suppressed counts the findings a suppression covers.
+func (r *Result) Suppressed() int {
+	if r.counted {
+		return r.suppressed
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// count adds f to the counts.
+func (r *Result) count(f *Finding) {
+	if f.Suppressed != nil {
+		r.suppressed++
+		return
+	}
+	switch f.Severity {
+	case flows.SeverityError:
+		r.sum.Errors++
+	case flows.SeverityWarning:
+		r.sum.Warnings++
+	default:
+		r.sum.Notes++
+	}
+	r.worst = max(r.worst, f.Severity.Rank())
 }
 
 // PathError is returned when a path given to Run cannot be read at all (the
@@ -291,89 +344,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{Profile: opts.Profile, Rules: opts.rules, Skipped: walkSkips}
-	results := make([]fileResult, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < opts.Workers && w < len(jobs); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := new(bytes.Buffer)
-			for i := range next {
-				results[i] = lintFile(jobs[i], &opts, jobs[i].cfg, buf)
-			}
-		}()
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	res := &Result{Profile: opts.Profile, Rules: opts.rules, counted: true}
+	if err := runJobs(ctx, jobs, cfgs, &opts, res); err != nil {
 		return nil, err
 	}
-
-	for i, fr := range results {
-		if fr.skip != nil {
-			if jobs[i].explicit && fr.skip.unreadable {
-				// Named on the command line and checked readable, then
-				// not: still a path that cannot be read.
-				return nil, &PathError{Path: jobs[i].path, Err: errors.New(fr.skip.Reason)}
-			}
-			if jobs[i].explicit {
-				fr.skip.Notable = true
-			}
-			res.Skipped = append(res.Skipped, *fr.skip)
-			continue
-		}
-		if fr.recognised {
-			res.Files++
-			res.Clients += fr.linted.Clients()
-			res.Linted = append(res.Linted, fr.linted)
-		}
-		res.Findings = append(res.Findings, fr.findings...)
-	}
-	for _, c := range cfgs.order {
-		res.Findings = append(res.Findings, c.findings(opts.Now)...)
-	}
+	res.Skipped = append(walkSkips, res.Skipped...)
 	res.AllRules = cfgs.allRules()
-	if opts.Baseline != nil {
-		kept := res.Findings[:0]
-		for _, f := range res.Findings {
-			if opts.Baseline.Has(f.Fingerprint) {
-				res.Baselined++
-				continue
-			}
-			kept = append(kept, f)
-		}
-		res.Findings = kept
-	}
-	SortFindings(res.Findings)
 	return res, nil
 }
 
-// SortFindings orders findings by file, line, column, rule, client.
+// SortFindings orders findings by file, line, column, rule, client (the
+// order Run hands them on in).
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Client < b.Client
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return findingLess(&fs[i], &fs[j]) })
 }
 
 // discover expands paths into the files to read, in a stable order, each
