@@ -5,11 +5,9 @@
 package lint
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -490,7 +488,7 @@ type fileResult struct {
 
 // lintFile reads one file (never more than the cap), parses and checks it.
 // buf is the worker's reusable read buffer.
-func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResult) {
+func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	display := filepath.ToSlash(j.path)
 	defer func() {
 		if fr.recognised && fr.linted.Path == "" {
@@ -510,39 +508,24 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		}
 		return lintBytes(j.path, display, j.in.Data, opts, cfg)
 	}
-	f, err := openFile(j.path)
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
-	}
-	if !st.Mode().IsRegular() { // replaced by a FIFO or device since discovery
-		return fileResult{skip: &Skip{Path: display, Reason: fileKind(st.Mode()) + ", not a regular file", Notable: true, unreadable: true}}
-	}
 	// The general cap; a syntax with a lower one (Terraform) is
 	// clientconfig's decision (TooLargeError).
 	limit := opts.MaxFileSize
-	if st.Size() > limit {
-		return tooLarge(display, st.Size(), limit, opts, cfg)
+	data, size, mode, err := readRegular(j.path, limit, buf)
+	switch {
+	case err != nil:
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
+	case !mode.IsRegular(): // replaced by a FIFO or device since discovery
+		return fileResult{skip: &Skip{Path: display, Reason: fileKind(mode) + ", not a regular file", Notable: true, unreadable: true}}
+	case size > limit:
+		return tooLarge(display, size, limit, opts, cfg)
+	case int64(len(data)) > limit: // grew while we read it
+		return tooLarge(display, int64(len(data)), limit, opts, cfg)
 	}
-	buf.Reset()
-	// Size the buffer once: growing it by doubling while reading a large
-	// file would leave it up to twice the file, plus the copies on the way.
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true, unreadable: true}}
-	}
-	if n > limit { // grew while we read it
-		return tooLarge(display, n, limit, opts, cfg)
-	}
-	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg)
-	if buf.Cap() > 4<<20 {
+	fr = lintBytes(j.path, display, data, opts, cfg)
+	if cap(*buf) > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.
-		*buf = bytes.Buffer{}
+		*buf = nil
 	}
 	return fr
 }

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
@@ -66,7 +65,7 @@ func runJobs(ctx context.Context, jobs []job, cfgs *configs, opts *Options, res 
 	var wg sync.WaitGroup
 	work := func() {
 		defer wg.Done()
-		buf := new(bytes.Buffer)
+		buf := new([]byte)
 		for {
 			k, ok := e.take()
 			if !ok {

@@ -121,3 +121,35 @@ func TestStreamWindow(t *testing.T) {
 		t.Errorf("%d findings (sorted: %t), %d files; want 466 sorted", len(got), sort.StringsAreSorted(got), res.Files)
 	}
 }
+
+// TestReadRegular: the whole file comes back whatever the buffer held
+// before (empty, tiny, larger), a file over the limit is refused by size,
+// and one that is not regular by mode.
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, size := range []int{0, 1, 4095, 4096, 4097, 100000, 3} {
+		data := make([]byte, size)
+		for i := range data {
+			data[i] = byte('a' + i%26)
+		}
+		p := filepath.Join(dir, fmt.Sprint(size))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, n, mode, err := readRegular(p, 1<<20, &buf)
+		if err != nil || n != int64(size) || !mode.IsRegular() || string(got) != string(data) {
+			t.Errorf("size %d: got %d bytes (stat %d), mode %v, err %v", size, len(got), n, mode, err)
+		}
+	}
+	p := filepath.Join(dir, "100000")
+	if got, n, _, err := readRegular(p, 1000, &buf); err != nil || got != nil || n != 100000 {
+		t.Errorf("over the limit: %d bytes, size %d, %v", len(got), n, err)
+	}
+	if _, _, mode, err := readRegular(dir, 1000, &buf); err != nil || !mode.IsDir() {
+		t.Errorf("a directory: mode %v, %v", mode, err)
+	}
+	if _, _, _, err := readRegular(filepath.Join(dir, "missing"), 1000, &buf); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
