@@ -100,7 +100,8 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 }
 
 func lintRun(cmd *cobra.Command, opts *LintOptions) error {
-	lo := lint.Options{Paths: opts.Paths, Profile: opts.Profile, IncludeBuiltin: opts.IncludeBuiltin, Config: opts.Config}
+	lo := lint.Options{Paths: opts.Paths, Profile: opts.Profile, IncludeBuiltin: opts.IncludeBuiltin, Config: opts.Config,
+		SoftMemoryLimit: true}
 	if opts.Baseline != "" {
 		f, err := os.Open(opts.Baseline)
 		if err != nil {

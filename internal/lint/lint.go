@@ -61,6 +61,12 @@ type Options struct {
 	// count. An error from Stream stops the run and is Run's error.
 	Stream func(Finding) error
 
+	// SoftMemoryLimit lets Run keep the process's soft memory limit at
+	// DESIGN §6's bound for the largest file read so far (restored at the
+	// end; a GOMEMLIMIT the user set wins). For a command, not a library.
+	SoftMemoryLimit bool
+	budget          *memoryBudget
+
 	// rules are the catalog rules of the run's profile (set by Run).
 	rules []flows.Rule
 	// Stdin, when set, is linted instead of Paths: one configuration read
@@ -342,6 +348,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
+	opts.budget = newMemoryBudget(opts.SoftMemoryLimit)
+	defer opts.budget.done()
 	res := &Result{Profile: opts.Profile, Rules: opts.rules, counted: true}
 	if err := runJobs(ctx, jobs, cfgs, &opts, res); err != nil {
 		return nil, err
@@ -506,6 +514,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
+		opts.budget.file(int64(len(j.in.Data)))
 		return lintBytes(j.path, display, j.in.Data, opts, cfg)
 	}
 	// The general cap; a syntax with a lower one (Terraform) is
@@ -522,6 +531,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	case int64(len(data)) > limit: // grew while we read it
 		return tooLarge(display, int64(len(data)), limit, opts, cfg)
 	}
+	opts.budget.file(size)
 	fr = lintBytes(j.path, display, data, opts, cfg)
 	if cap(*buf) > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.
