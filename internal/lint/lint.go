@@ -514,7 +514,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
-		opts.budget.file(int64(len(j.in.Data)))
+		opts.budget.file(j.path, j.in.Data)
 		return lintBytes(j.path, display, j.in.Data, opts, cfg)
 	}
 	// The general cap; a syntax with a lower one (Terraform) is
@@ -531,7 +531,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	case int64(len(data)) > limit: // grew while we read it
 		return tooLarge(display, int64(len(data)), limit, opts, cfg)
 	}
-	opts.budget.file(size)
+	opts.budget.file(j.path, data)
 	fr = lintBytes(j.path, display, data, opts, cfg)
 	if cap(*buf) > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.

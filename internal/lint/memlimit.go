@@ -4,6 +4,8 @@ import (
 	"math"
 	"runtime/debug"
 	"sync"
+
+	"github.com/whichflow/whichflow/internal/clientconfig"
 )
 
 // memoryBudget keeps the process's soft memory limit (runtime/debug) at
@@ -18,6 +20,7 @@ type memoryBudget struct {
 	largest int64
 	prev    int64
 	active  bool
+	hcl     bool
 }
 
 const (
@@ -39,15 +42,30 @@ func newMemoryBudget(on bool) *memoryBudget {
 	return b
 }
 
-// file notes a file of size bytes about to be read.
-func (b *memoryBudget) file(size int64) {
+// file notes a file about to be parsed. HCL has no bound proportional to
+// the file (hclparse itself needs some 60x a Terraform file; DESIGN's
+// bound is 1.25x what it needs), so the first HCL file lifts the limit
+// for the rest of the run rather than make the collector thrash under it.
+func (b *memoryBudget) file(path string, data []byte) {
 	if !b.active {
 		return
 	}
+	size := int64(len(data))
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	// Only a change of a MiB or more moves the limit.
-	if size <= b.largest+(1<<20)/budgetPerMB {
+	// Only a change of a MiB or more moves the limit; an HCL file under
+	// 512 KiB fits under any limit.
+	raise := size > b.largest+(1<<20)/budgetPerMB
+	if b.hcl || (!raise && size < 512<<10) {
+		return
+	}
+	head := data[:min(len(data), 8192)]
+	if clientconfig.SizeLimit(path, head) > 0 { // only HCL has a cap of its own
+		b.hcl = true
+		debug.SetMemoryLimit(b.prev)
+		return
+	}
+	if !raise {
 		return
 	}
 	b.largest = size
