@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"sync"
 
@@ -15,13 +16,21 @@ import (
 // the heap outgrows it instead of after: without it a 16 MB realm of 20k
 // clients peaked over its 128 MiB bound while the live heap was 49 MB.
 // A limit the user set (GOMEMLIMIT) is left alone.
+//
+// Under that limit the collector may also wait longer between cycles
+// (GOGC 400 unless the user set GOGC): on 10k small files that is a
+// fifth of the cycles (6% less CPU, 31 instead of 21 MiB), and on a large
+// file the limit, not GOGC, decides.
 type memoryBudget struct {
 	mu      sync.Mutex
 	largest int64
 	prev    int64
 	active  bool
 	hcl     bool
+	gcPrev  int // the GC percent before, or -2 when not changed
 }
+
+const budgetGCPercent = 400
 
 const (
 	budgetBase  = 64<<20 - 16<<20
@@ -29,7 +38,7 @@ const (
 )
 
 func newMemoryBudget(on bool) *memoryBudget {
-	b := &memoryBudget{}
+	b := &memoryBudget{gcPrev: -2}
 	if !on {
 		return b
 	}
@@ -39,13 +48,18 @@ func newMemoryBudget(on bool) *memoryBudget {
 	}
 	b.active = true
 	debug.SetMemoryLimit(budgetBase)
+	if os.Getenv("GOGC") == "" {
+		b.gcPrev = debug.SetGCPercent(budgetGCPercent)
+	}
 	return b
 }
 
 // file notes a file about to be parsed. HCL has no bound proportional to
 // the file (hclparse itself needs some 60x a Terraform file; DESIGN's
-// bound is 1.25x what it needs), so the first HCL file lifts the limit
-// for the rest of the run rather than make the collector thrash under it.
+// bound is 1.25x what it needs with the default GOGC), so the first HCL
+// file puts the limit and GOGC back for the rest of the run rather than
+// make the collector thrash under the one or outgrow the bound with the
+// other.
 func (b *memoryBudget) file(path string, data []byte) {
 	if !b.active {
 		return
@@ -53,28 +67,33 @@ func (b *memoryBudget) file(path string, data []byte) {
 	size := int64(len(data))
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	// Only a change of a MiB or more moves the limit; an HCL file under
-	// 512 KiB fits under any limit.
-	raise := size > b.largest+(1<<20)/budgetPerMB
-	if b.hcl || (!raise && size < 512<<10) {
+	if b.hcl {
 		return
 	}
 	head := data[:min(len(data), 8192)]
 	if clientconfig.SizeLimit(path, head) > 0 { // only HCL has a cap of its own
 		b.hcl = true
-		debug.SetMemoryLimit(b.prev)
+		b.restore()
 		return
 	}
-	if !raise {
+	// Only a change of a MiB or more moves the limit.
+	if size <= b.largest+(1<<20)/budgetPerMB {
 		return
 	}
 	b.largest = size
 	debug.SetMemoryLimit(budgetBase + budgetPerMB*size)
 }
 
-// done restores the limit the run started with.
+// done restores the limit and GC percent the run started with.
 func (b *memoryBudget) done() {
-	if b.active {
-		debug.SetMemoryLimit(b.prev)
+	if b.active && !b.hcl {
+		b.restore()
+	}
+}
+
+func (b *memoryBudget) restore() {
+	debug.SetMemoryLimit(b.prev)
+	if b.gcPrev != -2 {
+		debug.SetGCPercent(b.gcPrev)
 	}
 }
