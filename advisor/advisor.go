@@ -78,6 +78,10 @@ type Caveat struct {
 
 // Registration is the RFC 7591 client metadata to register.
 type Registration struct {
+	// ClientID is set only for a client that identifies itself by the URL
+	// of its client ID metadata document (a placeholder): for every other
+	// client the server assigns it.
+	ClientID                string   `json:"client_id,omitempty"`
 	ApplicationType         string   `json:"application_type,omitempty"`
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
@@ -92,17 +96,54 @@ type Registration struct {
 	BackchannelTokenDeliveryMode string `json:"backchannel_token_delivery_mode,omitempty"`
 }
 
-// Discovery is what the server's metadata said, when --issuer was given.
+// Discovery is what the server's metadata said, when --issuer or
+// --resource was given.
 type Discovery struct {
 	Issuer                        string   `json:"issuer"`
 	URL                           string   `json:"url"`
 	GrantTypesSupported           []string `json:"grant_types_supported"`
 	CodeChallengeMethodsSupported []string `json:"code_challenge_methods_supported"`
+	// What the server offers a client it has never met (CIMD §5, RFC 7591
+	// §3): the registration paths of an agent.
+	ClientIDMetadataDocumentSupported bool   `json:"client_id_metadata_document_supported"`
+	RegistrationEndpoint              string `json:"registration_endpoint,omitempty"`
+
+	// Resource is the --resource the advice is for; ResourceMetadataURL is
+	// set when the server was found from that resource's metadata (RFC
+	// 9728), which listed AuthorizationServers.
+	Resource             string   `json:"resource,omitempty"`
+	ResourceMetadataURL  string   `json:"resource_metadata_url,omitempty"`
+	AuthorizationServers []string `json:"authorization_servers,omitempty"`
+}
+
+// Registration paths an agent takes with a server (CaveatAgentRegistration's
+// order), as Discovery.ClientRegistration names them.
+const (
+	RegistrationMetadataDocument = "client-id-metadata-document"
+	RegistrationDynamic          = "dynamic"
+	RegistrationPreRegistered    = "pre-registered"
+)
+
+// ClientRegistration is how a client the server has never met registers
+// with it, in the order the MCP authorization specification gives: the
+// client ID metadata document where supported, else dynamic registration,
+// else a client registered in advance.
+func (disc Discovery) ClientRegistration() string {
+	switch {
+	case disc.ClientIDMetadataDocumentSupported:
+		return RegistrationMetadataDocument
+	case disc.RegistrationEndpoint != "":
+		return RegistrationDynamic
+	}
+	return RegistrationPreRegistered
 }
 
 // Placeholders used in registrations when the user gave none.
 const (
 	PlaceholderJWKSURI = "https://app.example.com/.well-known/jwks.json"
+	// PlaceholderClientMetadataURL is the https URL a client ID metadata
+	// document is served at, which is its client_id (CIMD §3).
+	PlaceholderClientMetadataURL = "https://app.example.com/oauth/client-metadata.json"
 	// PlaceholderJWKS stands for the public key set an installation
 	// generates and sends when it registers itself (RFC 7591 §2 jwks).
 	PlaceholderJWKS = "<the public key this installation generated, as a JWK Set>"
@@ -170,7 +211,7 @@ func Next(a Answers) (flows.Facet, bool) {
 		if f.AskWhenRedirect && !leadsToRedirect(a) {
 			continue
 		}
-		return f, true
+		return f.For(client), true
 	}
 	return flows.Facet{}, false
 }
@@ -359,6 +400,7 @@ func (s *shape) apply(a flows.Adjustment) {
 	}
 	s.pkce = s.pkce || a.PKCE
 	s.addExt(a.Extensions...)
+	s.extensions = slices.DeleteFunc(s.extensions, func(e string) bool { return slices.Contains(a.DropExtensions, e) })
 	s.addCaveats(a.Add...)
 	s.caveats = slices.DeleteFunc(s.caveats, func(c flows.CaveatID) bool { return slices.Contains(a.Drop, c) })
 }
@@ -393,6 +435,9 @@ func (s *shape) applyHighSecurity(o flows.Overlay) {
 		s.apply(o.Backchannel)
 	}
 	if a, ok := o.Flows[s.flow]; ok {
+		s.apply(a)
+	}
+	if a, ok := o.Clients[s.row.When[flows.FacetClient]]; ok {
 		s.apply(a)
 	}
 	if s.clientType == flows.Public {
@@ -473,6 +518,9 @@ func registration(s shape, f flows.Flow) Registration {
 			r.ApplicationType = "native" // custom scheme or loopback (OIDC Registration §2)
 		}
 	}
+	if slices.Contains(s.extensions, flows.ExtClientIDMetadataDocument) {
+		r.ClientID = PlaceholderClientMetadataURL
+	}
 	if s.auth == flows.AuthPrivateKeyJWT {
 		if s.perInstance {
 			r.JWKS = PlaceholderJWKS
@@ -530,6 +578,14 @@ func (d *Decision) ApplyDiscovery(disc Discovery) {
 		}
 		d.addCaveat(c, fmt.Sprintf("%s does not list S256 in code_challenge_methods_supported (it lists %s); PKCE S256 may be refused or not enforced.", disc.URL, listed))
 	}
+	if slices.Contains(d.Recommendation.Extensions, flows.ExtClientIDMetadataDocument) && !disc.ClientIDMetadataDocumentSupported {
+		c := mustCaveat(flows.CaveatServerLacksCIMD)
+		then := "no registration_endpoint either: use a client registered in advance with this server (or ask the user for one)."
+		if disc.RegistrationEndpoint != "" {
+			then = fmt.Sprintf("register dynamically at its registration_endpoint %q (RFC 7591 §3) and keep the client_id for this server.", disc.RegistrationEndpoint)
+		}
+		d.addCaveat(c, fmt.Sprintf("%s does not say client_id_metadata_document_supported, so the client's metadata document URL is not accepted as its client_id: %s", disc.URL, then))
+	}
 }
 
 // Resolved returns every answer after defaults.
@@ -584,7 +640,14 @@ func nextCommands(d Decision) []string {
 		// sends (RFC 7591), not one client in a provider's format.
 		format = flows.FormatRFC7591
 	}
-	scaffold := append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...)
+	var extra []string
+	if d.Registration.ClientID != "" {
+		// The client publishes its registration as a client ID metadata
+		// document, at the URL that is its client_id.
+		format = flows.FormatClientMetadata
+		extra = []string{"--client-id", shellWord(d.Registration.ClientID)}
+	}
+	scaffold := append(append([]string{"whichflow", "scaffold", "--as", string(format)}, d.AnswerFlags()...), extra...)
 	return []string{d.Snippet(flows.LangCurl).Command(), strings.Join(scaffold, " ")}
 }
 
@@ -608,6 +671,15 @@ func (d Decision) nextAnswers() Answers {
 type SnippetArgs struct {
 	Flow                                          flows.FlowID
 	Lang, Provider, Security, RedirectURI, Issuer string
+	// ClientID is set where the registration fixes it: the URL of a
+	// client ID metadata document.
+	ClientID string
+	// Resource is the --resource the advice is for. When the server was
+	// found from it, Issuer is left out: the snippet finds it the same way.
+	Resource string
+	// KeyAuth: the client authenticates with private_key_jwt below --security
+	// high, where the snippet does not imply it (a hosted agent).
+	KeyAuth bool
 }
 
 // Snippet is the starter for the decision in lang: the same flow, provider,
@@ -621,7 +693,13 @@ func (d Decision) Snippet(lang string) SnippetArgs {
 	}
 	if d.Discovery != nil {
 		s.Issuer = d.Discovery.Issuer
+		s.Resource = d.Discovery.Resource
+		if d.Discovery.ResourceMetadataURL != "" {
+			s.Issuer = ""
+		}
 	}
+	s.ClientID = d.Registration.ClientID
+	s.KeyAuth = d.Recommendation.ClientAuthentication == flows.AuthPrivateKeyJWT && s.Security != flows.SecurityHigh && s.Flow != flows.CIBA
 	return s
 }
 
@@ -634,8 +712,17 @@ func (s SnippetArgs) Command() string {
 	if s.Issuer != "" {
 		cmd = append(cmd, "--issuer", shellWord(s.Issuer))
 	}
+	if s.Resource != "" {
+		cmd = append(cmd, "--resource", shellWord(s.Resource))
+	}
+	if s.ClientID != "" {
+		cmd = append(cmd, "--client-id", shellWord(s.ClientID))
+	}
 	if s.RedirectURI != "" {
 		cmd = append(cmd, "--redirect-uri", shellWord(s.RedirectURI))
+	}
+	if s.KeyAuth {
+		cmd = append(cmd, "--private-key-jwt")
 	}
 	if s.Security == flows.SecurityHigh {
 		cmd = append(cmd, "--security", flows.SecurityHigh)

@@ -96,6 +96,16 @@ var decideCases = []decideCase{
 	{"service", Answers{"client": "service"}, flows.TokenExchange, "confidential", false, "client_secret_basic", nil,
 		[]flows.FlowID{flows.ClientCredentials}, []flows.CaveatID{"token-exchange-keeps-user", "audience-restrict"}, nil,
 		[]string{"security"}, []string{flows.GrantTokenExchange}},
+	{"agent on the user's machine", Answers{"client": "agent"}, flows.AuthorizationCode, "public", true, "none", []string{"resource-indicators", "client-id-metadata-document", "loopback"},
+		[]flows.FlowID{flows.ClientCredentials, flows.Password},
+		[]flows.CaveatID{"agent-discovery", "agent-verify-pkce", "agent-registration", "agent-audience-bound", "no-token-passthrough", "agent-loopback", "redirect-csrf", "public-refresh-rotation"},
+		[]flows.CaveatID{"agent-backend-key", "agent-high-security"},
+		[]string{"backend", "security", "servers", "login"}, []string{"authorization_code", "refresh_token"}},
+	{"hosted agent", Answers{"client": "agent", "backend": "true"}, flows.AuthorizationCode, "confidential", true, "private_key_jwt", []string{"resource-indicators", "client-id-metadata-document", "private_key_jwt"},
+		[]flows.FlowID{flows.ClientCredentials, flows.Password},
+		[]flows.CaveatID{"agent-discovery", "agent-registration", "agent-audience-bound", "no-token-passthrough", "agent-backend-key"},
+		[]flows.CaveatID{"agent-loopback", "public-refresh-rotation"},
+		[]string{"security", "servers", "login"}, nil},
 
 	// --security high, per grant.
 	{"machine high", Answers{"client": "machine", "security": "high"}, flows.ClientCredentials, "confidential", false, "private_key_jwt", highBack,
@@ -136,6 +146,16 @@ var decideCases = []decideCase{
 		noAssumed, []string{flows.GrantCIBA, "refresh_token"}},
 	{"third-party high", Answers{"client": "third-party", "security": "high"}, flows.JWTBearer, "confidential", false, "private_key_jwt", highBack,
 		[]flows.FlowID{flows.Password}, []flows.CaveatID{"fapi2-strong-client-auth"}, []flows.CaveatID{"fapi2-authorization-endpoint"},
+		nil, nil},
+	{"agent high registers each installation", Answers{"client": "agent", "security": "high"}, flows.AuthorizationCode, "confidential", true, "private_key_jwt", []string{"resource-indicators", "loopback", "par", "private_key_jwt", "dpop"},
+		[]flows.FlowID{flows.ClientCredentials, flows.Password},
+		[]flows.CaveatID{"agent-high-security", "fapi2-per-instance-registration", "fapi2-authorization-endpoint", "agent-audience-bound", "agent-discovery"},
+		[]flows.CaveatID{"agent-registration", "public-refresh-rotation"},
+		[]string{"backend", "servers", "login"}, nil},
+	{"hosted agent high keeps its metadata document", Answers{"client": "agent", "backend": "true", "security": "high"}, flows.AuthorizationCode, "confidential", true, "private_key_jwt", []string{"resource-indicators", "client-id-metadata-document", "private_key_jwt", "par", "dpop"},
+		[]flows.FlowID{flows.ClientCredentials, flows.Password},
+		[]flows.CaveatID{"agent-high-security", "fapi2-authorization-endpoint", "agent-backend-key"},
+		[]flows.CaveatID{"agent-registration", "fapi2-per-instance-registration"},
 		nil, nil},
 	{"service high", Answers{"client": "service", "security": "high"}, flows.TokenExchange, "confidential", false, "private_key_jwt", highBack,
 		[]flows.FlowID{flows.ClientCredentials}, []flows.CaveatID{"fapi2-strong-client-auth"}, nil,
@@ -232,6 +252,7 @@ func TestNextAsksOnlyWhatMatters(t *testing.T) {
 		{Answers{"client": "trusted"}, []string{"redirects", "security", "servers", "login", "provider"}},
 		{Answers{"client": "trusted", "redirects": "false"}, []string{"security", "provider"}},
 		{Answers{"client": "third-party"}, []string{"assertion", "security", "provider"}},
+		{Answers{"client": "agent"}, []string{"backend", "security", "servers", "login", "provider"}},
 		{Answers{"client": "device", "security": "high", "provider": "generic"}, nil},
 	}
 	for _, tt := range tests {
@@ -254,6 +275,41 @@ func TestNextAsksOnlyWhatMatters(t *testing.T) {
 		if !slices.Equal(asked, tt.want) {
 			t.Errorf("Next from %v asked %v, want %v", tt.answers, asked, tt.want)
 		}
+	}
+}
+
+// The backend question is worded for an agent (a hosted agent, not a
+// backend-for-frontend); its values are the same.
+func TestNextWordsTheQuestionForTheClient(t *testing.T) {
+	spa, _ := Next(Answers{"client": "spa"})
+	agent, _ := Next(Answers{"client": "agent"})
+	if spa.ID != flows.FacetBackend || agent.ID != flows.FacetBackend {
+		t.Fatalf("first follow-up: spa %s, agent %s; want backend for both", spa.ID, agent.ID)
+	}
+	if agent.Question == spa.Question || !strings.Contains(agent.Question, "agent") {
+		t.Errorf("the agent is asked %q, the spa %q", agent.Question, spa.Question)
+	}
+	if !slices.Equal(agent.Values(), spa.Values()) || agent.Options[0].Label == spa.Options[0].Label {
+		t.Errorf("agent options %+v, spa options %+v: same values, own labels", agent.Options, spa.Options)
+	}
+	if b, _ := flows.FacetByID(flows.FacetBackend); b.Question != spa.Question {
+		t.Errorf("For changed the shared facet: %q", b.Question)
+	}
+}
+
+// A client that identifies itself by its metadata document's URL is given
+// that URL in the starter snippet too: starter = registration = next.
+func TestNextCommandsCarryTheMetadataDocumentURL(t *testing.T) {
+	d, _ := Decide(Answers{"client": "agent"})
+	if d.Registration.ClientID != PlaceholderClientMetadataURL {
+		t.Fatalf("registration client_id = %q", d.Registration.ClientID)
+	}
+	if !strings.Contains(d.Next[0], "--client-id "+PlaceholderClientMetadataURL) {
+		t.Errorf("next snippet %q lacks the client_id", d.Next[0])
+	}
+	d, _ = Decide(Answers{"client": "agent", "security": "high"})
+	if d.Registration.ClientID != "" || strings.Contains(d.Next[0], "--client-id") {
+		t.Errorf("per-installation registration has a fixed client_id: %q, %q", d.Registration.ClientID, d.Next[0])
 	}
 }
 
@@ -301,6 +357,58 @@ func TestApplyDiscovery(t *testing.T) {
 	}
 	if d.Discovery == nil || d.Discovery.URL != "u" {
 		t.Error("discovery not recorded")
+	}
+}
+
+// An agent against a server without client ID metadata documents is told
+// the next registration path; the order is the MCP specification's.
+func TestApplyDiscoveryRegistrationPath(t *testing.T) {
+	tests := []struct {
+		disc    Discovery
+		path    string
+		caveat  bool
+		mention string
+	}{
+		{Discovery{URL: "u", ClientIDMetadataDocumentSupported: true, RegistrationEndpoint: "https://as/reg"}, RegistrationMetadataDocument, false, ""},
+		{Discovery{URL: "u", RegistrationEndpoint: "https://as/reg"}, RegistrationDynamic, true, "https://as/reg"},
+		{Discovery{URL: "u"}, RegistrationPreRegistered, true, "registered in advance"},
+	}
+	for _, tt := range tests {
+		if got := tt.disc.ClientRegistration(); got != tt.path {
+			t.Errorf("%+v: registration %s, want %s", tt.disc, got, tt.path)
+		}
+		d, _ := Decide(Answers{"client": "agent"})
+		d.ApplyDiscovery(tt.disc)
+		var text string
+		for _, c := range d.Caveats {
+			if c.ID == flows.CaveatServerLacksCIMD {
+				text = c.Text
+			}
+		}
+		if (text != "") != tt.caveat || !strings.Contains(text, tt.mention) {
+			t.Errorf("%+v: caveat %q, want present %v mentioning %q", tt.disc, text, tt.caveat, tt.mention)
+		}
+		// Only a client that would use a metadata document hears of it.
+		w, _ := Decide(Answers{"client": "web"})
+		w.ApplyDiscovery(tt.disc)
+		if slices.Contains(caveatIDs(w), flows.CaveatServerLacksCIMD) {
+			t.Errorf("a web app is told about client ID metadata documents")
+		}
+	}
+}
+
+// Found from a resource, the next snippet finds the server the same way;
+// with --issuer given too, both are passed on.
+func TestNextSnippetCarriesTheResource(t *testing.T) {
+	d, _ := Decide(Answers{"client": "agent"})
+	d.ApplyDiscovery(Discovery{Issuer: "https://as.example", URL: "u", Resource: "https://mcp.example/mcp", ResourceMetadataURL: "https://mcp.example/.well-known/oauth-protected-resource/mcp"})
+	got := d.Snippet("python").Command()
+	if !strings.Contains(got, "--resource https://mcp.example/mcp") || strings.Contains(got, "--issuer") {
+		t.Errorf("snippet from a resource: %s", got)
+	}
+	d.Discovery.ResourceMetadataURL = ""
+	if got := d.Snippet("python").Command(); !strings.Contains(got, "--issuer https://as.example --resource https://mcp.example/mcp") {
+		t.Errorf("snippet with --issuer and --resource: %s", got)
 	}
 }
 

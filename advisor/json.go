@@ -121,6 +121,21 @@ func (d Decision) appendJSON(indent string) []byte {
 		w.strs(d.Discovery.GrantTypesSupported)
 		w.key("code_challenge_methods_supported")
 		w.strs(d.Discovery.CodeChallengeMethodsSupported)
+		w.key("client_id_metadata_document_supported")
+		w.bool(d.Discovery.ClientIDMetadataDocumentSupported)
+		if d.Discovery.RegistrationEndpoint != "" {
+			w.field("registration_endpoint", d.Discovery.RegistrationEndpoint)
+		}
+		if d.Discovery.Resource != "" {
+			w.field("resource", d.Discovery.Resource)
+		}
+		if d.Discovery.ResourceMetadataURL != "" {
+			w.field("resource_metadata_url", d.Discovery.ResourceMetadataURL)
+		}
+		if len(d.Discovery.AuthorizationServers) > 0 {
+			w.key("authorization_servers")
+			w.strs(d.Discovery.AuthorizationServers)
+		}
 		w.close('}')
 	}
 	w.close('}')
@@ -136,6 +151,9 @@ func (r Registration) MarshalJSON() ([]byte, error) {
 
 func (w *jsonWriter) registration(r Registration) {
 	w.open('{')
+	if r.ClientID != "" {
+		w.field("client_id", r.ClientID)
+	}
 	if r.ApplicationType != "" {
 		w.field("application_type", r.ApplicationType)
 	}

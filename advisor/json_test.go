@@ -45,8 +45,14 @@ func TestMarshalJSONMatchesReflection(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if n%2 == 1 {
+				switch n % 3 {
+				case 1:
 					d.ApplyDiscovery(Discovery{Issuer: "https://as.example/\u2028\"x\"", URL: "u\t<&>", GrantTypesSupported: []string{"authorization_code"}, CodeChallengeMethodsSupported: []string{}})
+				case 2: // found from a resource, with everything set
+					d.ApplyDiscovery(Discovery{Issuer: "https://as.example", URL: "u", GrantTypesSupported: []string{}, CodeChallengeMethodsSupported: []string{"S256"},
+						ClientIDMetadataDocumentSupported: n%2 == 0, RegistrationEndpoint: "https://as.example/reg\u2029",
+						Resource: "https://mcp.example/mcp", ResourceMetadataURL: "https://mcp.example/.well-known/oauth-protected-resource/mcp",
+						AuthorizationServers: []string{"https://as.example", "https://b.example"}})
 				}
 				n++
 				want, err := marshalPlain(plainDecision{d.SchemaVersion, d.Answers, d.Assumed, d.Recommendation, d.Alternatives, d.Rejected, d.Caveats, plainRegistration(d.Registration), d.Next, d.Discovery})

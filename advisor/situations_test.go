@@ -124,6 +124,13 @@ func TestEverySituation(t *testing.T) {
 		if d.PerInstance() && redirect && d.Registration.ApplicationType != "native" {
 			t.Errorf("%s: a per-instance client is native, got application_type %q", name, d.Registration.ApplicationType)
 		}
+		// The starter authenticates as the registration says: a key where
+		// it registers private_key_jwt (--security high and CIBA imply it).
+		cmd := d.Snippet(flows.LangCurl).Command()
+		keyed := strings.Contains(cmd, "--private-key-jwt") || strings.Contains(cmd, "--security high") || r.Flow == flows.CIBA
+		if keyed != (d.Registration.TokenEndpointAuthMethod == flows.AuthPrivateKeyJWT) {
+			t.Errorf("%s: starter %q for a registration with %s", name, cmd, d.Registration.TokenEndpointAuthMethod)
+		}
 		if !high {
 			continue
 		}

@@ -48,11 +48,25 @@ WF=$WORK/whichflow
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/client.key" 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out "$WORK/dpop.key" 2>/dev/null
 
+# A test CA and a certificate for 127.0.0.1: the TLS host that serves client
+# ID metadata documents (their client_id is an https URL, CIMD §3). The
+# server trusts the CA through NODE_EXTRA_CA_CERTS.
+mkdir -p "$WORK/cimd"
+{
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=whichflow e2e CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign -keyout "$WORK/ca.key" -out "$WORK/ca.pem" &&
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" -keyout "$WORK/tls.key" -out "$WORK/tls.csr" &&
+    printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$WORK/tls.ext" &&
+    openssl x509 -req -in "$WORK/tls.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" -CAcreateserial -days 2 \
+      -extfile "$WORK/tls.ext" -out "$WORK/tls.pem"
+} >"$WORK/tls.log" 2>&1 || { cat "$WORK/tls.log" >&2; die "openssl could not make the test CA"; }
+
 # start_server LOG [NAME=VALUE...]: start oidc-provider logging to LOG and
 # print its issuer once it listens.
 start_server() {
   _log=$1
   shift
+  : >"$_log" # exists before the first read below, however late node starts
   env FAPI_KEY_FILE="$WORK/client.key" REDIRECT_URI="$REDIRECT_URI" "$@" node "$E2E_DIR/server.mjs" >"$_log" 2>&1 &
   _pid=$!
   SERVER_PIDS="$SERVER_PIDS $_pid"
@@ -67,8 +81,11 @@ start_server() {
   return 1
 }
 SERVER_LOG=$WORK/server.log
-ISSUER=$(start_server "$SERVER_LOG") || die "oidc-provider did not start"
-echo "e2e: oidc-provider at $ISSUER" >&2
+ISSUER=$(start_server "$SERVER_LOG" MCP=1 TLS_CERT="$WORK/tls.pem" TLS_KEY="$WORK/tls.key" CIMD_DIR="$WORK/cimd" \
+  NODE_EXTRA_CA_CERTS="$WORK/ca.pem") || die "oidc-provider did not start"
+MCP_RESOURCE=$(sed -n 's/^MCP //p' "$SERVER_LOG")
+CIMD_BASE=$(sed -n 's/^CIMD //p' "$SERVER_LOG")
+echo "e2e: oidc-provider at $ISSUER, MCP resource at $MCP_RESOURCE, metadata documents at $CIMD_BASE" >&2
 # A second server that requires DPoP nonces at every endpoint and at its
 # resource (RFC 9449 §8, §9; FAPI 2.0 §5.3.3.1).
 NONCE_SERVER_LOG=$WORK/server-nonce.log
@@ -104,7 +121,13 @@ prepare() {
   _name=$1 _lang=$2
   shift 2
   _file=$WORK/$_name.$_lang.$(ext "$_lang")
-  "$WF" snippet --lang "$_lang" --issuer "$ISSUER" --redirect-uri "${_redirect:-$REDIRECT_URI}" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
+  # An agent's snippet finds the server from the resource (AGENT_RESOURCE).
+  if [ -n "${AGENT_RESOURCE:-}" ]; then
+    set -- --resource "$AGENT_RESOURCE" "$@"
+  else
+    set -- --issuer "$ISSUER" "$@"
+  fi
+  "$WF" snippet --lang "$_lang" --redirect-uri "${_redirect:-$REDIRECT_URI}" "$@" >"$_file" 2>"$WORK/$_name.$_lang.render" || return 1
   case $_lang in
     curl | httpie) echo "sh $_file" ;;
     js) echo "node $_file" ;;
@@ -223,6 +246,78 @@ ciba_binding() {
   fi
 }
 
+# audience NAME: the access token NAME printed is a JWT whose aud is the MCP
+# resource, and the resource accepts it (MCP authorization 2025-11-25 §9.2).
+audience() {
+  _tok=$(field access_token "$WORK/$1.$L.out")
+  _aud=$(printf '%s' "$_tok" | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    try { process.stdout.write(String(JSON.parse(Buffer.from(s.split(".")[1], "base64url")).aud)); } catch {} })')
+  printf 'Authorization: Bearer %s\n' "$_tok" >"$WORK/$1.$L.auth"
+  _status=$(curl -s -o "$WORK/$1.$L.mcp" -w '%{http_code}' -H @"$WORK/$1.$L.auth" "$MCP_RESOURCE")
+  if [ "$_aud" = "$MCP_RESOURCE" ] && [ "$_status" = 200 ]; then
+    ok "$1/$L (token aud is the resource; the resource accepts it)"
+  else
+    echo "aud '$_aud', want '$MCP_RESOURCE'; the resource answered HTTP $_status" >"$WORK/$1.$L.aud"
+    ko "$1/$L (audience)" "$WORK/$1.$L.aud"
+  fi
+}
+
+# The agents' client ID metadata documents, written by `whichflow scaffold
+# --as client-metadata` into the TLS host's directory, each at the URL that
+# is its client_id, and linted clean (the round trip): an agent on the
+# user's machine (public, loopback redirects) and a hosted one
+# (private_key_jwt, its key at a jwks_uri on the same host).
+AGENT_ID=$CIMD_BASE/agent.json
+HOSTED_ID=$CIMD_BASE/agent-hosted.json
+node -e 'const k = require("crypto").createPublicKey(require("fs").readFileSync(process.argv[1])).export({ format: "jwk" });
+  process.stdout.write(JSON.stringify({ keys: [{ ...k, use: "sig", alg: "ES256", kid: "e2e" }] }))' "$WORK/client.key" >"$WORK/cimd/jwks.json"
+cimd() {
+  _name=$1
+  shift
+  if "$WF" scaffold --as client-metadata "$@" --write "$WORK/cimd/$_name.json" 2>"$WORK/cimd-$_name.err" &&
+    "$WF" lint --fail-on warning --format json "$WORK/cimd/$_name.json" >"$WORK/cimd-$_name.lint" 2>>"$WORK/cimd-$_name.err" &&
+    node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).summary; process.exit(s.files === 1 && s.clients === 1 ? 0 : 1)' "$WORK/cimd-$_name.lint"; then
+    ok "scaffold --as client-metadata $_name: served at its client_id, lint clean"
+  else
+    cat "$WORK/cimd-$_name.lint" "$WORK/cimd/$_name.json" >>"$WORK/cimd-$_name.err" 2>/dev/null
+    ko "scaffold --as client-metadata $_name" "$WORK/cimd-$_name.err"
+  fi
+}
+cimd agent --client agent --name "whichflow e2e agent" --client-id "$AGENT_ID" \
+  --redirect-uri "$LOOPBACK_REDIRECT_URI" --redirect-uri "$REDIRECT_URI"
+cimd agent-hosted --client agent --backend --name "whichflow e2e hosted agent" --client-id "$HOSTED_ID" \
+  --jwks-uri "$CIMD_BASE/jwks.json" --redirect-uri "$REDIRECT_URI"
+
+# agent_runs: each language's agent snippets (issue 14) find the server from
+# the MCP resource's 401 and metadata (RFC 9728), send resource on both
+# requests (RFC 8707) and get a token for that resource alone.
+agent_runs() {
+  AGENT_RESOURCE=$MCP_RESOURCE
+  # The fast check: a pre-registered confidential client.
+  run agent-client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
+  audience agent-client-credentials
+  # The full path: authorization code + PKCE through the login driver, on a
+  # loopback listener where the language has one; the agent identifies
+  # itself by its client ID metadata document, which the server fetches.
+  _m=code
+  case $L in python | js | go) _m=loopback ;; esac
+  run agent-authorization-code "$L" "$_m" - --flow authorization-code --client-id "$AGENT_ID"
+  audience agent-authorization-code
+  # A refresh keeps the audience (RFC 8707 §2.2).
+  run agent-refresh-token "$L" plain "REFRESH_TOKEN=$(field refresh_token "$WORK/agent-authorization-code.$L.out")" \
+    --flow refresh-token --client-id "$AGENT_ID"
+  audience agent-refresh-token
+  # A hosted agent: private_key_jwt with the key its document publishes.
+  run agent-hosted-authorization-code "$L" code "$PKJWT" --flow authorization-code --client-id "$HOSTED_ID" --private-key-jwt
+  audience agent-hosted-authorization-code
+  # --security high: PAR, private_key_jwt and a DPoP-bound token, used once
+  # at the resource by the snippet itself.
+  EXPECT=$USED
+  run agent-authorization-code-high "$L" code "$PKJWT $DPOP" --flow authorization-code --client-id e2e-fapi --security high
+  EXPECT=
+  AGENT_RESOURCE=
+}
+
 for L in $LANGS; do
   run client-credentials "$L" plain "$SECRET" --flow client-credentials --client-id e2e-confidential
   run authorization-code-public "$L" code - --flow authorization-code --client-id e2e-public --scope openid
@@ -255,6 +350,56 @@ for L in $LANGS; do
   high_runs nonce-
   ISSUER=$SAVED_ISSUER
 done
+
+# The agent runs of all languages at once (they wait on logins and builds
+# more than they compute), each language's lines to its own log, counted
+# here in language order.
+AGENT_START=$(date +%s)
+AGENT_PIDS=
+for L in $LANGS; do
+  (PASS=0 FAIL=0 FAILED= agent_runs) >"$WORK/agents.$L.log" 2>&1 &
+  AGENT_PIDS="$AGENT_PIDS $!"
+done
+for pid in $AGENT_PIDS; do wait "$pid"; done
+for L in $LANGS; do
+  cat "$WORK/agents.$L.log"
+  PASS=$((PASS + $(grep -c '^ok ' "$WORK/agents.$L.log")))
+  FAIL=$((FAIL + $(grep -c '^FAIL ' "$WORK/agents.$L.log")))
+  _failed=$(sed -n 's/^FAIL  //p' "$WORK/agents.$L.log" | tr ' ' '_' | tr '\n' ' ')
+  [ -z "$_failed" ] || FAILED="$FAILED $_failed"
+done
+echo "e2e: agent runs took $(($(date +%s) - AGENT_START)) s" >&2
+
+# The server identified the agents by their documents: it fetched them.
+for _name in agent agent-hosted; do
+  if grep -q "^CIMD served $_name.json\$" "$SERVER_LOG"; then
+    ok "the server fetched the client ID metadata document $_name.json"
+  else
+    ko "the server never fetched $_name.json" "$SERVER_LOG"
+  fi
+done
+
+# The resource refuses a token for another audience: the opaque userinfo
+# token of the plain client-credentials run.
+printf 'Authorization: Bearer %s\n' "$(field access_token "$WORK/client-credentials.curl.out")" >"$WORK/other.auth"
+_status=$(curl -s -o /dev/null -w '%{http_code}' -H @"$WORK/other.auth" "$MCP_RESOURCE")
+if [ "$_status" = 401 ]; then
+  ok "the MCP resource refuses a token issued for another audience (401)"
+else
+  echo "HTTP $_status" >"$WORK/other.err"
+  ko "the MCP resource refuses a token for another audience" "$WORK/other.err"
+fi
+
+# advise --resource finds the server from the resource and reports what it
+# offers a new client.
+if "$WF" advise --client agent --resource "$MCP_RESOURCE" --format json >"$WORK/advise-agent.json" 2>"$WORK/advise.err" &&
+  grep -q '"resource_metadata_url"' "$WORK/advise-agent.json" && grep -q '"client_id_metadata_document_supported": true' "$WORK/advise-agent.json" &&
+  ! grep -q '"server-lacks' "$WORK/advise-agent.json"; then
+  ok "advise --client agent --resource (server found from the resource; metadata documents supported)"
+else
+  cat "$WORK/advise-agent.json" >>"$WORK/advise.err"
+  ko "advise --client agent --resource" "$WORK/advise.err"
+fi
 
 # advise --issuer reads the real server's discovery document: a grant the
 # server supports raises no server-lacks-grant; the JWT bearer grant, which

@@ -161,7 +161,7 @@ func TestProviders(t *testing.T) {
 }
 
 func TestExtensions(t *testing.T) {
-	for _, id := range []string{ExtPAR, ExtDPoP, ExtMTLS, ExtPrivateKeyJWT, ExtBFF, ExtLoopback, ExtJAR} {
+	for _, id := range []string{ExtPAR, ExtDPoP, ExtMTLS, ExtPrivateKeyJWT, ExtBFF, ExtLoopback, ExtJAR, ExtResourceIndicators, ExtClientIDMetadataDocument} {
 		if e, ok := ExtensionByID(id); !ok || len(e.Refs) == 0 || e.Name == "" {
 			t.Errorf("extension %s missing from the catalog or without refs", id)
 		}

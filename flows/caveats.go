@@ -47,6 +47,13 @@ const (
 	CaveatJWTBearerClaims      CaveatID = "jwt-bearer-claims"
 	CaveatTokenExchangeUser    CaveatID = "token-exchange-keeps-user"
 	CaveatAudienceRestrict     CaveatID = "audience-restrict"
+	CaveatAgentDiscovery       CaveatID = "agent-discovery"
+	CaveatAgentVerifyPKCE      CaveatID = "agent-verify-pkce"
+	CaveatAgentRegistration    CaveatID = "agent-registration"
+	CaveatAgentAudience        CaveatID = "agent-audience-bound"
+	CaveatNoTokenPassthrough   CaveatID = "no-token-passthrough"
+	CaveatAgentLoopback        CaveatID = "agent-loopback"
+	CaveatAgentBackend         CaveatID = "agent-backend-key"
 
 	// --security high (FAPI 2.0), applied per grant by HighSecurity.
 	CaveatFAPIAuthorizationEndpoint CaveatID = "fapi2-authorization-endpoint"
@@ -56,11 +63,13 @@ const (
 	CaveatFAPINativeRedirect        CaveatID = "fapi2-native-redirect"
 	CaveatFAPICIBA                  CaveatID = "fapi-ciba"
 	CaveatFAPIDeviceToCIBA          CaveatID = "fapi2-device-to-ciba"
+	CaveatAgentHighSecurity         CaveatID = "agent-high-security"
 
 	// Added by what the provider or the server's metadata says.
 	CaveatProviderUnsupported CaveatID = "provider-unsupported"
 	CaveatServerLacksGrant    CaveatID = "server-lacks-grant"
 	CaveatServerLacksS256     CaveatID = "server-lacks-s256"
+	CaveatServerLacksCIMD     CaveatID = "server-lacks-client-id-metadata-document"
 )
 
 // Caveat is something the advice must say, with the standard behind it.
@@ -172,6 +181,28 @@ var caveats = []Caveat{
 		Text: "Restrict each access token to the API that will receive it (resource or audience parameter) so it cannot be replayed elsewhere.",
 		Refs: []Ref{RFC9700.S("2.3")}},
 
+	{ID: CaveatAgentDiscovery, Severity: SeverityWarning,
+		Text: "Find the authorization server from the resource, not from configuration: call the MCP server or API without a token and read resource_metadata from its 401 WWW-Authenticate header (else fetch /.well-known/oauth-protected-resource with the resource's path inserted, then at the root); use that protected resource metadata only if its resource is exactly the URL you called; take an issuer from its authorization_servers and read that server's metadata (RFC 8414, then OpenID Connect discovery), whose issuer must be exactly that URL. Every URL in these documents comes from the network: accept only https (plain http on loopback while developing), follow no redirect to another origin, and treat every value as data, never as code or shell words.",
+		Refs: []Ref{RFC9728.S("5.1"), RFC9728.S("3.1"), RFC9728.S("3.3"), RFC8414.S("3.3"), MCPAuth.S("4.2"), MCPAuth.S("4.3"), MCPSecurity.S("2.3"), MCPSecurity.S("2.6")}},
+	{ID: CaveatAgentVerifyPKCE, Severity: SeverityWarning,
+		Text: "Before sending the user to a server it has just discovered, the agent checks that the server's metadata lists S256 in code_challenge_methods_supported: where that list is absent the server may not enforce PKCE, and an MCP client must refuse to proceed.",
+		Refs: []Ref{MCPAuth.S("11.4"), RFC8414.S("2"), RFC7636.S("4.2")}},
+	{ID: CaveatAgentRegistration, Severity: SeverityInfo,
+		Text: "Register in this order: where the server's metadata says client_id_metadata_document_supported, identify the agent by the https URL of its client ID metadata document (that URL is the client_id, the document's client_id is exactly that URL, and the server fetches it); else, where the metadata has a registration_endpoint, register dynamically (RFC 7591) and keep the client_id per server; else use a client registered in advance with that server, or ask the user for one (the MCP specification puts a client already pre-registered with that server before all of these). The document declares no shared secret: token_endpoint_auth_method none, or private_key_jwt with a jwks_uri, never client_secret or a client_secret_* method.",
+		Refs: []Ref{MCPAuth.S("5"), CIMD.S("4.1"), CIMD.S("5"), CIMD.S("6.2"), RFC7591.S("3")}},
+	{ID: CaveatAgentAudience, Severity: SeverityWarning,
+		Text: "Send resource, the canonical URI of the MCP server or API (absolute, no fragment, no trailing slash unless it matters), on the authorization request and on every token request, refresh included, whether or not the server advertises support: each token is then bound to one resource. Use a token only at the resource it was issued for: without audience-bound tokens a malicious resource can make the agent ask for a token that another resource accepts, and replay it there.",
+		Refs: []Ref{RFC8707.S("2"), MCPAuth.S("8"), MCPAuth.S("11.1"), RFC9728.S("7.4"), RFC9700.S("2.3")}},
+	{ID: CaveatNoTokenPassthrough, Severity: SeverityWarning,
+		Text: "No token passthrough: an MCP server accepts only tokens issued for itself (its own URI in aud), and when it calls an upstream API it uses a token of its own for that API (its own authorization, or token exchange for the user), never the token the agent sent it; forwarding that token is the confused-deputy anti-pattern the MCP specification forbids. An MCP proxy that uses one static client ID at a third-party server must get the user's consent for each dynamically registered client before forwarding.",
+		Refs: []Ref{MCPAuth.S("11.8"), MCPAuth.S("11.7"), MCPSecurity.S("2.2"), MCPSecurity.S("2.1"), RFC8693.S("1.1")}},
+	{ID: CaveatAgentLoopback, Severity: SeverityInfo,
+		Text: "An agent on the user's machine receives the code on a loopback listener: http://127.0.0.1 on a free port, the redirect URI registered without a port so that the server accepts any port. Any program on the machine can present the same client_id and a loopback port, so PKCE and state are what bind the code to the request that started it, and the server should show the redirect host; open the authorization URL without a shell.",
+		Refs: []Ref{RFC8252.S("7.3"), RFC8252.S("8.3"), MCPAuth.S("11.6.2"), MCPSecurity.S("2.6")}},
+	{ID: CaveatAgentBackend, Severity: SeverityInfo,
+		Text: "A hosted agent is a confidential client without a shared secret: it authenticates with private_key_jwt, keeps the private key on its server and publishes the public key at the jwks_uri of its client ID metadata document (or of its dynamic registration), and keeps the users' tokens server-side, one per user and resource.",
+		Refs: []Ref{CIMD.S("6.2"), RFC7523.S("2.2"), RFC9700.S("2.5")}},
+
 	{ID: CaveatFAPIAuthorizationEndpoint, Severity: SeverityInfo,
 		Text: "High security (FAPI 2.0) for a flow through the authorization endpoint: push the authorization request (PAR, with client authentication and redirect_uri) and send only client_id and request_uri to /authorize, response_type=code, PKCE S256, require and check iss in the authorization response, authenticate with private_key_jwt or mTLS, and sender-constrain tokens (DPoP or mTLS).",
 		Refs: []Ref{FAPI2.S("5.3.2.2"), FAPI2.S("5.3.3.2"), RFC9126.S("2"), RFC9207.S("2.4"), RFC9449.S("5")}},
@@ -190,6 +221,9 @@ var caveats = []Caveat{
 	{ID: CaveatFAPICIBA, Severity: SeverityInfo,
 		Text: "CIBA at high security follows FAPI-CIBA: poll or ping mode (never push), a binding_message unless the request itself carries a unique authorization context, and the token endpoint of FAPI 2.0 (private_key_jwt or mTLS, sender-constrained tokens).",
 		Refs: []Ref{FAPICIBA.S("5.2.2"), FAPICIBA.S("5.2.3"), FAPI2.S("5.3.2.1")}},
+	{ID: CaveatAgentHighSecurity, Severity: SeverityWarning,
+		Text: "High security for an agent: it still sends resource on every request, and each token is also sender-constrained with DPoP, one key per agent instance. A hosted agent authenticates with private_key_jwt, its public key at the jwks_uri of its client ID metadata document or its dynamic registration; an agent on the user's machine cannot share one key across installations, so each installation registers itself dynamically with its own key, and the client ID metadata document, one document for every copy, does not fit. The authorization request goes through PAR and the response's iss is checked.",
+		Refs: []Ref{FAPI2.S("5.3.2.1"), CIMD.S("6.2"), RFC8252.S("8.4"), RFC9449.S("5"), RFC8707.S("2")}},
 	{ID: CaveatFAPIDeviceToCIBA, Severity: SeverityWarning,
 		Text: "For sensitive or high-value resources the Cross-Device BCP says to avoid the device grant, whose user_code an attacker can phish, and to use CIBA where the device can learn who the user is (a login hint): whichflow recommends CIBA. Where the device cannot, the device grant remains with that risk: add proximity checks, short-lived codes and limited scopes.",
 		Refs: []Ref{CrossDevice.S("6.2.1.5"), CrossDevice.S("6.2.2.5")}},
@@ -203,6 +237,9 @@ var caveats = []Caveat{
 	{ID: CaveatServerLacksS256, Severity: SeverityWarning,
 		Text: "The server's discovery document does not list S256 in code_challenge_methods_supported.",
 		Refs: []Ref{RFC8414.S("2"), RFC7636.S("4.2")}},
+	{ID: CaveatServerLacksCIMD, Severity: SeverityWarning,
+		Text: "The server's discovery document does not say client_id_metadata_document_supported: the agent falls back to dynamic registration, or to a pre-registered client.",
+		Refs: []Ref{CIMD.S("5"), MCPAuth.S("5"), RFC7591.S("3")}},
 }
 
 // Caveats returns every caveat.

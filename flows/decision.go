@@ -66,6 +66,12 @@ var (
 		[]Ref{RFC8693.S("1.1"), RFC8693.S("4.1")}}
 	rejectPasswordPartner = Rejection{Password,
 		"Partners must not collect your users' passwords; the password grant MUST NOT be used.", refsPassword}
+	rejectCCForAgent = Rejection{ClientCredentials,
+		"Client credentials (or an API key pasted into the agent) acts as the agent itself: the MCP server or API cannot tell which user asked, cannot limit the agent to what that user consented to, and cannot audit it; the agent acts for a user, so it gets the user's authorization.",
+		[]Ref{RFC6749.S("4.4"), MCPAuth.S("7"), RFC8693.S("1.1")}}
+	rejectPasswordAgent = Rejection{Password,
+		"An agent must not ask for the user's password for a server it has just discovered; the password grant MUST NOT be used, and an MCP client uses authorization code + PKCE.",
+		refsPassword}
 )
 
 const (
@@ -73,6 +79,15 @@ const (
 	redirectNative   = "com.example.app:/oauth2redirect"
 	redirectLoopback = "http://127.0.0.1/callback"
 )
+
+// agentCaveats go with every agent: how it finds the server, registers,
+// and keeps tokens bound to one resource.
+var agentCaveats = []CaveatID{CaveatAgentDiscovery, CaveatAgentVerifyPKCE, CaveatAgentRegistration, CaveatAgentAudience, CaveatNoTokenPassthrough}
+
+// agentAlternatives: an agent that is itself an MCP server calling an
+// upstream API for the user.
+var agentUpstream = Alternative{Flow: TokenExchange,
+	When: "the agent is itself an MCP server that calls an upstream API for the user: exchange the token it received for one for that API (--client service), never pass the received token through"}
 
 // redirectCaveats go with every flow that sends the user to the
 // authorization endpoint (TestRedirectRowsStateCSRF).
@@ -242,6 +257,31 @@ var decisionTable = []Row{
 		Rejected: []Rejection{rejectCCForUser},
 		Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 	},
+	{
+		When: map[string]string{FacetClient: ClientAgent, FacetBackend: "true"},
+		Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthPrivateKeyJWT,
+		Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtPrivateKeyJWT},
+		Summary:         "A hosted agent runs authorization code + PKCE for each user as a confidential client with private_key_jwt, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
+		RedirectExample: redirectWeb,
+		Alternatives:    []Alternative{agentUpstream},
+		Rejected:        []Rejection{rejectCCForAgent, rejectPasswordAgent},
+		Caveats:         with(with(redirectCaveats, agentCaveats...), CaveatAgentBackend, CaveatSenderConstrain),
+	},
+	{
+		When: map[string]string{FacetClient: ClientAgent},
+		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+		Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtLoopback},
+		Summary:         "An agent on the user's machine runs authorization code + PKCE as a public client with a loopback redirect, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
+		HighSummary:     "An agent on the user's machine runs authorization code + PKCE with a loopback redirect; each installation registers itself as a confidential client with its own key, and sends resource on both requests, so that each token is for one MCP server or API.",
+		RedirectExample: redirectLoopback,
+		Alternatives: []Alternative{
+			{Flow: AuthorizationCode, Extensions: []string{ExtPrivateKeyJWT}, When: "the agent runs on a server it controls (--backend): a confidential client with private_key_jwt, its key published with its client ID metadata document"},
+			agentUpstream,
+		},
+		HighAlternatives: []Alternative{agentUpstream},
+		Rejected:         []Rejection{rejectCCForAgent, rejectPasswordAgent},
+		Caveats:          with(with(redirectCaveats, agentCaveats...), CaveatAgentLoopback, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
+	},
 }
 
 // DecisionTable returns the rows of the decision table in match order.
@@ -265,6 +305,8 @@ type Adjustment struct {
 	PKCE bool
 	// Extensions are added to the recommendation's.
 	Extensions []string
+	// DropExtensions are removed from it: what the adjustment rules out.
+	DropExtensions []string
 	// Add are caveats the adjustment adds.
 	Add []CaveatID
 	// Drop are caveats it removes: what the adjustment makes untrue or
@@ -307,6 +349,9 @@ type Overlay struct {
 	Backchannel Adjustment
 	// Flows adds per-flow profiles (CIBA follows FAPI-CIBA).
 	Flows map[FlowID]Adjustment
+	// Clients adds what a client situation needs beyond its grant's part
+	// (an agent keeps resource indicators and says how its keys work).
+	Clients map[string]Adjustment
 	// PerInstance applies to a public client that is not a browser app:
 	// it becomes confidential through per-instance dynamic registration.
 	PerInstance Adjustment
@@ -346,9 +391,15 @@ var HighSecurity = Overlay{
 	Flows: map[FlowID]Adjustment{
 		CIBA: {Add: []CaveatID{CaveatFAPICIBA}},
 	},
+	Clients: map[string]Adjustment{
+		ClientAgent: {Add: []CaveatID{CaveatAgentHighSecurity}, Drop: []CaveatID{CaveatAgentRegistration}},
+	},
+	// One client ID metadata document serves every copy of a client: it
+	// cannot carry a key of each installation's own.
 	PerInstance: Adjustment{
-		Add:  []CaveatID{CaveatFAPIPerInstance},
-		Drop: []CaveatID{CaveatPublicRefresh},
+		Add:            []CaveatID{CaveatFAPIPerInstance},
+		Drop:           []CaveatID{CaveatPublicRefresh},
+		DropExtensions: []string{ExtClientIDMetadataDocument},
 	},
 	NativeRedirect: redirectLoopback,
 	NativeRedirectNote: Adjustment{Extensions: []string{ExtLoopback}, Add: []CaveatID{CaveatFAPINativeRedirect},
@@ -365,6 +416,9 @@ func (o Overlay) Drops() []CaveatID {
 	add(o.AuthorizationEndpoint)
 	add(o.Backchannel)
 	for _, a := range o.Flows {
+		add(a)
+	}
+	for _, a := range o.Clients {
 		add(a)
 	}
 	add(o.PerInstance)

@@ -15,6 +15,8 @@ var extensions = []Extension{
 	{ExtBFF, "Backend-for-frontend", []Ref{RFC10017.S("6.1")}},
 	{ExtLoopback, "Loopback redirect for native apps and CLIs", []Ref{RFC8252.S("7.3")}},
 	{ExtJAR, "JWT-secured authorization requests", []Ref{RFC9101.S("4"), RFC9101.S("5")}},
+	{ExtResourceIndicators, "Resource indicators: the resource on the authorization and token requests", []Ref{RFC8707.S("2"), MCPAuth.S("8")}},
+	{ExtClientIDMetadataDocument, "Client ID metadata document: the client_id is the https URL of the client's metadata", []Ref{CIMD.S("3"), CIMD.S("4.1"), MCPAuth.S("5.1")}},
 }
 
 // Extensions returns the extensions a recommendation can carry.

@@ -14,6 +14,7 @@ const (
 	ClientTrusted    = "trusted"
 	ClientThirdParty = "third-party"
 	ClientService    = "service"
+	ClientAgent      = "agent"
 )
 
 // Facet IDs: each is a question, an `advise` flag and a key of --answers files.
@@ -71,6 +72,41 @@ type Facet struct {
 	// flow sends the user to the authorization endpoint. Such a facet only
 	// adds caveats (its options'): no decision row may depend on it.
 	AskWhenRedirect bool
+	// PerClient words the question for one client situation where the
+	// general wording would mislead (for an agent, "a backend" is a server
+	// the agent runs on). The values stay the same; For applies it.
+	PerClient map[string]Wording
+}
+
+// Wording is a facet's question, help and option texts for one client
+// situation. Help keeps the "scope: text" form of flag help; OptionLabels
+// and OptionDescriptions replace those of the options with the same value.
+type Wording struct {
+	Question, Help, Hint string
+	OptionLabels         map[string]string
+	OptionDescriptions   map[string]string
+}
+
+// For returns the facet as asked for client: its own wording, if it has
+// one for that situation, else the facet unchanged.
+func (f Facet) For(client string) Facet {
+	w, ok := f.PerClient[client]
+	if !ok {
+		return f
+	}
+	f.Question, f.Help, f.Hint = w.Question, w.Help, w.Hint
+	opts := make([]Option, len(f.Options))
+	copy(opts, f.Options)
+	for i, o := range opts {
+		if l, ok := w.OptionLabels[o.Value]; ok {
+			opts[i].Label = l
+		}
+		if d, ok := w.OptionDescriptions[o.Value]; ok {
+			opts[i].Description = d
+		}
+	}
+	f.Options = opts
+	return f
 }
 
 var yesNo = []Option{{Value: "true", Label: "Yes"}, {Value: "false", Label: "No"}}
@@ -92,17 +128,29 @@ var facets = []Facet{
 			{Value: ClientTrusted, Label: "Trusted first-party app", Description: "your own app that wants to own the login screen"},
 			{Value: ClientThirdParty, Label: "Third-party partner", Description: "a partner presents credentials or tokens from its own issuer"},
 			{Value: ClientService, Label: "Service acting for a user", Description: "an API calling another API on behalf of the signed-in user"},
+			{Value: ClientAgent, Label: "AI agent or MCP client", Description: "an assistant, IDE or agent that connects, for a user, to MCP servers and APIs it discovers at run time"},
 		},
 	},
 	{
 		ID:            FacetBackend,
 		Question:      "Can the app run a backend (a backend-for-frontend) that keeps the tokens?",
-		Help:          "spa only: a server-side component can hold tokens and a secret",
+		Help:          "spa and agent: a server-side component holds the tokens and the client's credential",
 		Hint:          "A small server of your own that keeps tokens out of the browser.",
 		Options:       yesNo,
 		Bool:          true,
 		Default:       "false",
-		AskWhenClient: []string{ClientSPA},
+		AskWhenClient: []string{ClientSPA, ClientAgent},
+		PerClient: map[string]Wording{
+			ClientAgent: {
+				Question:     "Does the agent run on a server it controls (a hosted agent) rather than on the user's machine?",
+				Help:         "agent: a hosted agent keeps a private key on its server; one on the user's machine (desktop assistant, IDE, CLI) cannot",
+				OptionLabels: map[string]string{"true": "Hosted on a server", "false": "On the user's machine"},
+				OptionDescriptions: map[string]string{
+					"true":  "a confidential client: private_key_jwt, its public key published with its metadata",
+					"false": "a public client with a loopback redirect",
+				},
+			},
+		},
 	},
 	{
 		ID:            FacetBrowser,

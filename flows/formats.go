@@ -86,7 +86,7 @@ type FormatInfo struct {
 var formats = []FormatInfo{
 	{
 		Format: FormatRFC7591, Name: "RFC 7591 client metadata", Ext: ".json", ExampleName: "client",
-		Files: "JSON or YAML client registrations (RFC 7591 / OpenID Connect Dynamic Registration), Ory Hydra clients, Hydra Maester `OAuth2Client` resources (with the Kubernetes Secret they reference), OAuth client metadata documents.",
+		Files: "JSON or YAML client registrations (RFC 7591 / OpenID Connect Dynamic Registration), Ory Hydra clients, Hydra Maester `OAuth2Client` resources (with the Kubernetes Secret they reference), client metadata documents without an https `client_id` (those with one are [client ID metadata documents](client-metadata.md)).",
 		Semantics: []string{
 			"Absent fields take RFC 7591 §2 defaults: `grant_types` `[\"authorization_code\"]`, `response_types` `[\"code\"]`, `token_endpoint_auth_method` `client_secret_basic`.",
 			"`token_endpoint_auth_method: none` makes the client public.",
@@ -181,6 +181,16 @@ var formats = []FormatInfo{
 			"Swagger 2 `application` is client credentials and `accessCode` is authorization code.",
 		},
 		Source: Doc{"OpenAPI 3.1: OAuth Flows Object", "https://spec.openapis.org/oas/v3.1.0#oauth-flows-object"}.Whole(),
+	},
+	{
+		Format: FormatClientMetadata, Name: "OAuth client ID metadata document", Ext: ".json", ExampleName: "client-metadata",
+		Files: "One RFC 7591 metadata object per file whose `client_id` is an https URL with a path: the URL the document is served at (draft-ietf-oauth-client-id-metadata-document §3), as MCP clients and ATProto apps publish them. The same metadata without such a `client_id` is read as RFC 7591.",
+		Semantics: []string{
+			"RFC 7591's reading and defaults apply, and so do the rules for RFC 7591 metadata.",
+			"No shared secret: a `client_secret` or a `client_secret_*` authentication method is `client-metadata-shared-secret` (CIMD §4.1), and so is an absent `token_endpoint_auth_method`, whose RFC 7591 §2 default is `client_secret_basic`.",
+			"`private_key_jwt` with a `jwks_uri` (or `jwks`) makes the client confidential (CIMD §6.2).",
+		},
+		Source: CIMD.S("4.1"),
 	},
 	{
 		Format: FormatWhichflow, Name: "whichflow.yaml", Ext: ".yaml", ExampleName: "whichflow",

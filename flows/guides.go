@@ -171,6 +171,21 @@ var disagreements = []Disagreement{
 		Standards: "Token exchange (delegation with an act claim) keeps the user; tokens should be audience-restricted.",
 		Refs:      []Ref{RFC8693.S("1.1"), RFC8693.S("4.1"), RFC9700.S("2.3")},
 	},
+	{
+		ID:        "agents",
+		Topic:     "AI agents and MCP clients",
+		Answers:   map[string]string{FacetClient: ClientAgent},
+		Caveat:    CaveatAgentRegistration,
+		Seed:      "No case for AI agents or MCP clients: the page predates them, and names neither resource indicators, protected resource metadata nor client ID metadata documents.",
+		SeedGrade: Silent,
+		Vendors: []Position{
+			{Vendor: VendorAuth0, Says: "No case for an AI agent or MCP client on the decision page: it predates them.", Grade: Silent},
+			{Vendor: VendorOkta, Says: "No case for an AI agent or MCP client on the flow guide: it predates them.", Grade: Silent},
+			{Vendor: VendorMicrosoft, Says: "No case for an AI agent or MCP client in the app-types scenario table: it predates them.", Grade: Silent},
+		},
+		Standards: "Authorization code + PKCE with resource on the authorization and token requests; the authorization server found from the resource's 401 and its protected resource metadata; a client ID metadata document where the server supports it, else dynamic registration, else a pre-registered client; tokens bound to one resource and never passed through to another.",
+		Refs:      []Ref{RFC8707.S("2"), RFC9728.S("3.3"), MCPAuth.S("5"), MCPAuth.S("11.8")},
+	},
 }
 
 // Disagreements returns the points where the seed, vendors and standards

@@ -66,6 +66,12 @@ const (
 	ExtBFF           = "bff"
 	ExtLoopback      = "loopback"
 	ExtJAR           = "jar"
+	// ExtResourceIndicators: resource (RFC 8707) on the authorization and
+	// token requests, so each token is for one resource.
+	ExtResourceIndicators = "resource-indicators"
+	// ExtClientIDMetadataDocument: the client_id is the https URL of a
+	// client ID metadata document the client publishes.
+	ExtClientIDMetadataDocument = "client-id-metadata-document"
 )
 
 // Format is a client-configuration format: what `lint` reads and what
@@ -85,4 +91,9 @@ const (
 	FormatGravitee          Format = "gravitee"
 	FormatOpenAPI           Format = "openapi"
 	FormatWhichflow         Format = "whichflow"
+	// FormatClientMetadata is an OAuth client ID metadata document: RFC
+	// 7591 metadata whose client_id is the https URL it is served at
+	// (CIMD §3). Lint tells it from other RFC 7591 metadata by that
+	// client_id (IsClientIDURL); RFC 7591's rules apply to it too.
+	FormatClientMetadata Format = "client-metadata"
 )

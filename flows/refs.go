@@ -26,6 +26,8 @@ var (
 	RFC9449  = rfc("9449")  // DPoP
 	RFC9700  = rfc("9700")  // OAuth 2.0 Security BCP
 	RFC10017 = rfc("10017") // OAuth 2.0 for browser-based applications
+	RFC8707  = rfc("8707")  // Resource indicators
+	RFC9728  = rfc("9728")  // Protected resource metadata
 	OAuth21  = Doc{"OAuth 2.1", "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-16"}
 	FAPI2    = Doc{"FAPI 2.0", "https://openid.net/specs/fapi-security-profile-2_0-final.html"}
 	// FAPICIBA is the FAPI profile of CIBA (sections as in its
@@ -38,7 +40,20 @@ var (
 	CrossDevice = Doc{"Cross-Device Flows BCP", "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-cross-device-security-16"}
 	// FirstPartyApps is draft-ietf-oauth-first-party-apps-03 (FiPA).
 	FirstPartyApps = Doc{"OAuth 2.0 for First-Party Apps (draft)", "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-first-party-apps-03"}
-	SeedGuide      = Doc{"Gravitee AM: Which Flow Should I Use?", "https://documentation.gravitee.io/am/guides/auth-protocols/oauth-2.0/which-flow-should-i-use"}
+	// CIMD is draft-ietf-oauth-client-id-metadata-document-00, the revision
+	// the MCP authorization specification (2025-11-25) cites.
+	CIMD = Doc{"OAuth Client ID Metadata Document (draft)", "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-client-id-metadata-document-00"}
+	// MCPAuth and MCPSecurity are the Model Context Protocol's authorization
+	// specification and security best practices, revision 2025-11-25.
+	// Sections are numbered as the published pages number them (the spec
+	// sources switch numbering on with enable-section-numbers): authorization
+	// §4 server discovery, §5 client registration, §8 resource parameter, §9
+	// token usage, §11 security considerations; best practices §2.1 confused
+	// deputy, §2.2 token passthrough, §2.3 SSRF, §2.6 authorization URL
+	// validation.
+	MCPAuth     = Doc{"MCP Authorization (2025-11-25)", "https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization"}
+	MCPSecurity = Doc{"MCP Security Best Practices (2025-11-25)", "https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices"}
+	SeedGuide   = Doc{"Gravitee AM: Which Flow Should I Use?", "https://documentation.gravitee.io/am/guides/auth-protocols/oauth-2.0/which-flow-should-i-use"}
 )
 
 func rfc(n string) Doc {
@@ -87,7 +102,7 @@ func (r *Ref) UnmarshalText(b []byte) error {
 // citedDocs are the documents above, for UnmarshalText.
 var citedDocs = []Doc{RFC6749, RFC7523, RFC7591, RFC7636, RFC8252, RFC8414, RFC8628, RFC8693, RFC8705,
 	RFC9101, RFC9126, RFC9207, RFC9449, RFC9700, RFC10017, OAuth21, FAPI2, FAPICIBA, CIBACore, OIDCCore,
-	OIDCDisco, CrossDevice, FirstPartyApps, SeedGuide, SuppressionDocs}
+	OIDCDisco, CrossDevice, FirstPartyApps, SeedGuide, SuppressionDocs, RFC8707, RFC9728, CIMD, MCPAuth, MCPSecurity}
 
 // URL links to the section where the document's site supports anchors.
 func (r Ref) URL() string {

@@ -67,6 +67,12 @@ type Rule struct {
 	Scope Scope
 	// Formats are the input formats the rule applies to.
 	Formats []Format
+	// ScopeIn gives a format's scopes where they differ from Scope: a rule
+	// about one concern may check a realm-level setting in one format and a
+	// client's in another (refresh-reuse-allowed: the Keycloak realm, the
+	// Auth0 client), or both in one (weak-signing-alg in Keycloak). See
+	// ScopesIn.
+	ScopeIn map[Format][]Scope
 	// Profile is the profile the rule belongs to: standard rules run in
 	// every profile, high (FAPI 2.0) rules only with `lint --profile high`.
 	Profile Profile
@@ -135,14 +141,40 @@ type Target struct {
 	Flowless bool `json:"flowless,omitempty"`
 }
 
+// ScopesIn are the scopes the rule checks in format f: ScopeIn's entry for
+// f, else Scope.
+func (r Rule) ScopesIn(f Format) []Scope {
+	if s, ok := r.ScopeIn[f]; ok {
+		return s
+	}
+	return []Scope{r.Scope}
+}
+
+// hasScope reports whether the rule checks scope s in some format (f "")
+// or in format f.
+func (r Rule) hasScope(f Format, s Scope) bool {
+	if f != "" {
+		return slices.Contains(r.ScopesIn(f), s)
+	}
+	if len(r.Formats) == 0 {
+		return r.Scope == s
+	}
+	for _, g := range r.Formats {
+		if slices.Contains(r.ScopesIn(g), s) {
+			return true
+		}
+	}
+	return false
+}
+
 // AppliesTo is the one decision of where a rule applies: lint runs a
 // rule's check on a client or realm only where it says so, and SARIF
 // rules, JUnit cases, `whichflow rules` and the docs list what it says.
 func (r Rule) AppliesTo(t Target) bool {
-	if t.Format != "" && !slices.Contains(r.Formats, t.Format) {
+	if t.Format != "" && !slices.Contains(r.Formats, t.Format) && !slices.Contains(r.Formats, dialectOf[t.Format]) {
 		return false
 	}
-	if t.Scope != "" && r.Scope != t.Scope {
+	if t.Scope != "" && !r.hasScope(t.Format, t.Scope) {
 		return false
 	}
 	if t.Profile != "" && !t.Profile.Includes(r.Profile) {
@@ -150,6 +182,11 @@ func (r Rule) AppliesTo(t Target) bool {
 	}
 	return !t.Flowless || r.Flowless
 }
+
+// dialectOf maps a format read with another's semantics to that format,
+// whose rules (and examples) apply to it as well: a client ID metadata
+// document is RFC 7591 metadata.
+var dialectOf = map[Format]Format{FormatClientMetadata: FormatRFC7591}
 
 // RulesFor lists the rules that apply to t, in catalog order.
 func RulesFor(t Target) []Rule {
@@ -184,6 +221,7 @@ const (
 	RuleFAPIPublicClient         = "fapi-public-client"
 	RuleFAPISenderConstrained    = "fapi-sender-constrained"
 	RuleFAPIPKCES256             = "fapi-pkce-s256"
+	RuleClientMetadataSecret     = "client-metadata-shared-secret"
 )
 
 // SuppressionDocs is whichflow's own page on suppressing findings, cited by
@@ -462,6 +500,23 @@ var rules = []Rule{
 		Remediation: "Enforce PKCE S256 for the client (Keycloak `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC7636.S("4.2")},
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+	},
+	{
+		ID:       RuleClientMetadataSecret,
+		Title:    "Client ID metadata document declares a shared secret",
+		Severity: SeverityError,
+		Scope:    ScopeClient,
+		Profile:  ProfileStandard,
+		Rationale: "A client ID metadata document is fetched by authorization servers the client has never met, " +
+			"so no secret can have been shared with them: the draft forbids client_secret, client_secret_expires_at " +
+			"and every authentication method based on a shared secret (client_secret_basic, client_secret_post, " +
+			"client_secret_jwt). A server that supports the documents refuses such a client, and a secret written " +
+			"into a public document is no secret. An absent token_endpoint_auth_method is the same mistake: RFC 7591 " +
+			"§2 defaults it to client_secret_basic.",
+		Remediation: "Declare token_endpoint_auth_method none for a public client, or private_key_jwt with a jwks_uri " +
+			"for a confidential one (keep the private key with the client), and remove client_secret.",
+		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
+		Formats: []Format{FormatClientMetadata},
 	},
 }
 

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -9,8 +10,8 @@ import (
 // and `rules RULE` rely on (kube-linter's TestBuiltInChecksWellFormed).
 func TestRulesWellFormed(t *testing.T) {
 	known := map[Format]bool{}
-	for _, f := range allFormats {
-		known[f] = true
+	for _, fi := range Formats() {
+		known[fi.Format] = true
 	}
 	seen := map[string]bool{}
 	for _, r := range Rules() {
@@ -44,6 +45,19 @@ func TestRulesWellFormed(t *testing.T) {
 			}
 			if r.Scope != ScopeClient && r.Scope != ScopeRealm && r.Scope != ScopeFile {
 				t.Errorf("scope %q is not client, realm or file", r.Scope)
+			}
+			for f, scopes := range r.ScopeIn {
+				if !slices.Contains(r.Formats, f) {
+					t.Errorf("ScopeIn names format %s, which the rule does not list", f)
+				}
+				if len(scopes) == 0 {
+					t.Errorf("ScopeIn gives format %s no scope", f)
+				}
+				for _, s := range scopes {
+					if s != ScopeClient && s != ScopeRealm {
+						t.Errorf("ScopeIn gives format %s scope %q: not client or realm", f, s)
+					}
+				}
 			}
 			if r.Profile != ProfileStandard && r.Profile != ProfileHigh {
 				t.Errorf("profile %q is not standard or high", r.Profile)
@@ -97,6 +111,34 @@ func TestDesignRules(t *testing.T) {
 	for id, sev := range want {
 		if r, _ := RuleByID(id); r.Severity != sev {
 			t.Errorf("%s severity %s, DESIGN says %s", id, r.Severity, sev)
+		}
+	}
+}
+
+// TestAppliesToScopeIn: a rule that checks realms in one format and
+// clients in another applies to exactly those subjects.
+func TestAppliesToScopeIn(t *testing.T) {
+	r := Rule{ID: "x", Scope: ScopeClient, Profile: ProfileStandard,
+		Formats: []Format{FormatKeycloak, FormatAuth0, FormatRFC7591},
+		ScopeIn: map[Format][]Scope{FormatKeycloak: {ScopeRealm}, FormatRFC7591: {ScopeClient, ScopeRealm}}}
+	for _, tc := range []struct {
+		t    Target
+		want bool
+	}{
+		{Target{Format: FormatKeycloak, Scope: ScopeRealm}, true},
+		{Target{Format: FormatKeycloak, Scope: ScopeClient}, false},
+		{Target{Format: FormatAuth0, Scope: ScopeClient}, true},
+		{Target{Format: FormatAuth0, Scope: ScopeRealm}, false},
+		{Target{Format: FormatRFC7591, Scope: ScopeRealm}, true},
+		{Target{Format: FormatRFC7591, Scope: ScopeClient}, true},
+		{Target{Format: FormatSpring, Scope: ScopeClient}, false},
+		{Target{Scope: ScopeRealm}, true},
+		{Target{Scope: ScopeClient}, true},
+		{Target{Scope: ScopeFile}, false},
+		{Target{Format: FormatKeycloak}, true},
+	} {
+		if got := r.AppliesTo(tc.t); got != tc.want {
+			t.Errorf("AppliesTo(%+v) = %v, want %v", tc.t, got, tc.want)
 		}
 	}
 }

@@ -19,6 +19,11 @@ type ScaffoldFormat struct {
 	// declare one client for every installation, which cannot express a
 	// native app that is confidential by per-instance registration.
 	PerInstance bool
+	// MetadataDocument is true for a client ID metadata document: its
+	// client_id is the https URL it is served at (--client-id, required and
+	// checked by IsClientIDURL), and it can carry no shared secret (CIMD
+	// §4.1), so a recommendation with one is refused.
+	MetadataDocument bool
 	// Gaps are recommendations the format cannot express: scaffold exits 2
 	// with the gap's text (what to do instead).
 	Gaps []Gap
@@ -103,6 +108,11 @@ var scaffoldFormats = []ScaffoldFormat{
 			{Extension: ExtDPoP, Text: "Gravitee AM (≤ 4.12) has no DPoP: access tokens are bound to the client's mTLS certificate instead (tlsClientCertificateBoundAccessTokens), which AM supports since 4.10."},
 			{Flow: JWTBearer, Text: "Gravitee AM implements the JWT bearer grant as an extension grant: create one for the partner's issuer and replace EXTENSION_GRANT_ID with its id."},
 		},
+	},
+	{
+		Format: FormatClientMetadata, Name: "OAuth client ID metadata document (JSON, served at its client_id)",
+		MetadataDocument: true,
+		Notes:            []Gap{noteRFC7591PKCE},
 	},
 }
 

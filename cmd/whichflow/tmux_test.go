@@ -8,7 +8,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/whichflow/whichflow/flows"
 )
+
+// clientPrompt is accessible mode's prompt for the first question: one
+// number per client situation in the catalog.
+var clientPrompt = func() string {
+	f, _ := flows.FacetByID(flows.FacetClient)
+	return fmt.Sprintf("Enter a number between 1 and %d", len(f.Options))
+}()
 
 // TestTerminal drives the questionnaire in a real terminal (tmux), where
 // the behaviours no pipe can show live: Esc and Ctrl-C exit 130, keys typed
@@ -113,7 +122,7 @@ func TestTerminal(t *testing.T) {
 	})
 	t.Run("accessible mode honours Ctrl-C", func(t *testing.T) {
 		status, _ := run("acc", bin+" advise --accessible")
-		waitScreen(t, "acc", "Enter a number between 1 and 10")
+		waitScreen(t, "acc", clientPrompt)
 		tmux("send-keys", "-t", "acc", "5", "Enter")
 		waitScreen(t, "acc", "Enter a number between 1 and 2")
 		tmux("send-keys", "-t", "acc", "C-c")
@@ -123,7 +132,7 @@ func TestTerminal(t *testing.T) {
 	})
 	t.Run("accessible mode: end of input is exit 2", func(t *testing.T) {
 		status, _ := run("eof", bin+" advise --accessible")
-		waitScreen(t, "eof", "Enter a number between 1 and 10")
+		waitScreen(t, "eof", clientPrompt)
 		tmux("send-keys", "-t", "eof", "C-d")
 		if got := waitStatus(t, "eof", status); got != "2" {
 			t.Errorf("exit %s, want 2", got)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/safetext"
 )
 
 // styles renders headings and marks; without colour every style is the
@@ -106,9 +107,7 @@ func adviceText(d advisor.Decision, s styles) string {
 		}
 	}
 	if d.Discovery != nil {
-		fmt.Fprintf(&b, "\n%s %s\n", s.heading("Server:"), d.Discovery.URL)
-		fmt.Fprintf(&b, "  grant_types_supported: %s\n", strings.Join(d.Discovery.GrantTypesSupported, ", "))
-		fmt.Fprintf(&b, "  code_challenge_methods_supported: %s\n", strings.Join(d.Discovery.CodeChallengeMethodsSupported, ", "))
+		writeDiscovery(&b, s, *d.Discovery)
 	}
 
 	fmt.Fprintf(&b, "\n%s\n", s.heading("Register (RFC 7591)"))
@@ -150,4 +149,27 @@ func registrationLines(r advisor.Registration) [][2]string {
 	}
 	add("backchannel_token_delivery_mode", r.BackchannelTokenDeliveryMode)
 	return out
+}
+
+// writeDiscovery says what the server (and the resource that named it)
+// offers. Every value came from the network: escaped.
+func writeDiscovery(b *strings.Builder, s styles, disc advisor.Discovery) {
+	list := func(vs []string) string { return safetext.Line(strings.Join(vs, ", ")) }
+	if disc.Resource != "" {
+		fmt.Fprintf(b, "\n%s %s\n", s.heading("Resource:"), safetext.Line(disc.Resource))
+		if disc.ResourceMetadataURL != "" {
+			fmt.Fprintf(b, "  protected resource metadata: %s\n", safetext.Line(disc.ResourceMetadataURL))
+			fmt.Fprintf(b, "  authorization_servers: %s\n", list(disc.AuthorizationServers))
+		}
+	}
+	fmt.Fprintf(b, "\n%s %s\n", s.heading("Server:"), safetext.Line(disc.URL))
+	fmt.Fprintf(b, "  grant_types_supported: %s\n", list(disc.GrantTypesSupported))
+	fmt.Fprintf(b, "  code_challenge_methods_supported: %s\n", list(disc.CodeChallengeMethodsSupported))
+	fmt.Fprintf(b, "  client_id_metadata_document_supported: %t\n", disc.ClientIDMetadataDocumentSupported)
+	reg := "none (no dynamic registration)"
+	if disc.RegistrationEndpoint != "" {
+		reg = safetext.Line(disc.RegistrationEndpoint)
+	}
+	fmt.Fprintf(b, "  registration_endpoint: %s\n", reg)
+	fmt.Fprintf(b, "  a new client registers: %s\n", disc.ClientRegistration())
 }

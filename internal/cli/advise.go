@@ -34,7 +34,10 @@ type AnswerOptions struct {
 	Answers     advisor.Answers // from flags
 	AnswersFile string
 	Issuer      string
-	Accessible  bool
+	// Resource is the resource the client's tokens are for (RFC 8707);
+	// without Issuer, its metadata names the server (RFC 9728).
+	Resource   string
+	Accessible bool
 	// Lang is the language of the starter snippet shown with text and
 	// markdown advice.
 	Lang string
@@ -48,8 +51,10 @@ type AdviseOptions struct {
 	// Metadata reads the issuer's discovery document; only called with
 	// --issuer, once: its checks and the snippet share the result.
 	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
-	Format   string
-	NoPager  bool
+	// FindServer finds the server from --resource (without --issuer), once.
+	FindServer func(ctx context.Context, resource string) (discovery.Found, error)
+	Format     string
+	NoPager    bool
 }
 
 // addAnswerFlags registers one flag per facet plus --answers, --issuer and
@@ -76,6 +81,7 @@ func addAnswerFlags(cmd *cobra.Command, opts *AnswerOptions) {
 	}
 	cmd.Flags().StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON `FILE` with the same keys as the flags (- for standard input)")
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "check the advice against this issuer's discovery document (`URL`)")
+	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the resource (`URL`) the client's tokens are for (RFC 8707); without --issuer, check the advice against the server its metadata names (RFC 9728)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask questions in plain numbered prompts for screen readers (also ACCESSIBLE=1)")
 }
 
@@ -96,6 +102,9 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts := &AdviseOptions{AnswerOptions: AnswerOptions{IO: f.IOStreams}}
 	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
 		return fetchMetadata(ctx, f, issuer)
+	}
+	opts.FindServer = func(ctx context.Context, resource string) (discovery.Found, error) {
+		return fetchResource(ctx, f, resource)
 	}
 	cmd := &cobra.Command{
 		Use:   "advise",
@@ -120,6 +129,9 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 
 			# a CLI that runs over SSH, checked against a real server
 			$ whichflow advise --client cli --browser=false --issuer https://id.example.com/realms/main
+
+			# an MCP client, checked against the server the MCP server names
+			$ whichflow advise --client agent --resource https://mcp.example.com/mcp
 
 			# answers kept in a file
 			$ whichflow advise --answers client.yaml --format markdown > docs/auth.md
@@ -175,13 +187,17 @@ func (b *boolString) Set(v string) error {
 func gatherAnswers(ctx context.Context, opts *AnswerOptions) (advisor.Answers, error) {
 	answers := advisor.Answers{}
 	if opts.AnswersFile != "" {
-		fromFile, issuer, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
+		fromFile, servers, err := readAnswersFile(opts.AnswersFile, opts.IO.In)
 		if err != nil {
 			return nil, err
 		}
 		answers = fromFile
+		// Flags win over the file, as for the facets.
 		if opts.Issuer == "" {
-			opts.Issuer = issuer
+			opts.Issuer = servers.Issuer
+		}
+		if opts.Resource == "" {
+			opts.Resource = servers.Resource
 		}
 	}
 	for k, v := range opts.Answers {
@@ -190,7 +206,7 @@ func gatherAnswers(ctx context.Context, opts *AnswerOptions) (advisor.Answers, e
 	if err := advisor.Validate(answers); err != nil {
 		return nil, &FlagError{Err: err}
 	}
-	if opts.Issuer != "" {
+	if opts.Issuer != "" || opts.Resource != "" {
 		if _, ok := answers[flows.FacetProvider]; !ok {
 			// endpoints and capabilities come from discovery instead.
 			answers[flows.FacetProvider] = flows.ProviderGeneric
@@ -244,14 +260,17 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	var meta *discovery.Metadata
-	if opts.Issuer != "" {
-		m, err := opts.Metadata(ctx, opts.Issuer)
-		if err != nil {
-			return discoveryError(err)
-		}
-		meta = &m
-		d.ApplyDiscovery(m.Discovery())
+	in := snippet.Input{Resource: opts.Resource}
+	if err := discoverServer(ctx, &in, opts.Issuer, opts.Metadata, opts.FindServer); err != nil {
+		return err
+	}
+	switch {
+	case in.Metadata != nil:
+		disc := in.Metadata.Discovery()
+		disc.Resource = opts.Resource
+		d.ApplyDiscovery(disc)
+	case in.Found != nil:
+		d.ApplyDiscovery(in.Found.Discovery())
 	}
 	// The next snippet command is the starter printed below, in --lang.
 	starter := d.Snippet(opts.Lang)
@@ -259,7 +278,7 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 	var out bytes.Buffer
 	writeAdvice(&out, opts.IO.ColorEnabled(), opts.Format, d)
 	if opts.Format != "json" {
-		writeAdviceSnippet(&out, opts, d, starter, meta)
+		writeAdviceSnippet(&out, opts, d, starter, in)
 	}
 	if opts.NoPager {
 		opts.IO.SetPager("")
@@ -269,11 +288,11 @@ func adviseRun(ctx context.Context, opts *AdviseOptions) error {
 
 // writeAdviceSnippet appends the starter snippet for the recommendation
 // (the same as `whichflow snippet`, see d.Next) to text and markdown advice.
-func writeAdviceSnippet(w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, meta *discovery.Metadata) {
-	in := snippet.Input{
-		Flow: starter.Flow, Lang: starter.Lang, Markdown: opts.Format == "markdown", Metadata: meta,
-		Provider: starter.Provider, High: starter.Security == flows.SecurityHigh, RedirectURI: starter.RedirectURI,
-	}
+// in carries what discovery found.
+func writeAdviceSnippet(w *bytes.Buffer, opts *AdviseOptions, d advisor.Decision, starter advisor.SnippetArgs, in snippet.Input) {
+	in.Flow, in.Lang, in.Markdown = starter.Flow, starter.Lang, opts.Format == "markdown"
+	in.Provider, in.High, in.RedirectURI, in.ClientID = starter.Provider, starter.Security == flows.SecurityHigh, starter.RedirectURI, starter.ClientID
+	in.KeyAuth = starter.KeyAuth
 	var out string
 	req, err := snippet.Resolve(in)
 	if err == nil {

@@ -19,6 +19,7 @@ func TestAdviseGolden(t *testing.T) {
 		{"trusted-no-redirects.txt", []string{"--client", "trusted", "--redirects=false"}},
 		{"web-high-hydra.txt", []string{"--client", "web", "--security", "high", "--provider", "hydra"}},
 		{"machine.json", []string{"--client", "machine", "--format", "json"}},
+		{"agent.txt", []string{"--client", "agent"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,8 +13,17 @@ import (
 	"github.com/whichflow/whichflow/flows"
 )
 
-// answersKeyIssuer is the key an --answers file may hold besides facets.
-const answersKeyIssuer = "issuer"
+// Keys an --answers file may hold besides facets: the same as the
+// --issuer and --resource flags.
+const (
+	answersKeyIssuer   = "issuer"
+	answersKeyResource = "resource"
+)
+
+// answersServers are the discovery inputs an answers file names.
+type answersServers struct {
+	Issuer, Resource string
+}
 
 // answersStdin is the --answers value that reads standard input.
 const answersStdin = "-"
@@ -78,50 +87,64 @@ func fileKind(m fs.FileMode) string {
 
 // readAnswersFile reads an --answers file (YAML or JSON: JSON is YAML) into
 // answers. Every problem names the file and line and says what is allowed.
-func readAnswersFile(path string, stdin io.Reader) (advisor.Answers, string, error) {
+func readAnswersFile(path string, stdin io.Reader) (advisor.Answers, answersServers, error) {
 	data, err := readAnswersBytes(path, stdin)
 	if err != nil {
-		return nil, "", err
+		return nil, answersServers{}, err
 	}
 	if path == answersStdin {
 		path = "<stdin>"
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, "", FlagErrorf("%s: not valid YAML or JSON: %v", path, err)
+		return nil, answersServers{}, FlagErrorf("%s: not valid YAML or JSON: %v", path, err)
 	}
 	if len(doc.Content) == 0 {
-		return advisor.Answers{}, "", nil
+		return advisor.Answers{}, answersServers{}, nil
 	}
 	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode {
-		return nil, "", FlagErrorf("%s:%d: expected a mapping of answers such as \"client: spa\"", path, m.Line)
+		return nil, answersServers{}, FlagErrorf("%s:%d: expected a mapping of answers such as \"client: spa\"", path, m.Line)
 	}
 	answers := advisor.Answers{}
-	issuer := ""
+	var servers answersServers
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if k.Value == answersKeyIssuer {
-			issuer = v.Value
+		if url := serverKey(&servers, k.Value); url != nil {
+			if v.Kind != yaml.ScalarNode {
+				return nil, answersServers{}, FlagErrorf("%s:%d:%d: %s must be a single URL", path, v.Line, v.Column, k.Value)
+			}
+			*url = v.Value
 			continue
 		}
 		f, ok := flows.FacetByID(k.Value)
 		if !ok {
-			return nil, "", FlagErrorf("%s:%d:%d: unknown key %q%s: allowed keys are %s, %s", path, k.Line, k.Column, k.Value, didYouMean(k.Value, append(facetIDs(), answersKeyIssuer)), strings.Join(facetIDs(), ", "), answersKeyIssuer)
+			return nil, answersServers{}, FlagErrorf("%s:%d:%d: unknown key %q%s: allowed keys are %s, %s", path, k.Line, k.Column, k.Value, didYouMean(k.Value, append(facetIDs(), answersKeyIssuer, answersKeyResource)), strings.Join(facetIDs(), ", "), answersKeyIssuer+", "+answersKeyResource)
 		}
 		if v.Kind != yaml.ScalarNode {
-			return nil, "", FlagErrorf("%s:%d:%d: %s must be a single value: one of %s", path, v.Line, v.Column, k.Value, strings.Join(f.Values(), ", "))
+			return nil, answersServers{}, FlagErrorf("%s:%d:%d: %s must be a single value: one of %s", path, v.Line, v.Column, k.Value, strings.Join(f.Values(), ", "))
 		}
 		val := v.Value
 		if f.Bool {
 			val = strings.ToLower(val)
 		}
 		if !f.Allows(val) {
-			return nil, "", FlagErrorf("%s:%d:%d: invalid value %q for %s%s: allowed values are %s", path, v.Line, v.Column, v.Value, k.Value, didYouMean(v.Value, f.Values()), strings.Join(f.Values(), ", "))
+			return nil, answersServers{}, FlagErrorf("%s:%d:%d: invalid value %q for %s%s: allowed values are %s", path, v.Line, v.Column, v.Value, k.Value, didYouMean(v.Value, f.Values()), strings.Join(f.Values(), ", "))
 		}
 		answers[f.ID] = val
 	}
-	return answers, issuer, nil
+	return answers, servers, nil
+}
+
+// serverKey is where the answers-file key k is kept, nil for a facet.
+func serverKey(s *answersServers, k string) *string {
+	switch k {
+	case answersKeyIssuer:
+		return &s.Issuer
+	case answersKeyResource:
+		return &s.Resource
+	}
+	return nil
 }
 
 func facetIDs() []string {

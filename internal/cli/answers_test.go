@@ -31,11 +31,11 @@ func TestAnswersFromStdinAreCapped(t *testing.T) {
 }
 
 func TestAnswersFromStdin(t *testing.T) {
-	a, issuer, err := readAnswersFile(answersStdin, io.MultiReader(strings.NewReader("client: cli\nbrowser: false\nissuer: https://id.example.com\n")))
+	a, servers, err := readAnswersFile(answersStdin, io.MultiReader(strings.NewReader("client: cli\nbrowser: false\nissuer: https://id.example.com\nresource: https://mcp.example.com/mcp\n")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a["client"] != "cli" || a["browser"] != "false" || issuer != "https://id.example.com" {
-		t.Errorf("answers %v, issuer %q", a, issuer)
+	if a["client"] != "cli" || a["browser"] != "false" || servers.Issuer != "https://id.example.com" || servers.Resource != "https://mcp.example.com/mcp" {
+		t.Errorf("answers %v, servers %+v", a, servers)
 	}
 }

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/whichflow/whichflow/internal/discovery"
+	"github.com/whichflow/whichflow/internal/snippet"
 )
 
 // fetchMetadata reads the issuer's discovery document (both locations) and
@@ -21,4 +23,61 @@ func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Me
 		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", w)
 	}
 	return m, nil
+}
+
+// fetchResource finds the authorization server of a --resource given
+// without --issuer, as an MCP client does (RFC 9728: the 401's
+// resource_metadata, else the well-known locations), with the same checks
+// as --issuer plus the resource's own (RFC 9728 §3.3); what is allowed but
+// unsafe goes to stderr. An error is exit 2.
+func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.Found, error) {
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	fctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	stop := f.IOStreams.StartProgress("finding the authorization server of " + discovery.Redact(resource))
+	found, err := discovery.FetchResource(fctx, f.HTTPClient(), resource)
+	stop()
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return found, ctx.Err()
+	case errors.Is(fctx.Err(), context.DeadlineExceeded):
+		return found, &FlagError{Err: fmt.Errorf("the resource %s and its authorization server did not answer within %s (wait longer with --timeout, e.g. --timeout %s)", discovery.Redact(resource), timeout, 3*timeout)}
+	default:
+		return found, err
+	}
+	for _, w := range append(found.Warnings, found.Server.Warnings...) {
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", w)
+	}
+	return found, nil
+}
+
+// discoverServer fills in what the server said: with --issuer its
+// metadata, else with --resource what the resource's metadata led to;
+// nothing (and no network) without either. Errors are exit 2 (130 when
+// interrupted).
+func discoverServer(ctx context.Context, in *snippet.Input, issuer string,
+	metadata func(context.Context, string) (discovery.Metadata, error),
+	findServer func(context.Context, string) (discovery.Found, error)) error {
+	switch {
+	case issuer != "":
+		m, err := metadata(ctx, issuer)
+		if err != nil {
+			return discoveryError(err)
+		}
+		in.Metadata = &m
+	case in.Resource != "":
+		if _, err := discovery.CheckResource(in.Resource); err != nil {
+			return &FlagError{Err: err}
+		}
+		found, err := findServer(ctx, in.Resource)
+		if err != nil {
+			return discoveryError(err)
+		}
+		in.Found = &found
+	}
+	return nil
 }

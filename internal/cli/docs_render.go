@@ -58,7 +58,11 @@ func docsScaffolds() *docgen.Scaffolds {
 			if err != nil {
 				return "", false, err
 			}
-			out, err := scaffold.Render(d, format, scaffold.Params{})
+			var p scaffold.Params
+			if sf, _ := flows.ScaffoldFormatByID(format); sf.MetadataDocument {
+				p.ClientID = advisor.PlaceholderClientMetadataURL // it is required
+			}
+			out, err := scaffold.Render(d, format, p)
 			if scaffold.IsUnsupported(err) {
 				return "", false, nil // the format cannot express it
 			}

@@ -22,6 +22,7 @@ type ScaffoldOptions struct {
 	Format       string
 	Name         string
 	ClientID     string
+	JWKSURI      string
 	RedirectURIs []string
 	Write        string
 	Force        bool
@@ -57,6 +58,9 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 
 			# FAPI-style web app registered dynamically (RFC 7591)
 			$ whichflow scaffold --as rfc7591 --client web --security high
+
+			# an MCP client's client ID metadata document, to publish at its client_id
+			$ whichflow scaffold --as client-metadata --client agent --client-id https://app.example.com/oauth/client-metadata.json --redirect-uri http://127.0.0.1/callback
 		`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -79,9 +83,11 @@ func NewCmdScaffold(f *Factory, runF func(*ScaffoldOptions) error) *cobra.Comman
 	addAnswerFlags(cmd, &opts.AnswerOptions)
 	// Discovery checks the advice, not the registration: advise --issuer.
 	_ = cmd.Flags().MarkHidden("issuer")
+	_ = cmd.Flags().MarkHidden("resource")
 	enumFlag(cmd, &opts.Format, "as", "", flows.ScaffoldFormatIDs(), "configuration format to write")
 	cmd.Flags().StringVar(&opts.Name, "name", "", "display name of the client (default from --client)")
-	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "client identifier (default my-<client>)")
+	cmd.Flags().StringVar(&opts.ClientID, "client-id", "", "client identifier (default my-<client>; for --as client-metadata, required: the https URL the document is served at)")
+	cmd.Flags().StringVar(&opts.JWKSURI, "jwks-uri", "", "where a private_key_jwt client publishes its public keys (https `URL`; default a placeholder)")
 	cmd.Flags().StringArrayVar(&opts.RedirectURIs, "redirect-uri", nil, "exact redirect `URI` (repeatable; default: a placeholder)")
 	cmd.Flags().StringVar(&opts.Write, "write", "", "write to `FILE` atomically instead of stdout")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "with --write, overwrite an existing file")
@@ -117,7 +123,7 @@ func scaffoldRun(ctx context.Context, opts *ScaffoldOptions) error {
 		return err
 	}
 	format := flows.Format(opts.Format)
-	params := scaffold.Params{Name: opts.Name, ClientID: opts.ClientID, RedirectURIs: opts.RedirectURIs}
+	params := scaffold.Params{Name: opts.Name, ClientID: opts.ClientID, RedirectURIs: opts.RedirectURIs, JWKSURI: opts.JWKSURI}
 	out, err := scaffold.Render(d, format, params)
 	if err != nil {
 		if scaffold.IsUnsupported(err) {

@@ -20,6 +20,9 @@ type SnippetOptions struct {
 	IO *iostreams.IOStreams
 	// Metadata reads the issuer's discovery document; only called with --issuer.
 	Metadata func(ctx context.Context, issuer string) (discovery.Metadata, error)
+	// FindServer finds the authorization server from the resource; only
+	// called with --resource and without --issuer.
+	FindServer func(ctx context.Context, resource string) (discovery.Found, error)
 
 	Flow        string
 	Lang        string
@@ -30,6 +33,8 @@ type SnippetOptions struct {
 	Scope       string
 	Audience    string
 	LoginHint   string
+	Resource    string
+	KeyAuth     bool
 	Security    string
 	Format      string
 	// Params are the provider endpoint template values (--realm, ...).
@@ -43,6 +48,9 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 	opts := &SnippetOptions{IO: f.IOStreams, Params: map[string]string{}}
 	opts.Metadata = func(ctx context.Context, issuer string) (discovery.Metadata, error) {
 		return fetchMetadata(ctx, f, issuer)
+	}
+	opts.FindServer = func(ctx context.Context, resource string) (discovery.Found, error) {
+		return fetchResource(ctx, f, resource)
 	}
 	params := map[string]*string{}
 	cmd := &cobra.Command{
@@ -63,7 +71,16 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 			Endpoints come from the server's discovery document with --issuer, else
 			from the --provider's documented endpoint templates (with --realm,
 			--tenant, --domain, ... filled in; placeholders when absent). Without
-			--issuer, snippet makes no network access.
+			--issuer or --resource, snippet makes no network access.
+
+			--resource URL sends that resource indicator on the authorization request
+			and every token request (RFC 8707), so the token is for that resource
+			only. Without --issuer, the authorization server is found from the
+			resource itself, as an MCP client does: its 401 WWW-Authenticate
+			resource_metadata or its well-known protected resource metadata (RFC 9728),
+			whose resource must be the one given, then that server's discovery
+			document with the --issuer checks. Without --scope, the scope is the
+			resource's (its 401 challenge's, else its scopes_supported).
 
 			--security high adds pushed authorization requests (PAR), private_key_jwt
 			client authentication and DPoP-bound tokens.
@@ -77,6 +94,9 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 
 			# FAPI-style: PAR + private_key_jwt + DPoP, for a design doc
 			$ whichflow snippet --flow authorization-code --security high --lang js --format markdown
+
+			# an MCP client: the server found from the resource, a token for it alone
+			$ whichflow snippet --flow authorization-code --resource https://mcp.example.com/mcp --client-id https://app.example.com/oauth/client-metadata.json --redirect-uri http://127.0.0.1/callback --lang python
 		`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -103,6 +123,8 @@ func NewCmdSnippet(f *Factory, runF func(*SnippetOptions) error) *cobra.Command 
 	cmd.Flags().StringVar(&opts.Scope, "scope", "", "space-separated scopes to request")
 	cmd.Flags().StringVar(&opts.Audience, "audience", "", "the API the token is for (token exchange; Auth0's API identifier)")
 	cmd.Flags().StringVar(&opts.LoginHint, "login-hint", "", "the user to authenticate (CIBA)")
+	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the resource the token is for (`URL`, RFC 8707); without --issuer, its metadata names the server (RFC 9728)")
+	cmd.Flags().BoolVar(&opts.KeyAuth, "private-key-jwt", false, "authenticate the client with private_key_jwt (CLIENT_KEY_FILE), as a hosted agent does; --security high and CIBA imply it")
 	enumFlag(cmd, &opts.Security, "security", flows.SecurityStandard, []string{flows.SecurityStandard, flows.SecurityHigh}, "high adds PAR, private_key_jwt and DPoP")
 	enumFlag(cmd, &opts.Format, "format", "text", snippetFormats, "output format")
 	addTimeoutFlag(cmd, f)
@@ -129,12 +151,8 @@ func paramHelp(name string) string {
 
 func snippetRun(ctx context.Context, opts *SnippetOptions) error {
 	in := snippetInput(opts)
-	if opts.Issuer != "" {
-		m, err := opts.Metadata(ctx, opts.Issuer)
-		if err != nil {
-			return discoveryError(err)
-		}
-		in.Metadata = &m
+	if err := discoverServer(ctx, &in, opts.Issuer, opts.Metadata, opts.FindServer); err != nil {
+		return err
 	}
 	req, err := snippet.Resolve(in)
 	if err != nil {
@@ -155,6 +173,7 @@ func snippetInput(opts *SnippetOptions) snippet.Input {
 		Provider: opts.Provider, Params: opts.Params,
 		ClientID: opts.ClientID, RedirectURI: opts.RedirectURI, Scope: opts.Scope,
 		Audience: opts.Audience, LoginHint: opts.LoginHint, High: opts.Security == flows.SecurityHigh,
+		Resource: opts.Resource, KeyAuth: opts.KeyAuth,
 	}
 }
 

@@ -34,15 +34,27 @@ func readRFC7591(docs []Node) (*File, bool) {
 	if len(objs) == 0 {
 		return nil, false
 	}
-	f, room := newFile(flows.FormatRFC7591, docs[0], len(objs))
+	format := flows.FormatRFC7591
+	if isMetadataDocument(docs, objs) {
+		format = flows.FormatClientMetadata
+	}
+	f, room := newFile(format, docs[0], len(objs))
 	if !room {
 		return f, true
 	}
 	for _, o := range objs {
-		c := rfcClient(o, false, flows.FormatRFC7591)
+		c := rfcClient(o, false, format)
 		f.Clients = append(f.Clients, c)
 	}
 	return f, true
+}
+
+// isMetadataDocument tells a client ID metadata document from other RFC
+// 7591 metadata: the file is one client object whose client_id is the URL
+// of such a document (flows.IsClientIDURL, CIMD §3). A list of clients, or
+// a document without that client_id, stays RFC 7591.
+func isMetadataDocument(docs, objs []Node) bool {
+	return len(docs) == 1 && len(objs) == 1 && deref(docs[0]) == objs[0] && flows.IsClientIDURL(scalar(objs[0], "client_id"))
 }
 
 // rfcKey returns the snake_case name, or its camelCase form for Hydra CRDs.

@@ -41,6 +41,8 @@ type Metadata struct {
 	TokenEndpointAuthMethodsSupported  []string `json:"token_endpoint_auth_methods_supported"`
 	// RFC 9207 §3: the server sends iss in every authorization response.
 	AuthorizationResponseIssParameterSupported bool `json:"authorization_response_iss_parameter_supported"`
+	// CIMD §5: the server fetches client ID metadata documents.
+	ClientIDMetadataDocumentSupported bool `json:"client_id_metadata_document_supported"`
 
 	// URL is where the document was found.
 	URL string `json:"-"`
@@ -65,7 +67,20 @@ func (m Metadata) Discovery() advisor.Discovery {
 		URL:                           m.URL,
 		GrantTypesSupported:           nonNil(m.GrantTypesSupported),
 		CodeChallengeMethodsSupported: nonNil(m.CodeChallengeMethodsSupported),
+
+		ClientIDMetadataDocumentSupported: m.ClientIDMetadataDocumentSupported,
+		RegistrationEndpoint:              m.RegistrationEndpoint,
 	}
+}
+
+// Discovery is what advise records of a server found from a resource: the
+// server's metadata and where the resource named it.
+func (f Found) Discovery() advisor.Discovery {
+	d := f.Server.Discovery()
+	d.Resource = f.Resource.Resource
+	d.ResourceMetadataURL = f.Resource.URL
+	d.AuthorizationServers = f.Resource.AuthorizationServers
+	return d
 }
 
 // LacksGrant reports whether the server lists its grant types without grant
@@ -81,8 +96,11 @@ func nonNil(s []string) []string {
 
 // Locations returns the metadata URLs to try for an issuer, in order:
 // RFC 8414 §3 inserts the well-known segment before the issuer's path,
-// OpenID Connect Discovery §4 appends it. An issuer is an http(s) URL
-// without user information, query or fragment (RFC 8414 §2).
+// then, for an issuer with a path, OpenID Connect discovery with the
+// segment inserted too (RFC 8414 §5, as MCP clients must try, MCP
+// authorization 2025-11-25 §4.3), and OpenID Connect Discovery §4 appends
+// it. An issuer is an http(s) URL without user information, query or
+// fragment (RFC 8414 §2).
 func Locations(issuer string) ([]string, error) {
 	u, err := url.Parse(issuer)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
@@ -93,10 +111,11 @@ func Locations(issuer string) ([]string, error) {
 	}
 	path := strings.TrimSuffix(u.EscapedPath(), "/")
 	base := u.Scheme + "://" + u.Host
-	return []string{
-		base + "/.well-known/oauth-authorization-server" + path,
-		base + path + "/.well-known/openid-configuration",
-	}, nil
+	locs := []string{base + "/.well-known/oauth-authorization-server" + path}
+	if path != "" {
+		locs = append(locs, base+"/.well-known/openid-configuration"+path)
+	}
+	return append(locs, base+path+"/.well-known/openid-configuration"), nil
 }
 
 // maxDocument bounds what is read from a metadata endpoint.

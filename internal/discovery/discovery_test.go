@@ -17,7 +17,9 @@ func TestLocations(t *testing.T) {
 	}{
 		{"https://as.example", []string{"https://as.example/.well-known/oauth-authorization-server", "https://as.example/.well-known/openid-configuration"}},
 		// RFC 8414 §3 inserts the well-known segment; OIDC Discovery §4 appends it.
-		{"https://id.example/realms/main/", []string{"https://id.example/.well-known/oauth-authorization-server/realms/main", "https://id.example/realms/main/.well-known/openid-configuration"}},
+		// With a path, OpenID Connect discovery with the segment inserted
+		// comes second (RFC 8414 §5; MCP authorization 2025-11-25 §4.3).
+		{"https://id.example/realms/main/", []string{"https://id.example/.well-known/oauth-authorization-server/realms/main", "https://id.example/.well-known/openid-configuration/realms/main", "https://id.example/realms/main/.well-known/openid-configuration"}},
 	}
 	for _, tt := range tests {
 		got, err := Locations(tt.issuer)
@@ -53,7 +55,7 @@ func TestFetchFallsBackToOpenIDConfiguration(t *testing.T) {
 	if m.TokenEndpoint != "http://t/token" || !strings.HasSuffix(m.URL, "/realms/main/.well-known/openid-configuration") || !slices.Equal(m.GrantTypesSupported, []string{"authorization_code"}) {
 		t.Errorf("got %+v", m)
 	}
-	if want := []string{"/.well-known/oauth-authorization-server/realms/main", "/realms/main/.well-known/openid-configuration"}; !slices.Equal(asked, want) {
+	if want := []string{"/.well-known/oauth-authorization-server/realms/main", "/.well-known/openid-configuration/realms/main", "/realms/main/.well-known/openid-configuration"}; !slices.Equal(asked, want) {
 		t.Errorf("asked %v, want %v", asked, want)
 	}
 }

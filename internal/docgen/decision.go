@@ -104,12 +104,24 @@ func highSecuritySummary(p *page) {
 		if a.AuthMethod != "" {
 			auth = code(a.AuthMethod)
 		}
-		p.f("| %s | %s | %s | %s | %s |\n", what, auth, extList(a.Extensions), caveatList(a.Add), caveatList(a.Drop))
+		exts := extList(a.Extensions)
+		if len(a.DropExtensions) > 0 {
+			dropped := "without " + extList(a.DropExtensions)
+			if len(a.Extensions) == 0 {
+				exts = dropped
+			} else {
+				exts += "; " + dropped
+			}
+		}
+		p.f("| %s | %s | %s | %s | %s |\n", what, auth, exts, caveatList(a.Add), caveatList(a.Drop))
 	}
 	row("Flows through the authorization endpoint (FAPI 2.0 §5.3.2.2)", o.AuthorizationEndpoint)
 	row("Grants without one: client credentials, device, CIBA, JWT bearer, token exchange (FAPI 2.0 §5.3.2.1)", o.Backchannel)
 	for _, id := range sortedFlows(o.Flows) {
 		row(flowLink(id, "")+" in addition", o.Flows[id])
+	}
+	for _, c := range slices.Sorted(maps.Keys(o.Clients)) {
+		row(code("--client "+c)+" in addition", o.Clients[c])
 	}
 	row("A public client that is not a browser app: confidential by per-instance registration", o.PerInstance)
 	row("A private-use redirect URI: replaced by "+code(o.NativeRedirect), o.NativeRedirectNote)

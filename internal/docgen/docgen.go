@@ -87,6 +87,11 @@ func Generate(cfg Config) ([]File, error) {
 	}
 	add("lint.md", LintPage(cfg))
 	add("decision-table.md", DecisionTablePage(sits))
+	agents, err := AgentsPageFor(sits, cfg)
+	if err != nil {
+		return nil, err
+	}
+	add(AgentsPage, agents)
 	seed, err := SeedPage()
 	if err != nil {
 		return nil, err

@@ -46,8 +46,47 @@ func TestGoldenPages(t *testing.T) {
 		"decision-table.md":      DecisionTablePage(sits),
 		"decision-standard.mmd":  []byte(Mermaid(sits, false)),
 		"decision-high.mmd":      []byte(Mermaid(sits, true)),
+		"agents.md":              agentsPage(t, sits),
 	} {
 		t.Run(name, func(t *testing.T) { golden.Check(t, filepath.Join("testdata", name), got) })
+	}
+}
+
+func agentsPage(t *testing.T, sits []Situation) []byte {
+	t.Helper()
+	page, err := AgentsPageFor(sits, Config{Scaffolds: &Scaffolds{Render: func(a advisor.Answers, f flows.Format) (string, bool, error) {
+		return "scaffold " + string(f) + " for " + a[flows.FacetClient] + "\n", true, nil
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page
+}
+
+// The agents page shows every agent situation Decide knows, and every
+// caveat an agent situation carries is explained on it.
+func TestAgentsPageCoversTheAgent(t *testing.T) {
+	sits := situations(t)
+	page := string(agentsPage(t, sits))
+	n := 0
+	for _, s := range sits {
+		if s.Client() != flows.ClientAgent {
+			continue
+		}
+		n++
+		if !strings.Contains(page, code(s.Flags())) {
+			t.Errorf("agents page lacks the situation %s", s.Flags())
+		}
+		for _, c := range s.Decision.Caveats {
+			if strings.HasPrefix(string(c.ID), "agent-") || c.ID == flows.CaveatNoTokenPassthrough {
+				if !strings.Contains(page, "**"+string(c.ID)+"**") {
+					t.Errorf("%s: caveat %s is not explained on the agents page", s.Flags(), c.ID)
+				}
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d agent situations, want 4 (backend yes/no at both levels)", n)
 	}
 }
 

@@ -17,6 +17,7 @@ func Index(cfg Config) []byte {
 	p.f("change the catalog in `flows/` and run `make docs`.\n\n")
 	p.f("- [Decision table](decision-table.md): every client situation, what `whichflow advise` recommends, and the flowchart.\n")
 	p.f("- [Seed guide, vendors and standards](seed-vs-standards.md): where the guides disagree with today's standards.\n")
+	p.f("- [AI agents and MCP clients](%s): discovery from the resource, client ID metadata documents, audience-bound tokens.\n", AgentsPage)
 	p.f("- [Lint](lint.md): the formats `whichflow lint` reads and how to suppress a finding; [all rules](rules.md).\n")
 	if cfg.Root != nil {
 		p.f("- [Command reference](cli/%s.md): every command and flag.\n", cfg.Root.Name())

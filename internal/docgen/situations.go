@@ -54,7 +54,7 @@ func followUps(client, security string) []flows.Facet {
 	var out []flows.Facet
 	for _, f := range flows.Facets() {
 		if len(f.AskWhenClient) > 0 && f.MattersFor(client) && !rerouted(f.ID, client, security) {
-			out = append(out, f)
+			out = append(out, f.For(client)) // as the questionnaire asks it
 		}
 	}
 	return out

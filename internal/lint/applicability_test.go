@@ -56,7 +56,7 @@ func TestRulesFireOnlyWhereTheyApply(t *testing.T) {
 			}
 			continue
 		}
-		if !slices.Contains(r.Formats, lf.Format) {
+		if !r.AppliesTo(flows.Target{Format: lf.Format}) {
 			t.Errorf("%s:%d: %s fired on format %s, which it does not list (%v)", f.File, f.Line, f.Rule, lf.Format, r.Formats)
 		}
 		if r.Scope == flows.ScopeFile {

@@ -16,6 +16,10 @@ type hit struct {
 	// refs replace the rule's refs when set (kind-mismatch cites what the
 	// advisor cited).
 	refs []string
+	// severity replaces the rule's when set: a rule whose table entry
+	// names a lower severity for some cases (refresh-no-expiry is a note
+	// when only confidential clients are concerned).
+	severity flows.Severity
 }
 
 // check is the logic of one rule over one client. It returns false when the
@@ -41,6 +45,7 @@ var checks = map[string]check{
 	flows.RuleFAPIPublicClient:         checkFAPIPublic,
 	flows.RuleFAPISenderConstrained:    checkFAPISenderConstrained,
 	flows.RuleFAPIPKCES256:             checkFAPIPKCE,
+	flows.RuleClientMetadataSecret:     checkClientMetadataSecret,
 }
 
 // realmCheck is the logic of one realm-scope rule over one realm.
@@ -72,7 +77,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(rm); ok {
-				out = append(out, h.finding(r, display, rm.Name))
+				out = append(out, h.finding(r, display, rm.Name, flows.ScopeRealm))
 			}
 		}
 	}
@@ -89,7 +94,7 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 				continue
 			}
 			if h, ok := chk(c); ok {
-				out = append(out, h.finding(r, display, c.ID))
+				out = append(out, h.finding(r, display, c.ID, flows.ScopeClient))
 			}
 		}
 	}
@@ -102,10 +107,19 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 	return out, subjects
 }
 
-func (h hit) finding(r flows.Rule, display, subject string) Finding {
+// finding is h as rule r's finding on subject, in scope (a rule may check
+// realms and clients: the subject decides).
+func (h hit) finding(r flows.Rule, display, subject string, scope flows.Scope) Finding {
 	f := newFinding(r, display, subject, h.pos, h.msg)
+	if f.Scope != scope {
+		f.Scope = scope
+		f.Fingerprint = Fingerprint(f)
+	}
 	if h.refs != nil {
 		f.Refs = h.refs
+	}
+	if h.severity != "" {
+		f.Severity = h.severity
 	}
 	return f
 }
@@ -541,4 +555,22 @@ func checkFAPIPKCE(c *clientconfig.Client) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{pos: firstPos(pos, code.Pos, c.Pos), msg: "client " + what + "; FAPI 2.0 requires S256"}, true
+}
+
+// checkClientMetadataSecret: a client ID metadata document can establish no
+// shared secret (CIMD §4.1): a client_secret, a secret-based method, or no
+// method at all (RFC 7591 §2's default is client_secret_basic) is one.
+func checkClientMetadataSecret(c *clientconfig.Client) (hit, bool) {
+	if c.SecretDeclared.Declared() {
+		return hit{pos: firstPos(c.SecretDeclared.Pos, c.Pos),
+			msg: fmt.Sprintf("a client ID metadata document declares %s: no secret can be shared through a public document", c.SecretDeclared.Field)}, true
+	}
+	m := c.AuthMethod
+	if m.Unresolved || !flows.AuthMethod(m.Value).SecretBased() {
+		return hit{}, false
+	}
+	if !m.Set {
+		return hit{pos: c.Pos, msg: fmt.Sprintf("token_endpoint_auth_method is absent, so RFC 7591 §2's default %q applies, a shared secret: declare none or private_key_jwt", m.Value)}, true
+	}
+	return hit{pos: firstPos(m.Pos, c.Pos), msg: fmt.Sprintf("token_endpoint_auth_method %q authenticates with a shared secret, which a client ID metadata document cannot establish", m.Value)}, true
 }

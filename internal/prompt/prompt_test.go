@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func TestAccessiblePipedAnswers(t *testing.T) {
 	if out.Len() != 0 {
 		t.Errorf("prompts written to stdout: %q", out)
 	}
-	for _, want := range []string{"What kind of client is it?", "5. Command-line tool: a CLI", "Enter a number between 1 and 10: 5\n",
+	for _, want := range []string{"What kind of client is it?", "5. Command-line tool: a CLI", fmt.Sprintf("Enter a number between 1 and %d: 5\n", len(facet("client").Options)),
 		"Enter a number between 1 and 2 (default 1): 2\n", "(default 1): \n", ": high\n", "(" + facet("browser").Hint + ")"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)

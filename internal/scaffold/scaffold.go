@@ -29,6 +29,9 @@ type Params struct {
 	ClientID string
 	// RedirectURIs replace the decision's placeholders when given.
 	RedirectURIs []string
+	// JWKSURI is where a private_key_jwt client publishes its public keys
+	// (https); default a placeholder.
+	JWKSURI string
 }
 
 // UnsupportedError is a recommendation the format cannot express, or one
@@ -170,6 +173,9 @@ func Notes(d advisor.Decision, format flows.Format, p Params) []string {
 	if m.SecretAuth {
 		add("", "secret")
 	}
+	if sf.MetadataDocument {
+		out = append(out, fmt.Sprintf("Serve this document at %s, exactly as written (HTTP 200, application/json, https): the server fetches it and checks that its client_id is that URL (CIMD §4.1); it is public, so it holds no secret.", m.ClientID))
+	}
 	if m.PAR {
 		add("", flows.ExtPAR)
 	}
@@ -205,6 +211,11 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	if d.PerInstance() && !sf.PerInstance {
 		return nil, perInstanceError(d, sf)
 	}
+	if sf.MetadataDocument {
+		if err := checkMetadataDocument(d, sf, p); err != nil {
+			return nil, err
+		}
+	}
 	// --provider names the server the registration is for: its gaps apply
 	// whatever the file format (rfc7591 for Gravitee's DCR endpoint, say).
 	if p, ok := flows.ProviderByID(resolved[flows.FacetProvider]); ok && p.ID != sf.Provider {
@@ -230,9 +241,21 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 		m.JWKS = placeholderJWKS(m.SigningAlg)
 	case m.PrivateKeyJWT:
 		m.JWKSURI = d.Registration.JWKSURI
+		if p.JWKSURI != "" {
+			m.JWKSURI = p.JWKSURI
+		}
 		if m.JWKSURI == "" {
 			m.JWKSURI = advisor.PlaceholderJWKSURI
 		}
+	}
+	if p.JWKSURI != "" && !m.PrivateKeyJWT {
+		return nil, &InputError{Msg: fmt.Sprintf("--jwks-uri given, but the recommendation authenticates with %s, not private_key_jwt", m.AuthMethod)}
+	}
+	if p.JWKSURI != "" && m.PerInstance {
+		return nil, &InputError{Msg: "--jwks-uri given, but each installation registers its own key inline (jwks), not at a URL"}
+	}
+	if u, err := url.Parse(p.JWKSURI); p.JWKSURI != "" && (err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.Fragment != "") {
+		return nil, &InputError{Msg: fmt.Sprintf("--jwks-uri %q: an https URL with a host, without user information or fragment", p.JWKSURI)}
 	}
 	m.Grants = slices.Clone(d.Registration.GrantTypes)
 	m.ResponseTypes = slices.Clone(d.Registration.ResponseTypes)
@@ -279,7 +302,7 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	if m.ClientID == "" {
 		m.ClientID = "my-" + m.Client
 	}
-	if !reClientID().MatchString(m.ClientID) {
+	if !sf.MetadataDocument && !reClientID().MatchString(m.ClientID) {
 		return nil, &InputError{Msg: fmt.Sprintf("--client-id %q: use letters, digits, '.', '_' and '-' (1-100 characters, starting with a letter or digit)", m.ClientID)}
 	}
 	m.Label = strings.NewReplacer("-", "_", ".", "_").Replace(m.ClientID)
@@ -391,6 +414,33 @@ func passwordError(d advisor.Decision, format flows.Format) error {
 		What: "whichflow does not scaffold the password grant: RFC 9700 §2.4 says it MUST NOT be used and OAuth 2.1 removes it, so a new registration for it would be born deprecated.",
 		Instead: "Register the migration target instead:\n" + strings.Join(alts, "\n") +
 			fmt.Sprintf("\nfor example: whichflow scaffold --as %s --client trusted (authorization code + PKCE in the system browser)", format)}
+}
+
+// checkMetadataDocument refuses what a client ID metadata document cannot
+// be: without the https URL it is served at as --client-id (CIMD §3), or
+// for a client that authenticates with a shared secret (CIMD §4.1).
+func checkMetadataDocument(d advisor.Decision, sf flows.ScaffoldFormat, p Params) error {
+	if auth := d.Recommendation.ClientAuthentication; flows.AuthMethod(auth).SecretBased() {
+		id := p.ClientID
+		if id == "" {
+			id = advisor.PlaceholderClientMetadataURL
+		}
+		cmd := append([]string{"whichflow", "scaffold", "--as", string(sf.Format)}, d.AnswerFlags()...)
+		cmd = append(cmd, "--security", flows.SecurityHigh, "--client-id", id, "--jwks-uri", advisor.PlaceholderJWKSURI)
+		return &UnsupportedError{Format: sf.Format,
+			What: fmt.Sprintf("A client ID metadata document cannot establish a shared secret (CIMD §4.1), and the recommendation authenticates with %s.", auth),
+			Instead: "Authenticate with private_key_jwt, its public key at a jwks_uri the document names (CIMD §6.2):\n  " +
+				strings.Join(cmd, " ") +
+				"\nor register the client in advance (--as rfc7591) where the server issues it a secret."}
+	}
+	if p.ClientID == "" {
+		return &InputError{Msg: fmt.Sprintf("--as %s needs --client-id: the https URL the document will be served at, which is its client_id (for example --client-id %s)",
+			sf.Format, advisor.PlaceholderClientMetadataURL)}
+	}
+	if err := flows.CheckClientIDURL(p.ClientID); err != nil {
+		return &InputError{Msg: fmt.Sprintf("--client-id %q: the client_id of a client ID metadata document is the https URL it is served at, with a path and no query, fragment or credentials (CIMD §3): %v", p.ClientID, err)}
+	}
+	return nil
 }
 
 // perInstanceError refuses one static client for an app whose every

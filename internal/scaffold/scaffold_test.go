@@ -39,6 +39,8 @@ func answerSets(t *testing.T) []advisor.Answers {
 			variants = []advisor.Answers{{flows.FacetRedirects: "true"}, {flows.FacetRedirects: "false"}}
 		case flows.ClientThirdParty:
 			variants = []advisor.Answers{{flows.FacetAssertion: flows.AssertionJWT}, {flows.FacetAssertion: flows.AssertionToken}}
+		case flows.ClientAgent:
+			variants = []advisor.Answers{{flows.FacetBackend: "false"}, {flows.FacetBackend: "true"}}
 		default:
 			variants = []advisor.Answers{{}}
 		}
@@ -68,6 +70,18 @@ func caseName(a advisor.Answers) string {
 	return strings.Join(parts, ",")
 }
 
+// metadataURL is the --client-id of client ID metadata documents in tests.
+const metadataURL = "https://agent.example.com/oauth/client-metadata.json"
+
+// paramsFor gives a format what it requires: the URL a client ID metadata
+// document is served at.
+func paramsFor(sf flows.ScaffoldFormat, p Params) Params {
+	if sf.MetadataDocument && p.ClientID == "" {
+		p.ClientID = metadataURL
+	}
+	return p
+}
+
 func fileName(sf flows.ScaffoldFormat) string {
 	switch sf.Format {
 	case flows.FormatAuth0:
@@ -91,7 +105,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		for _, sf := range flows.ScaffoldFormats() {
 			t.Run(caseName(a)+"/"+string(sf.Format), func(t *testing.T) {
-				out, err := Render(d, sf.Format, Params{})
+				out, err := Render(d, sf.Format, paramsFor(sf, Params{}))
 				if err != nil {
 					var u *UnsupportedError
 					if !errors.As(err, &u) {
@@ -100,6 +114,9 @@ func TestRoundTrip(t *testing.T) {
 					_, gap := sf.FlowGap(d.Recommendation.Flow)
 					if d.PerInstance() && !sf.PerInstance {
 						gap = true // one static client cannot be every installation
+					}
+					if sf.MetadataDocument && flows.AuthMethod(d.Recommendation.ClientAuthentication).SecretBased() {
+						gap = true // a metadata document holds no shared secret (CIMD §4.1)
 					}
 					if !gap && d.Recommendation.Flow != flows.Password {
 						t.Fatalf("refused without a catalog gap: %v", err)
@@ -344,6 +361,9 @@ func TestGolden(t *testing.T) {
 		{"cli", advisor.Answers{flows.FacetClient: flows.ClientCLI}, Params{}},
 		{"native-high", advisor.Answers{flows.FacetClient: flows.ClientNative, flows.FacetSecurity: flows.SecurityHigh}, Params{}},
 		{"trusted-no-redirects", advisor.Answers{flows.FacetClient: flows.ClientTrusted, flows.FacetRedirects: "false"}, Params{}},
+		{"agent", advisor.Answers{flows.FacetClient: flows.ClientAgent}, Params{Name: "Example Agent"}},
+		{"agent-hosted", advisor.Answers{flows.FacetClient: flows.ClientAgent, flows.FacetBackend: "true"},
+			Params{Name: "Example Agent", JWKSURI: "https://agent.example.com/oauth/jwks.json", RedirectURIs: []string{"https://agent.example.com/callback"}}},
 	}
 	for _, tc := range cases {
 		d, err := advisor.Decide(tc.a)
@@ -353,12 +373,62 @@ func TestGolden(t *testing.T) {
 		for _, sf := range flows.ScaffoldFormats() {
 			name := fmt.Sprintf("%s.%s.golden", tc.name, sf.Format)
 			t.Run(name, func(t *testing.T) {
-				out, err := Render(d, sf.Format, tc.p)
+				out, err := Render(d, sf.Format, paramsFor(sf, tc.p))
 				if err != nil {
 					out = []byte("error: " + err.Error() + "\n")
 				}
 				golden.Check(t, filepath.Join("testdata", "golden", name), out)
 			})
 		}
+	}
+}
+
+// A client ID metadata document is served at its client_id (CIMD §3) and
+// holds no shared secret (§4.1): --client-id is required and checked, a
+// secret-based recommendation is refused with what to do instead.
+func TestClientMetadataDocument(t *testing.T) {
+	agent, _ := advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientAgent})
+	for _, tc := range []struct{ id, fail string }{
+		{"", "needs --client-id"},
+		{"my-agent", "https URL"},
+		{"http://agent.example.com/c.json", "https URL"},
+		{"https://agent.example.com", "no path"},
+		{"https://agent.example.com/c.json?v=2", "a query"},
+		{"https://u:pw@agent.example.com/c.json", "user name or password"},
+		{"https://agent.example.com/a/../c.json", `".."`},
+		{metadataURL, ""},
+	} {
+		out, err := Render(agent, flows.FormatClientMetadata, Params{ClientID: tc.id})
+		switch {
+		case tc.fail == "" && err != nil:
+			t.Errorf("%q: %v", tc.id, err)
+		case tc.fail == "" && !strings.Contains(string(out), `"client_id": "`+metadataURL+`"`):
+			t.Errorf("%q: client_id not the URL:\n%s", tc.id, out)
+		case tc.fail != "" && (err == nil || !strings.Contains(err.Error(), tc.fail) || !IsUnsupported(err)):
+			t.Errorf("%q: want a usage error with %q, got %v", tc.id, tc.fail, err)
+		}
+	}
+	machine, _ := advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientMachine})
+	_, err := Render(machine, flows.FormatClientMetadata, Params{ClientID: metadataURL})
+	var u *UnsupportedError
+	if !errors.As(err, &u) || !strings.Contains(err.Error(), "shared secret") || !strings.Contains(u.Instead, "--security high") {
+		t.Errorf("machine client (client_secret_basic): %v", err)
+	}
+	high, _ := advisor.Decide(advisor.Answers{flows.FacetClient: flows.ClientMachine, flows.FacetSecurity: flows.SecurityHigh})
+	out, err := Render(high, flows.FormatClientMetadata, Params{ClientID: metadataURL, JWKSURI: "https://agent.example.com/jwks.json"})
+	if err != nil || !strings.Contains(string(out), `"jwks_uri": "https://agent.example.com/jwks.json"`) || strings.Contains(string(out), "secret") {
+		t.Errorf("machine --security high: %v\n%s", err, out)
+	}
+	for _, bad := range []string{"http://agent.example.com/jwks.json", "https://u:p@agent.example.com/jwks.json", "jwks.json"} {
+		if _, err := Render(high, flows.FormatClientMetadata, Params{ClientID: metadataURL, JWKSURI: bad}); err == nil {
+			t.Errorf("--jwks-uri %q accepted", bad)
+		}
+	}
+	if _, err := Render(agent, flows.FormatClientMetadata, Params{ClientID: metadataURL, JWKSURI: "https://agent.example.com/jwks.json"}); err == nil {
+		t.Error("--jwks-uri accepted for a public client")
+	}
+	notes := strings.Join(Notes(agent, flows.FormatClientMetadata, Params{ClientID: metadataURL}), "\n")
+	if !strings.Contains(notes, "Serve this document at "+metadataURL) {
+		t.Errorf("notes %q", notes)
 	}
 }

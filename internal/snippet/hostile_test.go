@@ -51,6 +51,9 @@ func hostileRequests(v string) []Request {
 		r.Scope = fieldValue("scope", v)
 		r.Audience = fieldValue("audience", v)
 		r.LoginHint = fieldValue("loginhint", v)
+		if r.Resource != "" {
+			r.Resource = fieldValue("resource", v)
+		}
 		r.Endpoints = flows.Endpoints{
 			Issuer: fieldValue("issuer", v), Authorization: fieldValue("authz", v), Token: fieldValue("token", v),
 			Device: fieldValue("device", v), PAR: fieldValue("par", v), CIBA: fieldValue("ciba", v), Userinfo: fieldValue("userinfo", v),
@@ -109,7 +112,7 @@ func checkHostile(t *testing.T, vs ...string) {
 func renderHostile(t *testing.T, dir, v string, files map[string][]string, values map[string]bool) {
 	t.Helper()
 	for _, r := range hostileRequests(v) {
-		for _, f := range []string{r.ClientID, r.RedirectURI, r.Scope, r.Audience, r.LoginHint, r.DiscoveryURL,
+		for _, f := range []string{r.ClientID, r.RedirectURI, r.Scope, r.Audience, r.LoginHint, r.DiscoveryURL, r.Resource,
 			r.Endpoints.Issuer, r.Endpoints.Authorization, r.Endpoints.Token, r.Endpoints.Device, r.Endpoints.PAR, r.Endpoints.CIBA, r.Endpoints.Userinfo} {
 			values[f] = true
 		}

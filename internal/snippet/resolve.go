@@ -23,10 +23,20 @@ type Input struct {
 
 	ClientID, RedirectURI, Scope, Audience, LoginHint string
 	High                                              bool
+	// KeyAuth: private_key_jwt at standard security (--private-key-jwt).
+	KeyAuth bool
 
 	// Metadata is the issuer's discovery document (--issuer), read once by
 	// the caller; nil without --issuer, when the provider's templates apply.
 	Metadata *discovery.Metadata
+
+	// Resource is the resource indicator (--resource, RFC 8707 §2) sent on
+	// every request to the authorization server.
+	Resource string
+	// Found is what discovery from the resource found (--resource without
+	// --issuer): its authorization server's metadata takes Metadata's
+	// place, and its scope is the default.
+	Found *discovery.Found
 }
 
 // UnsupportedError is a request the provider cannot serve: a flow or an
@@ -46,7 +56,13 @@ func Resolve(in Input) (Request, error) {
 	req := Request{
 		Flow: in.Flow, Lang: in.Lang, Markdown: in.Markdown,
 		ClientID: in.ClientID, RedirectURI: in.RedirectURI, Scope: in.Scope,
-		Audience: in.Audience, LoginHint: in.LoginHint, High: in.High,
+		Audience: in.Audience, LoginHint: in.LoginHint, High: in.High, KeyAuth: in.KeyAuth,
+		Resource: in.Resource,
+	}
+	if req.Resource != "" {
+		if _, err := discovery.CheckResource(req.Resource); err != nil {
+			return req, &Error{err.Error()}
+		}
 	}
 	providerID := in.Provider
 	if providerID == "" {
@@ -65,9 +81,21 @@ func Resolve(in Input) (Request, error) {
 		}
 	}
 
-	if m := in.Metadata; m != nil {
+	m := in.Metadata
+	if in.Found != nil {
+		m = &in.Found.Server
+		if req.Scope == "" {
+			// MCP authorization 2025-11-25 §6: the challenge's scope, else
+			// every scope the resource supports.
+			req.Scope = in.Found.Scope()
+		}
+	}
+	if m != nil {
 		req.Endpoints = m.Endpoints()
 		req.Source = "the issuer's discovery document"
+		if in.Found != nil {
+			req.Source = "the discovery document of the authorization server the resource's metadata names (RFC 9728)"
+		}
 		req.DiscoveryURL = m.URL
 		req.IssRequired = m.AuthorizationResponseIssParameterSupported
 		if f, ok := flows.FlowByID(req.Flow); ok && m.LacksGrant(f.GrantType) {

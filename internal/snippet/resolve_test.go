@@ -83,3 +83,31 @@ func TestResolveFromMetadata(t *testing.T) {
 		t.Errorf("an absent grant_types_supported says nothing, got notes %q", r.Notes)
 	}
 }
+
+// A resource indicator must be one (RFC 8707 §2); found from the resource,
+// the server's endpoints are used and the resource's scope is the default
+// (MCP authorization 2025-11-25 §6), unless --scope says otherwise.
+func TestResolveResource(t *testing.T) {
+	for _, bad := range []string{"mcp.example.com", "https://mcp.example/#x", "https://u:p@mcp.example/mcp", "javascript:alert(1)"} {
+		if _, err := Resolve(Input{Flow: flows.AuthorizationCode, Resource: bad}); !isError(err) {
+			t.Errorf("--resource %q: err %v, want an *Error", bad, err)
+		}
+	}
+	found := &discovery.Found{
+		Resource: discovery.ResourceMetadata{Resource: "https://mcp.example/mcp", ScopesSupported: []string{"files:read", "files:write"}, URL: "https://mcp.example/.well-known/oauth-protected-resource/mcp"},
+		Server:   discovery.Metadata{Issuer: "https://as.example", AuthorizationEndpoint: "https://as.example/a", TokenEndpoint: "https://as.example/t", URL: "https://as.example/.well-known/oauth-authorization-server"},
+	}
+	r, err := Resolve(Input{Flow: flows.AuthorizationCode, Resource: "https://mcp.example/mcp", Found: found})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Resource != "https://mcp.example/mcp" || r.Endpoints.Token != "https://as.example/t" || r.DiscoveryURL != found.Server.URL || r.Scope != "files:read files:write" {
+		t.Errorf("request %+v", r)
+	}
+	if strings.Contains(r.Source, "example") || !strings.Contains(r.Source, "RFC 9728") {
+		t.Errorf("Source %q", r.Source)
+	}
+	if r, _ := Resolve(Input{Flow: flows.AuthorizationCode, Scope: "mine", Resource: "https://mcp.example/mcp", Found: found}); r.Scope != "mine" {
+		t.Errorf("--scope lost to the resource's: %q", r.Scope)
+	}
+}

@@ -30,9 +30,16 @@ type Request struct {
 	Scope       string
 	Audience    string
 	LoginHint   string
+	// Resource is the resource indicator (RFC 8707 §2): sent on the
+	// authorization request and every request to the authorization server,
+	// and, with DPoP, the protected resource the token is used at.
+	Resource string
 	// High adds PAR, private_key_jwt and DPoP (--security high), requires
 	// iss in the authorization response and refuses a pasted bare code.
 	High bool
+	// KeyAuth authenticates the client with private_key_jwt at standard
+	// security too (--private-key-jwt): a hosted agent's registration.
+	KeyAuth bool
 	// IssRequired: the server advertises
 	// authorization_response_iss_parameter_supported (RFC 9207 §3), so a
 	// response without iss is rejected (§2.4); always with High.
@@ -233,9 +240,9 @@ func Render(r Request) (string, error) {
 		return "", err
 	}
 	d := Data{Request: r, Flow: f, G: ids, Confidential: slices.Contains(confidentialFlows, f.ID), Refs: strings.Join(flows.RefStrings(f.Refs), ", "),
-		KeyAuth: r.High || f.ID == flows.CIBA, DPoP: r.High}
+		KeyAuth: r.High || r.KeyAuth || f.ID == flows.CIBA, DPoP: r.High}
 	d.IssRequired = r.IssRequired || r.High
-	if f.ID != flows.ClientCredentials {
+	if f.ID != flows.ClientCredentials && r.Resource == "" {
 		d.Userinfo = r.Endpoints.Userinfo
 	}
 	if f.ID == flows.AuthorizationCode && slices.Contains(listenLangs, r.Lang) {
@@ -244,6 +251,8 @@ func Render(r Request) (string, error) {
 	d.Title = f.Name + " (" + f.GrantType + ")"
 	if r.High {
 		d.Title += " with " + highExtras(f.ID)
+	} else if r.KeyAuth && f.ID != flows.CIBA {
+		d.Title += " with private_key_jwt"
 	}
 	d.Env = envFor(d)
 
@@ -373,8 +382,12 @@ func envFor(d Data) []EnvVar {
 	case d.KeyAuth:
 		env = append(env, EnvVar{"CLIENT_KEY_FILE", "the client's EC P-256 private key (PEM) for private_key_jwt (RFC 7523 §2.2); register its public JWK"})
 		if d.DPoP {
+			def := "the userinfo endpoint, when known"
+			if d.Resource != "" {
+				def = "the --resource the token is for"
+			}
 			env = append(env, EnvVar{"DPOP_KEY_FILE", "optional EC P-256 key for DPoP proofs (RFC 9449); a fresh one is generated when unset"},
-				EnvVar{"RESOURCE_URL", "optional protected resource to call once with the DPoP-bound token (default: the userinfo endpoint, when known)"})
+				EnvVar{"RESOURCE_URL", "optional protected resource to call once with the DPoP-bound token (default: " + def + ")"})
 		}
 	case d.Confidential:
 		env = append(env, EnvVar{"CLIENT_SECRET", "the client secret (required; sent with HTTP Basic, RFC 6749 §2.3.1)"})
@@ -451,7 +464,7 @@ func funcsFor(lang string) template.FuncMap {
 func validateValues(r Request) error {
 	for _, v := range []struct{ name, v string }{
 		{"--client-id", r.ClientID}, {"--redirect-uri", r.RedirectURI}, {"--scope", r.Scope},
-		{"--audience", r.Audience}, {"--login-hint", r.LoginHint},
+		{"--audience", r.Audience}, {"--login-hint", r.LoginHint}, {"--resource", r.Resource},
 		{"the issuer", r.Endpoints.Issuer}, {"the authorization_endpoint", r.Endpoints.Authorization},
 		{"the token_endpoint", r.Endpoints.Token}, {"the device_authorization_endpoint", r.Endpoints.Device},
 		{"the pushed_authorization_request_endpoint", r.Endpoints.PAR},

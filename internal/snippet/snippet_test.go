@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,11 +33,26 @@ func all() []Request {
 					continue
 				}
 				out = append(out, keycloak(f.ID, l, high))
+				// With a resource indicator (RFC 8707): every flow at
+				// standard security, and the agent's shape below.
+				if !high && f.ID != flows.Password {
+					r := keycloak(f.ID, l, high)
+					r.Resource = testResource
+					out = append(out, r)
+					// private_key_jwt at standard security (a hosted agent).
+					if f.ID != flows.CIBA {
+						r := keycloak(f.ID, l, high)
+						r.KeyAuth = true
+						out = append(out, r)
+					}
+				}
 				if f.ID == flows.AuthorizationCode {
 					// A loopback redirect without a port: go, js and python
 					// listen on a free port (RFC 8252 §7.3); sh still pastes.
 					r := keycloak(f.ID, l, high)
 					r.RedirectURI = loopbackRedirect
+					out = append(out, r)
+					r.Resource = testResource
 					out = append(out, r)
 				}
 			}
@@ -45,12 +61,21 @@ func all() []Request {
 	return out
 }
 
-const loopbackRedirect = "http://127.0.0.1/callback"
+const (
+	loopbackRedirect = "http://127.0.0.1/callback"
+	testResource     = "https://mcp.example.com/mcp"
+)
 
 func name(r Request) string {
 	n := string(r.Flow) + "." + r.Lang
 	if r.RedirectURI == loopbackRedirect {
 		n += ".loopback"
+	}
+	if r.Resource != "" {
+		n += ".resource"
+	}
+	if r.KeyAuth {
+		n += ".keyauth"
 	}
 	if r.High {
 		n += ".high"
@@ -58,8 +83,15 @@ func name(r Request) string {
 	return n
 }
 
+// goldenResource limits the resource variants pinned as golden files to the
+// agent's flows (every variant is syntax-checked, built and lexed).
+var goldenResource = []flows.FlowID{flows.AuthorizationCode, flows.ClientCredentials, flows.RefreshToken}
+
 func TestGolden(t *testing.T) {
 	for _, r := range all() {
+		if (r.Resource != "" || r.KeyAuth) && !slices.Contains(goldenResource, r.Flow) {
+			continue
+		}
 		t.Run(name(r), func(t *testing.T) {
 			got, err := Render(r)
 			if err != nil {
