@@ -374,7 +374,12 @@ func SortFindings(fs []Finding) {
 func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 	var jobs []job
 	var skips []Skip
-	seen := map[string]bool{}
+	// One directory walk cannot find a file twice; only several paths
+	// (z.json and .) can: then remember what was seen.
+	var seen map[string]bool
+	if len(paths) > 1 {
+		seen = map[string]bool{}
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -397,7 +402,9 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 				return nil, nil, &PathError{Path: p, Err: err}
 			}
 			if !seen[p] {
-				seen[p] = true
+				if seen != nil {
+					seen[p] = true
+				}
 				jobs = append(jobs, job{path: p, explicit: true, cfg: cfg})
 			}
 			continue
@@ -441,7 +448,9 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 				return nil
 			}
 			if !seen[path] {
-				seen[path] = true
+				if seen != nil {
+					seen[path] = true
+				}
 				jobs = append(jobs, job{path: path, cfg: cfg})
 			}
 			return nil

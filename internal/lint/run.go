@@ -14,31 +14,37 @@ import (
 // before it is done: the report can be written while the run goes on, and
 // only a window of finished files waits in memory, however many there are.
 
-// A unit is what the report lists under one file name: a file to lint, or
-// a suppression file's own findings.
-type unit struct {
-	name string
-	job  int       // index into jobs, or -1
-	cfg  []Finding // a configuration's own findings (job -1)
-}
+// A unit is what the report lists under one file name: a file to lint
+// (job ≥ 0, an index into jobs), or a suppression file's own findings
+// (cfg ≥ 0, an index into the run's cfgFindings). Eight bytes a file: the
+// list of units is the one thing that grows with the number of files.
+type unit struct{ job, cfg int32 }
 
 // orderUnits lists the jobs and the configurations' findings by file name.
 // The sort is stable and the configurations come after the jobs, so a
 // file that is both linted and a suppression file lists its findings in
 // the order one stable sort of all findings would (Run's order before
 // streaming: SortFindings over the jobs' findings, then the configs').
-func orderUnits(jobs []job, cfgs *configs, opts *Options) []unit {
-	units := make([]unit, 0, len(jobs)+len(cfgs.order))
+func orderUnits(jobs []job, cfgs *configs, opts *Options) (units []unit, cfgFindings [][]Finding, names []string) {
+	units = make([]unit, 0, len(jobs)+len(cfgs.order))
 	for i := range jobs {
-		units = append(units, unit{name: displayPath(jobs[i].path), job: i})
+		units = append(units, unit{job: int32(i), cfg: -1})
 	}
 	for _, c := range cfgs.order {
 		if fs := c.findings(opts.Now); len(fs) > 0 {
-			units = append(units, unit{name: c.path, job: -1, cfg: fs})
+			units = append(units, unit{job: -1, cfg: int32(len(cfgFindings))})
+			cfgFindings = append(cfgFindings, fs)
+			names = append(names, c.path)
 		}
 	}
-	sort.SliceStable(units, func(i, j int) bool { return units[i].name < units[j].name })
-	return units
+	name := func(u unit) string {
+		if u.job >= 0 {
+			return displayPath(jobs[u.job].path)
+		}
+		return names[u.cfg]
+	}
+	sort.SliceStable(units, func(i, j int) bool { return name(units[i]) < name(units[j]) })
+	return units, cfgFindings, names
 }
 
 func displayPath(p string) string { return filepath.ToSlash(p) }
@@ -47,14 +53,14 @@ func displayPath(p string) string { return filepath.ToSlash(p) }
 // to opts.Stream or to res.Findings; it fills res's counts, Skipped and
 // (when not streaming) Linted in job order.
 func runJobs(ctx context.Context, jobs []job, cfgs *configs, opts *Options, res *Result) error {
-	units := orderUnits(jobs, cfgs, opts)
+	units, cfgFindings, cfgNames := orderUnits(jobs, cfgs, opts)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	workers := max(1, min(opts.Workers, len(jobs)))
 	// window bounds the finished files waiting for a slow one before them.
 	window := max(64, 16*workers)
-	e := &emitter{opts: opts, res: res, units: units, jobs: jobs, cancel: cancel,
+	e := &emitter{opts: opts, res: res, units: units, jobs: jobs, cfgFindings: cfgFindings, cfgNames: cfgNames, cancel: cancel,
 		slots: make([]slot, window), skips: make([]*Skip, len(jobs))}
 	e.cond = sync.NewCond(&e.mu)
 	if opts.Stream == nil {
@@ -125,6 +131,9 @@ type emitter struct {
 	jobs   []job
 	cancel context.CancelFunc
 
+	cfgFindings [][]Finding
+	cfgNames    []string
+
 	next   int // the next unit to take
 	cursor int // the next unit to hand on
 	slots  []slot
@@ -176,8 +185,8 @@ func (e *emitter) done(k int, fr fileResult) {
 			*s = slot{}
 			e.file(u, fr)
 		} else {
-			e.add(u.cfg)
-			u.cfg = nil
+			e.add(e.cfgFindings[u.cfg])
+			e.cfgFindings[u.cfg] = nil
 		}
 		e.handed(e.cursor)
 		e.cursor++
@@ -189,7 +198,7 @@ func (e *emitter) done(k int, fr fileResult) {
 // any job), so the cursor never waits on a unit no worker takes.
 func (e *emitter) flushCfg() {
 	for e.cursor < len(e.units) && e.units[e.cursor].job < 0 {
-		e.add(e.units[e.cursor].cfg)
+		e.add(e.cfgFindings[e.units[e.cursor].cfg])
 		e.handed(e.cursor)
 		e.cursor++
 	}
@@ -231,9 +240,16 @@ func (e *emitter) add(fs []Finding) {
 // handed is called after unit i is taken in: the last unit of its file
 // name hands the file's findings on.
 func (e *emitter) handed(i int) {
-	if i+1 >= len(e.units) || e.units[i+1].name != e.units[i].name {
+	if i+1 >= len(e.units) || e.name(e.units[i+1]) != e.name(e.units[i]) {
 		e.flush()
 	}
+}
+
+func (e *emitter) name(u unit) string {
+	if u.job >= 0 {
+		return displayPath(e.jobs[u.job].path)
+	}
+	return e.cfgNames[u.cfg]
 }
 
 // flush hands on the gathered findings of one file name, sorted by line,
