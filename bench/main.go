@@ -160,10 +160,10 @@ func (b *bench) run(only string, big, hostile bool, keep string) error {
 	}
 	fmt.Printf("whole processes, report written to a file; %d interleaved runs each after one warm-up; GOMAXPROCS=%d; load average %s\n",
 		b.runs, runtime.GOMAXPROCS(0), loadAverage())
-	fmt.Printf("ratio = whichflow lint / floor (read + parse with the natural library, one goroutine), pair by pair\n")
+	fmt.Printf("ratio = whichflow lint / floor (read + parse with the natural library, one goroutine), wall time pair by pair (cpu: user+system, median)\n")
 	fmt.Printf("RSS bound: JSON/YAML 4x the largest file + 64 MiB; Terraform whichflow's start-up RSS + 1.25x what the floor needs above its own (start-up: whichflow %.1f MiB, floor %.1f MiB)\n\n",
 		mib(b.wfBase), mib(b.floorBase))
-	fmt.Printf("%-32s %6s %6s %13s %6s %9s %9s %9s %9s  %s\n", "input", "best", "median", "range", "target", "wf MiB", "floor MiB", "largest", "bound MiB", "verdict")
+	fmt.Printf("%-32s %6s %6s %13s %6s %6s %9s %9s %9s %9s  %s\n", "input", "best", "median", "range", "target", "cpu", "wf MiB", "floor MiB", "largest", "bound MiB", "verdict")
 	var failed []string
 	paths := map[string]string{}
 	for _, c := range selected {
@@ -321,6 +321,7 @@ type row struct {
 	title          string
 	best, median   float64 // whichflow / floor, wall time
 	lo, hi         float64 // range of the pairwise ratios
+	cpu            float64 // median of the pairwise user+system time ratios
 	target         float64
 	rss, floorRSS  int64
 	largest, bound int64
@@ -336,7 +337,7 @@ func (r row) String() string {
 	if r.rss > r.bound {
 		verdict += ", OVER RSS"
 	}
-	return fmt.Sprintf("%-32s %5.2fx %5.2fx %5.2f-%5.2fx %5.1fx %9.1f %9.1f %9s %9.1f  %s", r.title, r.best, r.median, r.lo, r.hi, r.target,
+	return fmt.Sprintf("%-32s %5.2fx %5.2fx %5.2f-%5.2fx %5.1fx %5.2fx %9.1f %9.1f %9s %9.1f  %s", r.title, r.best, r.median, r.lo, r.hi, r.target, r.cpu,
 		mib(r.rss), mib(r.floorRSS), human(r.largest), mib(r.bound), verdict)
 }
 
@@ -379,7 +380,7 @@ func (b *bench) measure(c benchCase, path string) (row, error) {
 	report := filepath.Join(b.dir, "report.json")
 	floor := []string{b.floor, "-syntax", c.syntax, path}
 	lint := b.lintArgs(path, report)
-	var ratios []float64
+	var ratios, cpus []float64
 	var fmin, wmin time.Duration
 	var rss, floorRSS int64
 	for i := 0; i <= b.runs; i++ { // run 0 warms the page cache and is not counted
@@ -398,6 +399,7 @@ func (b *bench) measure(c benchCase, path string) (row, error) {
 			continue
 		}
 		ratios = append(ratios, float64(w.wall)/float64(f.wall))
+		cpus = append(cpus, float64(w.cpu)/float64(f.cpu))
 		if i == 1 || f.wall < fmin {
 			fmin = f.wall
 		}
@@ -407,11 +409,12 @@ func (b *bench) measure(c benchCase, path string) (row, error) {
 		rss, floorRSS = max(rss, w.rss), max(floorRSS, f.rss)
 	}
 	sort.Float64s(ratios)
+	sort.Float64s(cpus)
 	largest, err := largestFile(path)
 	if err != nil {
 		return row{}, err
 	}
-	r := row{title: c.title, best: float64(wmin) / float64(fmin), median: median(ratios), lo: ratios[0], hi: ratios[len(ratios)-1],
+	r := row{title: c.title, best: float64(wmin) / float64(fmin), median: median(ratios), lo: ratios[0], hi: ratios[len(ratios)-1], cpu: median(cpus),
 		target: c.target, rss: rss, floorRSS: floorRSS, largest: largest}
 	if c.syntax == "hcl" {
 		r.bound = b.wfBase + (floorRSS-b.floorBase)*5/4
