@@ -334,27 +334,51 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var jobs []job
-	var walkSkips []Skip
-	if opts.Stdin != nil {
-		var cfg *config
-		if cfg, err = cfgs.forPath(opts.Stdin.Name); err == nil {
-			jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}
-		}
-	} else {
-		jobs, walkSkips, err = discover(opts.Paths, cfgs)
-	}
-	if err != nil {
-		return nil, err
-	}
-
 	opts.budget = newMemoryBudget(opts.SoftMemoryLimit)
 	defer opts.budget.done()
 	res := &Result{Profile: opts.Profile, Rules: opts.rules, counted: true}
-	if err := runJobs(ctx, jobs, cfgs, &opts, res); err != nil {
+	var src unitSource
+	var walkSkips func() []Skip
+	switch {
+	case opts.Stdin != nil:
+		cfg, err := cfgs.forPath(opts.Stdin.Name)
+		if err != nil {
+			return nil, err
+		}
+		src = newListSource([]job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}, configUnits(cfgs, &opts))
+	case opts.Stream != nil && len(opts.Paths) == 1:
+		// One path, streamed: walk it in the report's order and keep no
+		// list of its files, so memory does not grow with their number.
+		st, cfg, root, err := pathRoot(opts.Paths[0], cfgs)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			jobs, skips, err := discover(opts.Paths, cfgs)
+			if err != nil {
+				return nil, err
+			}
+			src, walkSkips = newListSource(jobs, configUnits(cfgs, &opts)), func() []Skip { return skips }
+			break
+		}
+		w, err := newSortedWalk(opts.Paths[0], root, cfg)
+		if err != nil {
+			return nil, err
+		}
+		src, walkSkips = &walkSource{w: w, cfgs: configUnits(cfgs, &opts)}, w.walkSkips
+	default:
+		jobs, skips, err := discover(opts.Paths, cfgs)
+		if err != nil {
+			return nil, err
+		}
+		src, walkSkips = newListSource(jobs, configUnits(cfgs, &opts)), func() []Skip { return skips }
+	}
+	if err := runJobs(ctx, src, &opts, res); err != nil {
 		return nil, err
 	}
-	res.Skipped = append(walkSkips, res.Skipped...)
+	if walkSkips != nil {
+		res.Skipped = append(walkSkips(), res.Skipped...)
+	}
 	res.AllRules = cfgs.allRules()
 	return res, nil
 }
@@ -381,16 +405,7 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 		seen = map[string]bool{}
 	}
 	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
-				if target, rerr := os.Readlink(p); rerr == nil {
-					return nil, nil, &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
-				}
-			}
-			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
-		}
-		cfg, err := cfgs.forPath(p)
+		st, cfg, root, err := pathRoot(p, cfgs)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -409,45 +424,24 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 			}
 			continue
 		}
-		root := p
-		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
-			// A directory named through a symbolic link is walked (WalkDir
-			// would not enter it and lint nothing); the trailing separator
-			// resolves the link.
-			root = p + string(filepath.Separator)
-		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path == root {
 					return err
 				}
-				// An unreadable subdirectory is not fatal, but its
-				// configurations go unlinted: say so.
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true})
+				skips = append(skips, unreadableDir(path, err))
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if d.IsDir() {
-				if path != root && skipDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !configExts[strings.ToLower(filepath.Ext(path))] {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Notable: true,
-					Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"})
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true})
-				return nil
-			}
-			if !seen[path] {
+			descend, lint, skip := walkEntry(path, root, d)
+			switch {
+			case d.IsDir() && !descend:
+				return filepath.SkipDir
+			case skip != nil:
+				skips = append(skips, *skip)
+			case lint && !seen[path]:
 				if seen != nil {
 					seen[path] = true
 				}
@@ -460,6 +454,59 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 		}
 	}
 	return jobs, skips, nil
+}
+
+// pathRoot checks a path named on the command line and finds its
+// .whichflow.yaml; a directory's root is where its walk starts. A path
+// that cannot be read is a PathError.
+func pathRoot(p string, cfgs *configs) (st fs.FileInfo, cfg *config, root string, err error) {
+	st, err = os.Stat(p)
+	if err != nil {
+		if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			if target, rerr := os.Readlink(p); rerr == nil {
+				return nil, nil, "", &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
+			}
+		}
+		return nil, nil, "", &PathError{Path: p, Err: unwrapPathErr(err)}
+	}
+	if cfg, err = cfgs.forPath(p); err != nil {
+		return nil, nil, "", err
+	}
+	root = p
+	if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 && st.IsDir() {
+		// A directory named through a symbolic link is walked (WalkDir
+		// would not enter it and lint nothing); the trailing separator
+		// resolves the link.
+		root = p + string(filepath.Separator)
+	}
+	return st, cfg, root, nil
+}
+
+// unreadableDir is the notable skip of a directory inside a walk that
+// cannot be read: not fatal, but its configurations go unlinted.
+func unreadableDir(path string, err error) Skip {
+	return Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true}
+}
+
+// walkEntry decides what a walk from root does with the entry d at path:
+// descend into a directory (not .git, node_modules, vendor), lint a
+// regular file with a configuration's extension, or skip it notably (a
+// symbolic link, a FIFO).
+func walkEntry(path, root string, d fs.DirEntry) (descend, lint bool, skip *Skip) {
+	if d.IsDir() {
+		return path == root || !skipDirs[d.Name()], false, nil
+	}
+	if !configExts[strings.ToLower(filepath.Ext(path))] {
+		return false, false, nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		return false, false, &Skip{Path: filepath.ToSlash(path), Notable: true,
+			Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"}
+	}
+	if !d.Type().IsRegular() {
+		return false, false, &Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true}
+	}
+	return false, true, nil
 }
 
 // fileKind names a file mode that is not a regular file.

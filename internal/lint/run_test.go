@@ -153,3 +153,65 @@ func TestReadRegular(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestSortedWalk: one directory, streamed, is walked in the report's order
+// without a file list, and gives what the discovery walk gives: the same
+// findings in the same order, the same skips (links, FIFOs, skipped
+// directories) in the same order, the same counts.
+func TestSortedWalk(t *testing.T) {
+	dir := streamDir(t)
+	for name, body := range map[string]string{
+		"!x.json":             `{"client_id": "bang", "grant_types": ["implicit"], "token_endpoint_auth_method": "none"}`,
+		"a/!.json":            `{"client_id": "a-bang", "grant_types": ["implicit"], "token_endpoint_auth_method": "none"}`,
+		"node_modules/x.json": `{"client_id": "nm", "grant_types": ["implicit"]}`,
+		"k/vendor/x.json":     `{"client_id": "vendored", "grant_types": ["implicit"]}`,
+		"a/b/c/d.yaml":        "client_id: deep\ngrant_types: [implicit]\ntoken_endpoint_auth_method: none\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("z.json", filepath.Join(dir, "a/link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscallMkfifo(filepath.Join(dir, "k/pipe.json")); err != nil {
+		t.Logf("no FIFO: %v", err)
+	}
+	t.Chdir(dir)
+	for _, root := range []string{".", dir} {
+		base, err := Run(context.Background(), Options{Paths: []string{root}, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Finding
+		res, err := Run(context.Background(), Options{Paths: []string{root}, Now: testNow,
+			Stream: func(f Finding) error { got = append(got, f); return nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, base.Findings) {
+			t.Errorf("%s: streamed findings differ from the discovery walk's:\n%v\n%v", root, files(got), files(base.Findings))
+		}
+		if !reflect.DeepEqual(res.Skipped, base.Skipped) {
+			t.Errorf("%s: skips differ:\n%v\n%v", root, res.Skipped, base.Skipped)
+		}
+		if res.Summary() != base.Summary() || res.Suppressed() != base.Suppressed() {
+			t.Errorf("%s: counts differ: %+v %+v", root, res.Summary(), base.Summary())
+		}
+		if len(base.Skipped) < 2 || base.Files < 8 {
+			t.Errorf("%s: the fixture should skip a link and a FIFO and lint 8+ files: %d skipped, %d files", root, len(base.Skipped), base.Files)
+		}
+	}
+}
+
+func files(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.File+":"+f.Rule)
+	}
+	return out
+}
