@@ -550,6 +550,13 @@ func (d *Decision) addProviderGaps(p flows.Provider) {
 			d.addGap(g)
 		}
 	}
+	for _, g := range p.FlowNotes(d.Recommendation.Flow, d.Recommendation.Extensions) {
+		c := mustCaveat(flows.CaveatProviderBehaviour)
+		if refs := g.Refs(); len(refs) > 0 {
+			c.Refs = refs
+		}
+		d.addCaveat(c, g.Text)
+	}
 }
 
 // LacksGrant reports whether the server's metadata lists grant types and

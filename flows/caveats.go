@@ -67,6 +67,7 @@ const (
 
 	// Added by what the provider or the server's metadata says.
 	CaveatProviderUnsupported CaveatID = "provider-unsupported"
+	CaveatProviderBehaviour   CaveatID = "provider-behaviour"
 	CaveatServerLacksGrant    CaveatID = "server-lacks-grant"
 	CaveatServerLacksS256     CaveatID = "server-lacks-s256"
 	CaveatServerLacksCIMD     CaveatID = "server-lacks-client-id-metadata-document"
@@ -230,6 +231,9 @@ var caveats = []Caveat{
 
 	{ID: CaveatProviderUnsupported, Severity: SeverityWarning,
 		Text: "The chosen provider does not support part of this recommendation.",
+		Refs: []Ref{RFC8414.S("2")}},
+	{ID: CaveatProviderBehaviour, Severity: SeverityWarning,
+		Text: "The chosen provider does something this recommendation must work around.",
 		Refs: []Ref{RFC8414.S("2")}},
 	{ID: CaveatServerLacksGrant, Severity: SeverityWarning,
 		Text: "The server's discovery document does not list the recommended grant in grant_types_supported.",

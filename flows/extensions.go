@@ -32,8 +32,12 @@ func ExtensionByID(id string) (Extension, bool) {
 	return Extension{}, false
 }
 
-// Refs cites the standard behind a gap: the missing flow's or extension's.
+// Refs cites the standard behind a gap: its own Cites, else the missing
+// flow's or extension's.
 func (g Gap) Refs() []Ref {
+	if len(g.Cites) > 0 {
+		return g.Cites
+	}
 	if f, ok := FlowByID(g.Flow); ok {
 		return f.Refs[:1]
 	}

@@ -9,7 +9,12 @@ var (
 	EntraGuide    = Doc{"Microsoft identity platform: app types and authentication flows", "https://learn.microsoft.com/entra/identity-platform/authentication-flows-app-scenarios"}
 	// Token exchange is not on Auth0's or Okta's decision page; these pages
 	// say client credentials loses the user and token exchange keeps it.
-	Auth0OBOGuide          = Doc{"Auth0: On-Behalf-Of Token Exchange", "https://auth0.com/docs/secure/call-apis-on-users-behalf/on-behalf-of-token-exchange"}
+	Auth0OBOGuide = Doc{"Auth0: On-Behalf-Of Token Exchange", "https://auth0.com/docs/secure/call-apis-on-users-behalf/on-behalf-of-token-exchange"}
+	// Default grants of a new application: Auth0's grant type mapping
+	// (auth0/docs grant-types-auth0-mapping), the okta_app_oauth resource
+	// (appRequirementsByType).
+	Auth0GrantTypes        = Doc{"Auth0: Application Grant Types", "https://auth0.com/docs/get-started/applications/application-grant-types"}
+	OktaAppOAuth           = Doc{"okta_app_oauth (Terraform registry)", "https://registry.terraform.io/providers/okta/okta/latest/docs/resources/app_oauth"}
 	OktaTokenExchangeGuide = Doc{"Okta: Set up OAuth 2.0 On-Behalf-Of Token Exchange", "https://developer.okta.com/docs/guides/set-up-token-exchange/main/"}
 )
 
@@ -185,6 +190,23 @@ var disagreements = []Disagreement{
 		},
 		Standards: "Authorization code + PKCE with resource on the authorization and token requests; the authorization server found from the resource's 401 and its protected resource metadata; a client ID metadata document where the server supports it, else dynamic registration, else a pre-registered client; tokens bound to one resource and never passed through to another.",
 		Refs:      []Ref{RFC8707.S("2"), RFC9728.S("3.3"), MCPAuth.S("5"), MCPAuth.S("11.8")},
+	},
+	{
+		// gravitee-access-management 4.12.4: ApplicationWebTemplate.update,
+		// ApplicationAbstractTemplate.defaultAuthorizationCodeResponseTypes,
+		// OIDCSettings.defaultSettings (unchanged since 3.0.0 / 2.10.3).
+		ID:        "am-template-defaults",
+		Topic:     "What the server enables by default",
+		Answers:   map[string]string{FacetClient: ClientWeb},
+		Caveat:    CaveatExactRedirects,
+		Seed:      "The seed recommends authorization code for web apps, but Gravitee AM itself creates every WEB application with the password grant and the response types code token and code id_token token (BROWSER and NATIVE applications get those response types too), and matches redirect URIs by path prefix unless the domain turns strict matching on (ApplicationWebTemplate, OIDCSettings, AM 3.0 to 4.12.4): a client registered as the seed says enables what the seed rejects until its grants and response types are set explicitly.",
+		SeedGrade: Differs,
+		Vendors: []Position{
+			{Vendor: VendorAuth0, Says: "A new application without explicit grant types gets implicit, authorization_code and refresh_token (and client_credentials unless it is a SPA or native app).", Grade: Differs, Source: &Auth0GrantTypes},
+			{Vendor: VendorOkta, Says: "okta_app_oauth defaults grant_types to the type's minimum: authorization_code for web, native and browser apps, client_credentials for service apps.", Grade: Agrees, Source: &OktaAppOAuth},
+		},
+		Standards: "The password grant MUST NOT be used, response types that issue access tokens at the authorization endpoint SHOULD NOT be, and redirect URIs are compared by exact string matching; a registration should enable only what the client uses.",
+		Refs:      []Ref{RFC9700.S("2.4"), RFC9700.S("2.1.2"), RFC9700.S("4.1.3")},
 	},
 }
 

@@ -96,4 +96,7 @@ const (
 	// (CIMD §3). Lint tells it from other RFC 7591 metadata by that
 	// client_id (IsClientIDURL); RFC 7591's rules apply to it too.
 	FormatClientMetadata Format = "client-metadata"
+	// FormatTerraformGravitee is the graviteeam_application resource of
+	// the maxvanp/graviteeam Terraform provider (Gravitee AM).
+	FormatTerraformGravitee Format = "terraform-graviteeam"
 )

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ type Gap struct {
 	Extension string // set for a missing extension (Ext*)
 	Text      string // what to do instead
 	Source    string // where the fact comes from
+	// Cites are the standards the gap or note is about, when they are not
+	// the flow's or extension's own (see Refs).
+	Cites []Ref
 }
 
 // Provider is an authorization server product and what it supports.
@@ -30,6 +34,10 @@ type Provider struct {
 	Name string
 	Note string
 	Gaps []Gap
+	// Notes are what the provider does differently where it does support
+	// a flow or extension: advise states them (provider-behaviour) when the
+	// recommendation uses that flow or extension.
+	Notes []Gap
 	// Params are the values its endpoint templates need (a flag each on
 	// `snippet`: --base-url, --realm, ...).
 	Params []Param
@@ -85,12 +93,46 @@ const (
 
 var providers = []Provider{
 	{
-		ID: ProviderGravitee, Name: "Gravitee AM", Note: "Gravitee Access Management 4.x",
+		ID: ProviderGravitee, Name: "Gravitee AM", Note: "Gravitee Access Management 4.x (checked against 4.12.4, the newest release, and master at 35b314b2c3)",
 		Gaps: []Gap{
-			// GrantTypeUtils.java comments device_code out; ApplicationServiceImpl logs it is "not currently supported by AM" (4.12.4).
-			{Flow: DeviceCode, Text: "Gravitee AM (≤ 4.12) has no device authorization grant; for a CLI use authorization code + PKCE with a loopback redirect, for devices consider CIBA.", Source: "gravitee-access-management 4.12.4 GrantTypeUtils.java"},
-			// DPoP is only in HEAD (4.13.0-alpha), no release tag contains it.
-			{Extension: ExtDPoP, Text: "Gravitee AM (≤ 4.12) has no DPoP; sender-constrain tokens with mTLS (RFC 8705), which AM supports since 4.10.", Source: "gravitee-access-management commit 9eb26a2 (HEAD only)"},
+			// GrantTypeUtils.SUPPORTED_GRANT_TYPES comments DEVIDE_CODE out
+			// and ApplicationServiceImpl drops device_code as "not currently
+			// supported by AM", in every tag and on master 35b314b2c3; pull
+			// request #8455 (open) adds the grant.
+			{Flow: DeviceCode, Text: "Gravitee AM has no device authorization grant in any release up to 4.12.4 (nor on its master branch; a pull request adding it is open); for a CLI use authorization code + PKCE with a loopback redirect, for devices consider CIBA.", Source: "gravitee-access-management 4.12.4 GrantTypeUtils.java"},
+			// DPoP came with commit 9eb26a27cc (2026-08-03) on master only,
+			// for 4.13; no release or pre-release tag (up to 4.12.4,
+			// 4.13.0-alpha.3) contains it. Certificate-bound access tokens
+			// (tlsClientCertificateBoundAccessTokens) since 3.11.0 (2c17f98778).
+			{Extension: ExtDPoP, Text: "Gravitee AM has no DPoP in any release up to 4.12.4 (it is on AM's master branch, for 4.13); sender-constrain tokens with mTLS (RFC 8705) instead, which AM supports since 3.11.0.", Source: "gravitee-access-management commit 9eb26a27cc (master only)"},
+		},
+		Notes: []Gap{
+			// ApplicationWebTemplate.update and its siblings (identical from
+			// 3.0.0 to 4.12.4): the defaults when an application has no
+			// grants (at every Management API create), and the 4 code
+			// response types added for authorization_code when none is set.
+			{Flow: AuthorizationCode, Text: "Gravitee AM's application templates enable more than this: every WEB application is created with the password grant, and WEB, BROWSER and NATIVE applications with the response types code token and code id_token token, which return access tokens from the authorization endpoint (ApplicationWebTemplate and its siblings, AM 3.0 to 4.12.4). Set grantTypes and responseTypes [\"code\"] explicitly after creating the application (whichflow scaffold --as gravitee prints both calls); the console cannot remove response types.",
+				Source: "gravitee-access-management 4.12.4 ApplicationWebTemplate.java, ApplicationAbstractTemplate.java", Cites: []Ref{RFC9700.S("2.4"), RFC9700.S("2.1.2")}},
+			// OIDCSettings.defaultSettings: redirectUriStrictMatching false;
+			// ParamUtils.redirectMatches then matches by path prefix and
+			// compares ports (no RFC 8252 §7.3 exception but for CIMD clients).
+			{Flow: AuthorizationCode, Text: "Gravitee AM matches redirect URIs by path prefix unless the domain turns oidc.redirectUriStrictMatching on (off by default in every version): turn it on. It also compares a loopback redirect's port (no RFC 8252 §7.3 port-agnostic matching for pre-registered clients), so register the exact port.",
+				Source: "gravitee-access-management 4.12.4 OIDCSettings.java, ParamUtils.redirectMatches", Cites: []Ref{RFC9700.S("4.1.3"), RFC8252.S("7.3")}},
+			// ApplicationOAuthSettings.forcePKCE / forceS256CodeChallengeMethod
+			// are primitive booleans (false); only the BROWSER and NATIVE
+			// templates set them; parsePKCEParameter accepts plain otherwise.
+			{Flow: AuthorizationCode, Text: "Gravitee AM requires PKCE only with forcePKCE and S256 only with forceS256CodeChallengeMethod: both are off by default (the BROWSER and NATIVE templates turn them on at creation), and without S256 forced AM accepts plain. Turn both on for every application.",
+				Source: "gravitee-access-management 4.12.4 AuthorizationRequestParseParametersHandler.parsePKCEParameter", Cites: []Ref{RFC9700.S("2.1.1"), RFC7636.S("4.2")}},
+			// PAR since 3.11.0 (d4ebc12ad7); requireParRequest is no field of
+			// PatchApplicationOAuthSettings, only DynamicClientRegistrationRequest
+			// maps require_pushed_authorization_requests to it.
+			{Extension: ExtPAR, Text: "Gravitee AM supports PAR since 3.11.0, but requires it for an application only when the application was registered by dynamic client registration with require_pushed_authorization_requests: its Management API and console cannot set it (up to 4.12.4).",
+				Source: "gravitee-access-management 4.12.4 PatchApplicationOAuthSettings.java, DynamicClientRegistrationRequest.java"},
+			// CIBA since 3.15.0 (f4c6e77cf8); backchannel* only in
+			// DynamicClientRegistrationRequest; GrantTypeUtils.validateGrantTypes
+			// refuses refresh_token without authorization_code, password or jwt-bearer.
+			{Flow: CIBA, Text: "Gravitee AM supports CIBA since 3.15.0 once the domain enables it (oidc.cibaSettings); backchannel_token_delivery_mode can only be set by dynamic client registration, and AM accepts refresh_token only next to authorization_code, password or jwt-bearer, so a CIBA client gets no refresh tokens.",
+				Source: "gravitee-access-management 4.12.4 GrantTypeUtils.validateGrantTypes, DynamicClientRegistrationRequest.java"},
 		},
 		Params: []Param{
 			{ParamBaseURL, "Gravitee AM gateway URL", "http://localhost:8092"},
@@ -324,4 +366,16 @@ func (p Provider) ExtensionGap(ext string) (Gap, bool) {
 		}
 	}
 	return Gap{}, false
+}
+
+// FlowNotes returns the provider's notes for a flow and the extensions a
+// recommendation carries, in catalog order.
+func (p Provider) FlowNotes(id FlowID, exts []string) []Gap {
+	var out []Gap
+	for _, g := range p.Notes {
+		if (g.Flow != "" && g.Flow == id) || (g.Extension != "" && slices.Contains(exts, g.Extension)) {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -231,14 +231,19 @@ var SuppressionDocs = Doc{"whichflow lint: suppressions", "https://github.com/wh
 // Format groups used by several rules.
 var (
 	allFormats = []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
-		FormatTerraformAuth0, FormatAuth0, FormatSpring, FormatGravitee, FormatOpenAPI, FormatWhichflow}
+		FormatTerraformAuth0, FormatAuth0, FormatSpring, FormatGravitee, FormatOpenAPI, FormatWhichflow,
+		FormatTerraformGravitee}
 	// registrationFormats describe registrations with redirect URIs,
 	// client types and secrets (everything but OpenAPI).
 	registrationFormats = []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
 		FormatTerraformAuth0, FormatAuth0, FormatSpring, FormatGravitee, FormatWhichflow}
 	// commentFormats can carry inline `whichflow:ignore` comments (YAML, HCL).
 	commentFormats = []Format{FormatRFC7591, FormatTerraformKeycloak, FormatTerraformOkta, FormatTerraformAuth0,
-		FormatAuth0, FormatSpring, FormatOpenAPI, FormatWhichflow}
+		FormatAuth0, FormatSpring, FormatOpenAPI, FormatWhichflow, FormatTerraformGravitee}
+	// redirectFormats describe registrations with redirect URIs and client
+	// types: registrationFormats, and graviteeam_application, which holds
+	// no secret (AM computes client_secret).
+	redirectFormats = append(slices.Clip(registrationFormats), FormatTerraformGravitee)
 )
 
 var rules = []Rule{
@@ -256,7 +261,7 @@ var rules = []Rule{
 		Remediation: "Disable the implicit grant and any `token` / `id_token token` response type; use the authorization code grant with PKCE S256 (behind a backend-for-frontend for sensitive single-page apps).",
 		Refs:        []Ref{RFC9700.S("2.1.2"), OAuth21.S("10"), RFC10017.S("7.2")},
 		Formats: []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta,
-			FormatTerraformAuth0, FormatAuth0, FormatGravitee, FormatOpenAPI, FormatWhichflow},
+			FormatTerraformAuth0, FormatAuth0, FormatGravitee, FormatOpenAPI, FormatWhichflow, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleROPC,
@@ -282,7 +287,7 @@ var rules = []Rule{
 			"MUST use PKCE, and `plain` exposes the verifier; where the configuration can enforce S256, it should.",
 		Remediation: "Enforce PKCE with the S256 method for this client (Keycloak attribute `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Okta `pkce_required = true`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
 		Refs:        []Ref{RFC9700.S("2.1.1"), OAuth21.S("4.1.1"), RFC7636.S("4.2"), RFC8252.S("6")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatGravitee},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleConfidentialClientNoPKCE,
@@ -295,7 +300,7 @@ var rules = []Rule{
 			"is sure the client checks `nonce`.",
 		Remediation: "Require PKCE S256 for this client too (Keycloak `pkce.code.challenge.method: S256`, Spring Authorization Server `require-proof-key: true`, Okta `pkce_required = true`, Gravitee `forcePKCE`).",
 		Refs:        []Ref{RFC9700.S("2.1.1"), OAuth21.S("7.5.1")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatSpring, FormatGravitee},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatTerraformOkta, FormatSpring, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleRedirectWildcard,
@@ -309,7 +314,7 @@ var rules = []Rule{
 			"and receive codes or tokens there.",
 		Remediation: "Register every redirect URI exactly, one entry per environment; loopback ports are the only part that may vary (RFC 8252 §7.3).",
 		Refs:        []Ref{RFC9700.S("2.1"), RFC9700.S("4.1.3"), OAuth21.S("4.1.1")},
-		Formats:     registrationFormats,
+		Formats:     redirectFormats,
 	},
 	{
 		ID:       RuleRedirectHTTP,
@@ -322,7 +327,7 @@ var rules = []Rule{
 			"read them. RFC 9700 forbids http redirect URIs except loopback redirects of native apps.",
 		Remediation: "Use https for every redirect URI; native apps and CLIs use `http://127.0.0.1:{port}` or `http://[::1]:{port}` loopback redirects.",
 		Refs:        []Ref{RFC9700.S("2.6"), RFC8252.S("7.3"), RFC8252.S("8.3")},
-		Formats:     registrationFormats,
+		Formats:     redirectFormats,
 	},
 	{
 		ID:       RuleCCOnPublicClient,
@@ -335,7 +340,7 @@ var rules = []Rule{
 			"knows its client ID could get its tokens.",
 		Remediation: "Register machine-to-machine access as a separate confidential client (preferably with `private_key_jwt` or mTLS) and remove client credentials / service accounts from the public client.",
 		Refs:        []Ref{RFC6749.S("4.4"), RFC6749.S("2.1")},
-		Formats:     registrationFormats,
+		Formats:     redirectFormats,
 	},
 	{
 		ID:       RuleCommittedSecret,
@@ -376,7 +381,7 @@ var rules = []Rule{
 			"nobody notices the reuse of a stolen one.",
 		Remediation: "Turn on refresh token rotation for this client (Auth0 `rotation_type: rotating`, Okta `refresh_token_rotation = \"ROTATE\"`, Keycloak realm `revokeRefreshToken: true`, Gravitee: leave rotation enabled) or bind refresh tokens with DPoP.",
 		Refs:        []Ref{RFC9700.S("2.2.2"), RFC9700.S("4.14.2"), OAuth21.S("4.3")},
-		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee},
+		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0, FormatTerraformOkta, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleKindMismatch,
@@ -464,7 +469,7 @@ var rules = []Rule{
 			"Shared secrets can be replayed by anyone who reads them.",
 		Remediation: "Authenticate the client with `private_key_jwt` (Keycloak `client-jwt`) or mTLS (`tls_client_auth`, Keycloak `client-x509`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC8705.S("2"), RFC7523.S("2.2"), RFC9700.S("2.5")},
-		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleFAPIPublicClient,
@@ -476,7 +481,7 @@ var rules = []Rule{
 			"uses a backend-for-frontend that is the confidential client.",
 		Remediation: "Make the client confidential with `private_key_jwt` or mTLS authentication, moving the OAuth client into a backend (BFF) for browser apps.",
 		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC10017.S("6.1")},
-		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleFAPISenderConstrained,
@@ -488,7 +493,7 @@ var rules = []Rule{
 			"certificate, so a leaked token is useless without the key.",
 		Remediation: "Bind tokens to the client: `dpop_bound_access_tokens: true` or `tls_client_certificate_bound_access_tokens: true` (Keycloak attributes `dpop.bound.access.tokens` / `tls.client.certificate.bound.access.tokens`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC9449.S("5.2"), RFC8705.S("3")},
-		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:          RuleFAPIPKCES256,
@@ -499,7 +504,7 @@ var rules = []Rule{
 		Rationale:   "FAPI 2.0 requires PKCE with S256 on every authorization request, confidential clients included.",
 		Remediation: "Enforce PKCE S256 for the client (Keycloak `pkce.code.challenge.method: S256`, Terraform `pkce_code_challenge_method = \"S256\"`, Gravitee `forcePKCE` and `forceS256CodeChallengeMethod`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC7636.S("4.2")},
-		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleClientMetadataSecret,
@@ -518,7 +523,32 @@ var rules = []Rule{
 		Refs:    []Ref{CIMD.S("4.1"), CIMD.S("6.2"), RFC7591.S("2"), MCPAuth.S("5.1.1")},
 		Formats: []Format{FormatClientMetadata},
 	},
+	{
+		// Gravitee AM 4.12.4: OIDCSettings.defaultSettings sets
+		// redirectUriStrictMatching false; ParamUtils.redirectMatches then
+		// compares scheme, host and port and requires only that the
+		// requested path starts with the registered one.
+		ID:       RuleRedirectPrefixMatch,
+		Title:    "Redirect URIs match by prefix, not exactly",
+		Severity: SeverityWarning,
+		Scope:    ScopeRealm,
+		Profile:  ProfileStandard,
+		Caveat:   CaveatExactRedirects,
+		Rationale: "Gravitee AM compares redirect URIs loosely unless the security domain turns strict matching on " +
+			"(`oidc.redirectUriStrictMatching`, off by default): a requested redirect URI only has to share scheme, host " +
+			"and port with a registered one, and its path only has to start with the registered path, so every registered " +
+			"URI works like a wildcard (`https://app.example.com/cb` accepts `https://app.example.com/cb-evil` and " +
+			"`https://app.example.com/cb/../open-redirect`), and the query string is not compared. An open redirector or a " +
+			"page an attacker controls anywhere under that path receives the authorization codes.",
+		Remediation: "Turn strict matching on for the domain: `PATCH /management/organizations/{org}/environments/{env}/domains/{domain}` with `{\"oidc\":{\"redirectUriStrictMatching\":true}}` (console: Settings > OpenID > Client Registration > Settings), or run the domain with the FAPI profile, which matches exactly.",
+		Refs:        []Ref{RFC9700.S("4.1.3"), RFC9700.S("2.1"), OAuth21.S("4.1.1")},
+		Formats:     []Format{FormatGravitee},
+	},
 }
+
+// RuleRedirectPrefixMatch is the realm-scope rule for servers that match
+// redirect URIs by prefix (Gravitee AM's default).
+const RuleRedirectPrefixMatch = "redirect-prefix-match"
 
 //go:embed rules/*.txtar
 var ruleExamples embed.FS

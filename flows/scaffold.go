@@ -29,8 +29,14 @@ type ScaffoldFormat struct {
 	Gaps []Gap
 	// Notes are recommendations the format can only partly express (a
 	// server-wide setting, a substitute): scaffold still writes the
-	// configuration and prints the note on stderr.
+	// configuration and prints the note on stderr. A format may also have
+	// a notes template, scaffold/<format>.notes.tmpl, for notes that name
+	// the scaffold's own values (the calls that apply it).
 	Notes []Gap
+	// RefreshWith are the grants the server accepts refresh_token with
+	// (empty: any): without one of them the scaffold leaves refresh_token
+	// out rather than write a registration the server rejects.
+	RefreshWith []string
 }
 
 // Gap texts shared by formats.
@@ -41,6 +47,20 @@ var (
 	gapOktaRequired = "okta_app_oauth requires authorization_code on every web and native app and client_credentials on every service app (terraform-provider-okta appRequirementsByType), so this client cannot be declared without a grant the recommendation does not use; "
 	noteRFC7591PKCE = Gap{Extension: "pkce",
 		Text: "RFC 7591 metadata cannot require PKCE: enforce S256 on the server (Hydra oauth2.pkce.enforced, node-oidc-provider pkce.required)."}
+	// requireParRequest is no field of PatchApplicationOAuthSettings (nor
+	// of NewApplication, nor in the console) in any AM release up to
+	// 4.12.4; DynamicClientRegistrationRequest maps
+	// require_pushed_authorization_requests to it.
+	gapGraviteePAR = Gap{Extension: ExtPAR,
+		Text:   "Gravitee AM's Management API cannot require PAR for an application (requireParRequest is not a field it accepts, in any version up to 4.12.4); only AM's dynamic client registration sets it: scaffold the registration metadata instead (whichflow scaffold --as rfc7591 --provider gravitee, with the same answers) and POST it to the domain's registration endpoint ({base-url}/{domain}/oidc/register) with the domain's dynamic client registration enabled.",
+		Source: "gravitee-access-management 4.12.4 PatchApplicationOAuthSettings.java, DynamicClientRegistrationRequest.java"}
+	// DPoP is on AM's master only (commit 9eb26a27cc, for 4.13); certificate-
+	// bound tokens came with 3.11.0 (2c17f98778).
+	noteGraviteeDPoP = Gap{Extension: ExtDPoP,
+		Text: "Gravitee AM has no DPoP in any release up to 4.12.4 (it is on AM's master for 4.13): access tokens are bound to the client's mTLS certificate instead (tlsClientCertificateBoundAccessTokens, since AM 3.11.0), so the client calls the token endpoint over mutual TLS."}
+	// GrantTypeUtils.validateGrantTypes (4.12.4): refresh_token "must be
+	// associated with one of authorization_code, password, jwt-bearer".
+	graviteeRefreshWith  = []string{GrantAuthorizationCode, GrantPassword, GrantJWTBearer}
 	noteKeycloakRotation = Gap{Extension: "rotation",
 		Text: "Keycloak rotates refresh tokens per realm: set revokeRefreshToken true (Realm settings > Tokens > Revoke refresh token) for this public client."}
 )
@@ -102,12 +122,24 @@ var scaffoldFormats = []ScaffoldFormat{
 		},
 	},
 	{
-		Format: FormatGravitee, Name: "Gravitee AM application (JSON)",
+		Format: FormatGravitee, Name: "Gravitee AM application (Management API JSON)",
 		Provider: ProviderGravitee,
+		Gaps:     []Gap{gapGraviteePAR},
 		Notes: []Gap{
-			{Extension: ExtDPoP, Text: "Gravitee AM (≤ 4.12) has no DPoP: access tokens are bound to the client's mTLS certificate instead (tlsClientCertificateBoundAccessTokens), which AM supports since 4.10."},
+			noteGraviteeDPoP,
 			{Flow: JWTBearer, Text: "Gravitee AM implements the JWT bearer grant as an extension grant: create one for the partner's issuer and replace EXTENSION_GRANT_ID with its id."},
 		},
+		RefreshWith: graviteeRefreshWith,
+	},
+	{
+		Format: FormatTerraformGravitee, Name: "Terraform graviteeam_application (maxvanp/graviteeam provider)",
+		Provider: ProviderGravitee,
+		Gaps:     []Gap{gapGraviteePAR},
+		Notes: []Gap{
+			noteGraviteeDPoP,
+			{Flow: JWTBearer, Text: "Gravitee AM implements the JWT bearer grant as an extension grant: create one (graviteeam_extension_grant) for the partner's issuer and replace EXTENSION_GRANT_ID with its id."},
+		},
+		RefreshWith: graviteeRefreshWith,
 	},
 	{
 		Format: FormatClientMetadata, Name: "OAuth client ID metadata document (JSON, served at its client_id)",
@@ -169,6 +201,26 @@ func (f ScaffoldFormat) FlowGap(id FlowID) (Gap, bool) {
 		return p.FlowGap(id)
 	}
 	return Gap{}, false
+}
+
+// ExtensionGap returns the format's own gap for the first of exts it
+// cannot express (the provider's extension gaps are advice, not refusals).
+func (f ScaffoldFormat) ExtensionGap(exts []string) (Gap, bool) {
+	for _, e := range exts {
+		for _, g := range f.Gaps {
+			if g.Extension != "" && g.Extension == e {
+				return g, true
+			}
+		}
+	}
+	return Gap{}, false
+}
+
+// NotesTemplate returns the format's notes template
+// (scaffold/<format>.notes.tmpl), if it has one.
+func (f ScaffoldFormat) NotesTemplate() (string, bool) {
+	b, err := scaffoldFS.ReadFile("scaffold/" + string(f.Format) + ".notes.tmpl")
+	return string(b), err == nil
 }
 
 // Note returns the format's note for a flow or an extension key (an Ext*

@@ -68,5 +68,12 @@ func docsScaffolds() *docgen.Scaffolds {
 			}
 			return string(out), err == nil, err
 		},
+		Notes: func(a advisor.Answers, format flows.Format) []string {
+			d, err := advisor.Decide(a)
+			if err != nil {
+				return nil
+			}
+			return scaffold.Notes(d, format, scaffold.Params{})
+		},
 	}
 }

@@ -49,8 +49,9 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 		Short: "Lint OAuth client configurations",
 		Long: heredoc.Doc(`
 			Lint OAuth 2.0 / OIDC client configurations: Keycloak realm exports, Auth0
-			Deploy CLI files, Terraform (keycloak, okta, auth0), Spring, RFC 7591 / Hydra
-			clients, OpenAPI security schemes, Gravitee AM applications and whichflow.yaml.
+			Deploy CLI files, Terraform (keycloak, okta, auth0, graviteeam), Spring, RFC 7591
+			/ Hydra clients, OpenAPI security schemes, Gravitee AM applications and domains,
+			and whichflow.yaml.
 
 			Directories are searched (skipping .git, node_modules and vendor); files in
 			formats whichflow does not read are skipped (listed with -v). Each finding

@@ -231,8 +231,11 @@ func TestSpringSemantics(t *testing.T) {
 func TestOtherSemantics(t *testing.T) {
 	g := readCase(t, "gravitee-app.json")
 	c := client(t, g, "my-app")
-	if !c.GrantTypes.Has(flows.GrantJWTBearer) || c.PKCE.Value.Value != "plain" || c.RefreshRotation.Value.Value != "false" || !c.Public.Value {
-		t.Errorf("gravitee: %+v %+v %+v", c.GrantTypes, c.PKCE, c.RefreshRotation)
+	// forceS256CodeChallengeMethod is not in the file: AM's BROWSER
+	// template turned it on when it created the application; the
+	// Management API does not accept requireParRequest.
+	if !c.GrantTypes.Has(flows.GrantJWTBearer) || c.PKCE.Value.Value != "S256" || c.RefreshRotation.Value.Value != "false" || !c.Public.Value || c.PARRequired.Value {
+		t.Errorf("gravitee: %+v %+v %+v %+v", c.GrantTypes, c.PKCE, c.RefreshRotation, c.PARRequired)
 	}
 	w := readCase(t, "whichflow.yaml")
 	if w.Format != flows.FormatWhichflow || len(w.Clients) != 2 || w.Clients[0].Kind.Value != "cli" || len(w.Directives) != 1 {

@@ -151,7 +151,8 @@ func FuzzAuth0(f *testing.F) {
 func FuzzTerraform(f *testing.F) {
 	fuzzAdapter(f, "main.tf", "resource \"keycloak_openid_client\" \"a\" {\n  access_type = \"PUBLIC\"\n  standard_flow_enabled = true\n  valid_redirect_uris = [\"/*\", var.x]\n  extra_config = { \"dpop.bound.access.tokens\" = \"true\" }\n}\n",
 		"resource \"okta_app_oauth\" \"b\" {\n  type = \"browser\"\n  label = <<-EOT\n    x ${var.y}\n  EOT\n}\n",
-		"resource \"auth0_client\" \"c\" {\n  app_type = \"spa\"\n  refresh_token {\n    rotation_type = \"rotating\"\n  }\n}\nresource \"auth0_client_credentials\" \"c\" {\n  client_id = auth0_client.c.id\n  client_secret = \"s3cr3t\"\n}\n")
+		"resource \"auth0_client\" \"c\" {\n  app_type = \"spa\"\n  refresh_token {\n    rotation_type = \"rotating\"\n  }\n}\nresource \"auth0_client_credentials\" \"c\" {\n  client_id = auth0_client.c.id\n  client_secret = \"s3cr3t\"\n}\n",
+		"resource \"graviteeam_application\" \"d\" {\n  type = \"WEB\"\n  oauth_settings {\n    grant_types = [\"authorization_code\", var.g]\n  }\n  settings_json = jsonencode({ oauth = { forcePKCE = true, \"tokenEndpointAuthMethod\" = null, grantTypes = var.x } })\n}\nresource \"graviteeam_application\" \"e\" {\n  type = var.t\n  settings_json = \"{\\\"oauth\\\":{\\\"grantTypes\\\":[\\\"password\\\"]}}\"\n}\n")
 }
 
 func FuzzSpring(f *testing.F) {
@@ -170,7 +171,11 @@ func FuzzOpenAPI(f *testing.F) {
 }
 
 func FuzzGravitee(f *testing.F) {
-	fuzzAdapter(f, "app.json", `{"name":"a","type":"browser","settings":{"oauth":{"grantTypes":["authorization_code","urn:x~1"],"forcePKCE":true,"clientSecret":"s"}}}`)
+	fuzzAdapter(f, "app.json", `{"name":"a","type":"browser","settings":{"oauth":{"grantTypes":["authorization_code","urn:x~1"],"forcePKCE":true,"clientSecret":"s"}}}`,
+		`{"name":"a","type":"WEB","clientId":"c","clientSecret":"s","redirectUris":["https://a/cb"]}`,
+		`{"settings":{"oauth":{"grantTypes":[],"responseTypes":null,"tokenEndpointAuthMethod":null}}}`,
+		`{"id":"1","domain":"d","type":"SERVICE","settings":{"oauth":{"grantTypes":["authorization_code"]}}}`,
+		`[{"oidc":{"redirectUriStrictMatching":false,"securityProfileSettings":{"enablePlainFapi":true}}},{"name":"x","type":"AGENT","kind":"USER_EMBEDDED"}]`)
 }
 
 func FuzzWhichflow(f *testing.F) {

@@ -84,8 +84,8 @@ func join(n int, sep string, unit func(int) string) string {
 
 // TestGrowthLinear: 16 times the input may take up to 100 times as long
 // and allocate up to 24 times as much (a quadratic path takes 256 times);
-// ratios of the best of four runs, not wall-clock bounds, so a loaded
-// machine does not make it flaky.
+// ratios of the best of four runs, not wall-clock bounds, retried twice,
+// so a loaded machine does not make it flaky.
 func TestGrowthLinear(t *testing.T) {
 	for _, s := range growthShapes {
 		t.Run(s.name, func(t *testing.T) {
@@ -98,10 +98,19 @@ func TestGrowthLinear(t *testing.T) {
 			if f, err := Read(s.path, large); err != nil || len(f.Clients) == 0 {
 				t.Fatalf("16x input: %v", err)
 			}
-			ts, as := growthCost(t, s.path, small)
-			tl, al := growthCost(t, s.path, large)
+			// Time is measured up to three times: a quadratic path is slow
+			// every time, a loaded machine only now and then.
+			var ts, tl time.Duration
+			var as, al uint64
+			for attempt := 0; attempt < 3; attempt++ {
+				ts, as = growthCost(t, s.path, small)
+				tl, al = growthCost(t, s.path, large)
+				if tl <= 100*max(ts, 2*time.Millisecond) {
+					break
+				}
+			}
 			if limit := 100 * max(ts, 2*time.Millisecond); tl > limit {
-				t.Errorf("%d bytes read in %v, %d bytes in %v: time grows faster than linear", len(small), ts, len(large), tl)
+				t.Errorf("%d bytes read in %v, %d bytes in %v (three tries): time grows faster than linear", len(small), ts, len(large), tl)
 			}
 			if limit := 24*as + 1<<20; al > limit {
 				t.Errorf("%d bytes allocate %d, %d bytes %d: allocation grows faster than linear", len(small), as, len(large), al)

@@ -197,7 +197,9 @@ type Client struct {
 	Format flows.Format
 	// ID is what a user would search for: client_id / clientId / Spring
 	// registration id, else the name (Auth0, k8s metadata.name), Terraform
-	// TYPE.LABEL, OpenAPI security scheme name.
+	// TYPE.LABEL, OpenAPI security scheme name; the file's base name
+	// without extension when the document names the client nowhere (a
+	// Gravitee AM settings body).
 	ID string
 	// Pos is where the client's definition starts; End is its last line
 	// (0 when unknown). Inline suppressions between them apply to it.
@@ -284,6 +286,12 @@ type Client struct {
 	// GrantsOnly marks clients for which only grant rules apply (OpenAPI
 	// security schemes describe flows, not registrations).
 	GrantsOnly bool
+
+	// TypeHint is a client type the file states but the server never acts
+	// on ("public" or "confidential"): Gravitee AM stores clientType and
+	// decides at its token endpoint by tokenEndpointAuthMethod alone.
+	// ambiguous-client-type reports a hint that contradicts the method.
+	TypeHint String
 }
 
 // Directive is a `whichflow:ignore` comment found in the file.

@@ -27,6 +27,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -155,6 +156,14 @@ func Read(path string, data []byte) (f *File, err error) {
 		if len(f.Clients) > 0 && f.Format == "" {
 			f.Format = f.Clients[0].Format
 		}
+		// A document that names its client nowhere (a Gravitee AM settings
+		// body, applied to the application id in the request URL) is
+		// known by its file's name.
+		for i := range f.Clients {
+			if f.Clients[i].ID == "" {
+				f.Clients[i].ID = fileStem(path)
+			}
+		}
 	}
 	return f, err
 }
@@ -237,6 +246,18 @@ func read(path string, data []byte) (*File, error) {
 		return f, nil
 	}
 	return nil, ErrUnrecognised
+}
+
+// fileStem is the base name of path without its extension.
+func fileStem(p string) string {
+	base := filepath.Base(filepath.ToSlash(p))
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if stem := strings.TrimSuffix(base, filepath.Ext(base)); stem != "" {
+		return stem
+	}
+	return base
 }
 
 // unlessUnmarked is pe for a file that carries markers of a client

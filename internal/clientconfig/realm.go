@@ -35,4 +35,9 @@ type Realm struct {
 	// DynamicRegistration: open dynamic client registration (Auth0 tenant
 	// flags.enable_dynamic_client_registration).
 	DynamicRegistration Bool
+
+	// RedirectStrictMatching: Gravitee AM domain
+	// oidc.redirectUriStrictMatching. False (AM's default) means redirect
+	// URIs match by path prefix; the FAPI profiles force it on.
+	RedirectStrictMatching Bool
 }

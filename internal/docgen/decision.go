@@ -89,6 +89,16 @@ func DecisionTablePage(sits []Situation) []byte {
 			p.f("| %s | %s | %s |\n", pr.Name, what, cell(g.Text))
 		}
 	}
+	p.f("\n## Provider behaviour\n\nWith `--provider`, the advice also says (caveat `%s`) what the server does differently where it does support the flow:\n\n| Provider | When the advice uses | What it says |\n|---|---|---|\n", flows.CaveatProviderBehaviour)
+	for _, pr := range flows.Providers() {
+		for _, g := range pr.Notes {
+			what := code(g.Extension)
+			if g.Flow != "" {
+				what = flowLink(g.Flow, "")
+			}
+			p.f("| %s | %s | %s (%s) |\n", pr.Name, what, cell(g.Text), cell(refLinks(g.Refs())))
+		}
+	}
 	return p.bytes()
 }
 

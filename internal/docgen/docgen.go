@@ -38,6 +38,9 @@ type Scaffolds struct {
 	// Render returns the registration for a situation in a format. ok is
 	// false when the format cannot express the recommendation.
 	Render func(answers advisor.Answers, format flows.Format) (text string, ok bool, err error)
+	// Notes returns what scaffold prints on stderr with that registration
+	// (nil: the pages leave notes out).
+	Notes func(answers advisor.Answers, format flows.Format) []string
 }
 
 // Config is what Generate documents.

@@ -1,6 +1,8 @@
 package docgen
 
 import (
+	"strings"
+
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 )
@@ -46,6 +48,11 @@ func FormatPage(fi flows.FormatInfo, cfg Config) ([]byte, error) {
 			}
 			if ok {
 				p.f("\n### %s\n\n%s", ex.title, fence(fenceLang(string(fi.Format)), text))
+				if cfg.Scaffolds.Notes != nil {
+					if notes := cfg.Scaffolds.Notes(ex.answers, fi.Format); len(notes) > 0 {
+						p.f("\nWith it, `scaffold` prints on stderr:\n\n%s", fence("text", "note: "+strings.Join(notes, "\nnote: ")+"\n"))
+					}
+				}
 			}
 		}
 	}

@@ -242,6 +242,9 @@ func providerGaps(p *page, f flows.Flow) {
 		if g, ok := pr.FlowGap(f.ID); ok {
 			lines = append(lines, fmt.Sprintf("- **%s**: %s", pr.Name, g.Text))
 		}
+		for _, g := range pr.FlowNotes(f.ID, nil) {
+			lines = append(lines, fmt.Sprintf("- **%s**: %s", pr.Name, g.Text))
+		}
 	}
 	if len(lines) == 0 {
 		return

@@ -218,7 +218,20 @@ func checkImplicit(c *clientconfig.Client) (hit, bool) {
 		}
 	}
 	if len(tokenTypes) > 0 {
-		parts = append(parts, "response types "+quoteAll(tokenTypes)+" return access tokens from the authorization endpoint")
+		// Grouped by where they come from: the file's own first, then each
+		// provider default that adds some (Gravitee AM's templates).
+		var origins []string
+		groups := map[string][]clientconfig.String{}
+		for _, rt := range tokenTypes {
+			from := itemProvenance(c.ResponseTypes, rt)
+			if _, ok := groups[from]; !ok {
+				origins = append(origins, from)
+			}
+			groups[from] = append(groups[from], rt)
+		}
+		for _, from := range origins {
+			parts = append(parts, "response types "+quoteAll(groups[from])+" return access tokens from the authorization endpoint"+from)
+		}
 		pos = firstPos(pos, tokenTypes[0].Pos)
 	}
 	if len(parts) == 0 {
@@ -436,6 +449,18 @@ func checkAmbiguous(c *clientconfig.Client) (hit, bool) {
 		// method is a contradiction.
 		return hit{pos: firstPos(c.Public.Pos, secret.Pos, c.Pos),
 			msg: fmt.Sprintf("client is declared public but authenticates with %q", secret.Value)}, true
+	case c.TypeHint.Set && !c.TypeHint.Unresolved && !c.Public.Unresolved &&
+		(c.TypeHint.Value == flows.Public) != c.Public.Value && (c.TypeHint.Value == flows.Public || c.TypeHint.Value == flows.Confidential):
+		// A client type the server never reads (Gravitee AM clientType):
+		// the authentication method decides, and says otherwise.
+		how := fmt.Sprintf("requires client authentication, with %q%s", c.AuthMethod.Value, provenance(c.AuthMethod.Origin(), c.AuthMethod.Default))
+		fix := fmt.Sprintf("a public client needs the authentication method %q", flows.AuthNone)
+		if c.Public.Value {
+			how = fmt.Sprintf("accepts the client without authentication, with %q", flows.AuthNone)
+			fix = "a confidential client needs a method that authenticates it"
+		}
+		return hit{pos: firstPos(c.TypeHint.Pos, c.Pos),
+			msg: fmt.Sprintf("the client type is declared %q, but the server never reads that field: its token endpoint %s; %s", c.TypeHint.Value, how, fix)}, true
 	}
 	return hit{}, false
 }
@@ -516,7 +541,8 @@ func checkFAPIPAR(c *clientconfig.Client) (hit, bool) {
 	if !ok || c.PARRequired.Value || c.PARRequired.Unresolved {
 		return hit{}, false
 	}
-	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR"}, true
+	return hit{pos: firstPos(c.PARRequired.Pos, code.Pos, c.Pos), msg: "authorization requests are not required to use PAR" +
+		provenance(c.PARRequired.Origin(), c.PARRequired.Default)}, true
 }
 
 func checkFAPIClientAuth(c *clientconfig.Client) (hit, bool) {
@@ -573,4 +599,17 @@ func checkClientMetadataSecret(c *clientconfig.Client) (hit, bool) {
 		return hit{pos: c.Pos, msg: fmt.Sprintf("token_endpoint_auth_method is absent, so RFC 7591 §2's default %q applies, a shared secret: declare none or private_key_jwt", m.Value)}, true
 	}
 	return hit{pos: firstPos(m.Pos, c.Pos), msg: fmt.Sprintf("token_endpoint_auth_method %q authenticates with a shared secret, which a client ID metadata document cannot establish", m.Value)}, true
+}
+
+func init() { realmChecks[flows.RuleRedirectPrefixMatch] = checkRedirectPrefixMatch }
+
+// checkRedirectPrefixMatch: a Gravitee AM domain whose redirect URIs match
+// by path prefix (strict matching off, declared or AM's default).
+func checkRedirectPrefixMatch(r *clientconfig.Realm) (hit, bool) {
+	s := r.RedirectStrictMatching
+	if s.Value || s.Unresolved || s.Origin() == clientconfig.Absent {
+		return hit{}, false
+	}
+	return hit{pos: firstPos(s.Pos, r.Pos), msg: "redirect URIs match by path prefix: oidc.redirectUriStrictMatching is false" +
+		provenance(s.Origin(), s.Default) + ", so a registered https://host/cb also accepts https://host/cb-anything and any query"}, true
 }

@@ -103,6 +103,10 @@ type Model struct {
 	CIBA              bool
 	TokenExchange     bool
 	JWTBearer         bool
+	// DroppedRefresh: the advisor registers refresh_token, but the server
+	// accepts it only with grants this client has none of
+	// (ScaffoldFormat.RefreshWith), so it is left out.
+	DroppedRefresh bool
 
 	PKCE bool
 	// Rotate is true for a public client that gets refresh tokens: rotation
@@ -185,6 +189,19 @@ func Notes(d advisor.Decision, format flows.Format, p Params) []string {
 	if len(p.RedirectURIs) == 0 && len(m.RedirectURIs) > 0 {
 		out = append(out, fmt.Sprintf("The redirect URIs are placeholders (%s): replace them, or pass --redirect-uri.", strings.Join(m.RedirectURIs, ", ")))
 	}
+	if text, ok := sf.NotesTemplate(); ok {
+		notes, err := renderNotes(sf, text, m)
+		if err != nil {
+			// The templates are catalog data; their test renders every
+			// answer set, so this is not the user's to see.
+			panic(err)
+		}
+		for _, n := range notes {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
 	switch {
 	case m.PerInstance:
 		out = append(out, "Per-installation registration: each installation generates its own key pair, puts its public key in jwks (replacing the placeholder) and POSTs this metadata to the server's registration_endpoint (RFC 7591 §3, found in its discovery document); the private key never leaves the installation. Gate registration with an initial access token or a software statement.")
@@ -210,6 +227,9 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 	}
 	if d.PerInstance() && !sf.PerInstance {
 		return nil, perInstanceError(d, sf)
+	}
+	if g, ok := sf.ExtensionGap(rec.Extensions); ok {
+		return nil, extensionError(d, sf, g)
 	}
 	if sf.MetadataDocument {
 		if err := checkMetadataDocument(d, sf, p); err != nil {
@@ -279,6 +299,10 @@ func NewModel(d advisor.Decision, sf flows.ScaffoldFormat, p Params) (*Model, er
 			// Never scaffolded; the advisor does not register them either.
 			return nil, passwordError(d, sf.Format)
 		}
+	}
+	if m.Refresh && len(sf.RefreshWith) > 0 && !slices.ContainsFunc(m.Grants, func(g string) bool { return slices.Contains(sf.RefreshWith, g) }) {
+		m.Grants = slices.DeleteFunc(m.Grants, func(g string) bool { return g == flows.GrantRefreshToken })
+		m.Refresh, m.DroppedRefresh = false, true
 	}
 	m.Rotate = m.Public && m.Refresh
 	m.PAR = d.Registration.RequirePAR
@@ -453,6 +477,20 @@ func perInstanceError(d advisor.Decision, sf flows.ScaffoldFormat) error {
 			"\nand enable dynamic client registration on the server, gated by an initial access token or a software statement."}
 }
 
+// extensionError refuses a recommendation whose extension the format (its
+// server's configuration API) cannot express; the registration metadata
+// for the server's registration endpoint can.
+func extensionError(d advisor.Decision, sf flows.ScaffoldFormat, g flows.Gap) error {
+	flags := d.AnswerFlags()
+	if sf.Provider != "" && !slices.Contains(flags, "--provider") {
+		flags = append(flags, "--provider", sf.Provider)
+	}
+	cmd := append([]string{"whichflow", "scaffold", "--as", string(flows.FormatRFC7591)}, flags...)
+	return &UnsupportedError{Format: sf.Format,
+		What:    fmt.Sprintf("%s cannot express the recommendation: it needs %s, which the provider's configuration API cannot set.", sf.Name, g.Extension),
+		Instead: g.Text + "\n  " + strings.Join(cmd, " ")}
+}
+
 // placeholderJWKS is the key set an installation sends, with placeholders
 // for the public key it generates, of the key type alg needs.
 func placeholderJWKS(alg string) map[string]any {
@@ -471,6 +509,33 @@ func placeholderJWKS(alg string) map[string]any {
 }
 
 // --- templates ----------------------------------------------------------------
+
+// renderNotes renders a notes template: each paragraph (text between blank
+// lines) is one note; a note's own line breaks are kept, its later lines
+// indented by two spaces under the "note:" prefix.
+func renderNotes(sf flows.ScaffoldFormat, text string, m *Model) ([]string, error) {
+	t, err := template.New(string(sf.Format) + ".notes").Option("missingkey=error").Funcs(funcs).Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("scaffold notes template %s: %w", sf.Format, err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, m); err != nil {
+		return nil, fmt.Errorf("rendering %s notes: %w", sf.Format, err)
+	}
+	var out []string
+	for _, para := range strings.Split(buf.String(), "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(para), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, "\n  "))
+		}
+	}
+	return out, nil
+}
 
 var (
 	parseMu sync.Mutex
@@ -497,13 +562,31 @@ func parsed(sf flows.ScaffoldFormat) (*template.Template, error) {
 }
 
 var funcs = template.FuncMap{
-	"json":     jsonValue,
-	"hcl":      hclValue,
-	"yaml":     jsonValue, // a JSON string or list is a YAML flow scalar/sequence
-	"has":      func(list []string, v string) bool { return slices.Contains(list, v) },
-	"join":     strings.Join,
-	"upper":    strings.ToUpper,
-	"contains": strings.Contains,
+	"json":      jsonValue,
+	"hcl":       hclValue,
+	"yaml":      jsonValue, // a JSON string or list is a YAML flow scalar/sequence
+	"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
+	"join":      strings.Join,
+	"upper":     strings.ToUpper,
+	"contains":  strings.Contains,
+	"hasPrefix": strings.HasPrefix,
+	"amType":    graviteeType,
+}
+
+// graviteeType is the Gravitee AM application type for a platform
+// (ApplicationType; the type picks AM's template): CIBA and other
+// back-channel clients are SERVICE applications, so no template gives
+// them redirect flows between the create call and the settings.
+func graviteeType(platform string) string {
+	switch platform {
+	case PlatformBrowser:
+		return "BROWSER"
+	case PlatformNative:
+		return "NATIVE"
+	case PlatformService, PlatformBackchannel:
+		return "SERVICE"
+	}
+	return "WEB"
 }
 
 // jsonValue renders v as compact JSON without HTML escaping.

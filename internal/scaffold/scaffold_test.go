@@ -115,6 +115,9 @@ func TestRoundTrip(t *testing.T) {
 					if d.PerInstance() && !sf.PerInstance {
 						gap = true // one static client cannot be every installation
 					}
+					if _, ext := sf.ExtensionGap(d.Recommendation.Extensions); ext {
+						gap = true // the configuration API cannot set it (Gravitee AM and PAR)
+					}
 					if sf.MetadataDocument && flows.AuthMethod(d.Recommendation.ClientAuthentication).SecretBased() {
 						gap = true // a metadata document holds no shared secret (CIMD §4.1)
 					}
@@ -183,6 +186,11 @@ func checkReadBack(t *testing.T, d advisor.Decision, sf flows.ScaffoldFormat, ou
 		grants = append(grants, g.Value)
 	}
 	want := slices.Clone(d.Registration.GrantTypes)
+	if sf.Provider == flows.ProviderGravitee && d.Recommendation.Flow == flows.CIBA {
+		// AM refuses refresh_token without authorization_code, password or
+		// jwt-bearer (GrantTypeUtils.validateGrantTypes, 4.12.4).
+		want = slices.DeleteFunc(want, func(g string) bool { return g == flows.GrantRefreshToken })
+	}
 	slices.Sort(grants)
 	slices.Sort(want)
 	if !slices.Equal(grants, want) {

@@ -1,0 +1,255 @@
+package clientconfig
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/whichflow/whichflow/flows"
+)
+
+// graviteeam_application (maxvanp/terraform-provider-graviteeam,
+// internal/resources/application/application_resource.go at 0fe59ef and
+// 5e48bf4): Create POSTs {name, type, kind, description, metadata,
+// redirectUris} (buildCreateBody), then PUTs the settings
+// (buildUpdateBody: settings_json deep-merged with the typed oauth_settings
+// block, whose keys win; lists are replaced). AM runs the type's template at
+// the create and again on the PUT (see gravitee.go), so this is AM's
+// desired-state document: what oauth_settings and settings_json leave out
+// keeps the template's defaults. oauth_settings has redirect_uris,
+// post_logout_redirect_uris, grant_types, response_types (and scopes and
+// lifetimes); everything else (forcePKCE, forceS256CodeChallengeMethod,
+// tokenEndpointAuthMethod, disableRefreshTokenRotation,
+// tlsClientCertificateBoundAccessTokens …) can only come from settings_json.
+// settings_json is read when it is a literal (jsonencode of an object
+// literal, a JSON string or heredoc); anything else (var.x, file(), a
+// local) leaves what only it could say unresolved. client_secret is
+// computed by AM: the resource holds no secret. Changing `type` later calls
+// PUT …/type after the settings (Update), which re-applies the template in
+// force mode: a note on the format page, not a finding (the file cannot
+// show the previous type).
+
+const tfGraviteeDefault = "Gravitee AM's default"
+
+func init() { tfResources["graviteeam_application"] = tfResource{client: tfGravitee} }
+
+// amFields are the settings.oauth keys the adapter reads, with the typed
+// oauth_settings attribute that overrides each (if any).
+var amTypedOAuth = map[string]string{
+	"redirectUris":           "redirect_uris",
+	"postLogoutRedirectUris": "post_logout_redirect_uris",
+	"grantTypes":             "grant_types",
+	"responseTypes":          "response_types",
+}
+
+func tfGravitee(t tfBlock) Client {
+	t.def = tfGraviteeDefault
+	c := Client{Format: flows.FormatTerraformGravitee}
+	if n := t.str("name", ""); !n.Unresolved {
+		c.Name = n.Value
+	}
+	app := amApp{shape: amDesired, at: t.pos()}
+	app.typ = t.str("type", "")
+	app.typ.Value = strings.ToUpper(strings.TrimSpace(app.typ.Value))
+	app.kind = t.str("kind", "")
+	js := tfSettingsJSON(t)
+	var typed *tfBlock
+	if b := t.block("oauth_settings"); b != nil {
+		typed = &tfBlock{b: b}
+	}
+	list := func(key string) List {
+		if typed != nil {
+			if a := typed.attr(amTypedOAuth[key]); a != nil {
+				return typed.list(amTypedOAuth[key])
+			}
+		}
+		return js.list(key, t.pos())
+	}
+	app.grants = list("grantTypes")
+	for i, g := range app.grants.Items {
+		if j := strings.IndexByte(g.Value, '~'); j >= 0 {
+			app.grants.Items[i].Value = g.Value[:j]
+		}
+	}
+	app.rts = list("responseTypes")
+	app.redirects = list("redirectUris")
+	app.postLogouts = list("postLogoutRedirectUris")
+	app.auth = js.str("tokenEndpointAuthMethod", t.pos())
+	app.forcePKCE = js.boolean("forcePKCE", t.pos())
+	app.forceS256 = js.boolean("forceS256CodeChallengeMethod", t.pos())
+	app.rotationOff = js.boolean("disableRefreshTokenRotation", t.pos())
+	app.mtls = js.boolean("tlsClientCertificateBoundAccessTokens", t.pos())
+	app.dpop = js.boolean("dpopBoundAccessTokens", t.pos())
+	app.apply(&c)
+	return c
+}
+
+// tfAMSettings is settings_json's oauth object: an HCL object literal
+// (jsonencode), a JSON tree (a JSON string), or unknown.
+type tfAMSettings struct {
+	obj        *hclsyntax.ObjectConsExpr
+	tree       Node
+	at         Pos // where settings_json is, for values from a JSON string
+	unresolved bool
+}
+
+// tfSettingsJSON reads settings_json's oauth object.
+func tfSettingsJSON(t tfBlock) tfAMSettings {
+	a := t.attr("settings_json")
+	if a == nil {
+		return tfAMSettings{}
+	}
+	at := hpos(a.NameRange.Start)
+	if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		obj, ok := call.Args[0].(*hclsyntax.ObjectConsExpr)
+		if !ok {
+			return tfAMSettings{at: at, unresolved: true}
+		}
+		v, found := tfObjectItem(obj, "oauth")
+		if !found {
+			return tfAMSettings{at: at}
+		}
+		if o, ok := v.(*hclsyntax.ObjectConsExpr); ok {
+			return tfAMSettings{obj: o, at: at}
+		}
+		return tfAMSettings{at: at, unresolved: true}
+	}
+	v, ok := staticValue(a.Expr)
+	if !ok || v.IsNull() || v.Type() != cty.String {
+		return tfAMSettings{at: at, unresolved: !ok}
+	}
+	root, perr := parseJSON([]byte(v.AsString()))
+	if perr != nil {
+		return tfAMSettings{at: at, unresolved: true}
+	}
+	_, o := get(root, "oauth")
+	return tfAMSettings{tree: o, at: at}
+}
+
+// tfObjectItem finds key in an object literal (a bare or quoted key).
+func tfObjectItem(obj *hclsyntax.ObjectConsExpr, key string) (hclsyntax.Expression, bool) {
+	v, _, ok := tfObjectKey(obj, key)
+	return v, ok
+}
+
+// tfObjectKey is tfObjectItem with the key's position.
+func tfObjectKey(obj *hclsyntax.ObjectConsExpr, key string) (hclsyntax.Expression, Pos, bool) {
+	for _, it := range obj.Items {
+		k := hcl.ExprAsKeyword(it.KeyExpr)
+		if k == "" {
+			if v, ok := staticValue(it.KeyExpr); ok && !v.IsNull() && v.Type() == cty.String {
+				k = v.AsString()
+			}
+		}
+		if k == key {
+			return it.ValueExpr, hpos(it.KeyExpr.Range().Start), true
+		}
+	}
+	return nil, Pos{}, false
+}
+
+// fromString moves a value read from a JSON string to settings_json's position
+// (positions inside the string are not the file's).
+func (s tfAMSettings) fromString(p Pos) Pos {
+	if s.tree.ok() {
+		return s.at
+	}
+	return p
+}
+
+func (s tfAMSettings) list(key string, at Pos) List {
+	switch {
+	case s.unresolved:
+		return List{Pos: s.at, Set: true, Unresolved: true}
+	case s.tree.ok():
+		l := amList(s.tree, key)
+		l.Pos = s.fromString(l.Pos)
+		for i := range l.Items {
+			l.Items[i].Pos = s.at
+		}
+		if !l.Set {
+			l.Pos = at
+		}
+		return l
+	case s.obj == nil:
+		return List{Pos: at}
+	}
+	e, ok := tfObjectItem(s.obj, key)
+	if !ok {
+		return List{Pos: at}
+	}
+	l := List{Pos: hpos(e.Range().Start), Set: true}
+	if tup, ok := e.(*hclsyntax.TupleConsExpr); ok {
+		for _, it := range tup.Exprs {
+			l.Items = append(l.Items, exprString(it))
+		}
+		return l
+	}
+	v, ok := staticValue(e)
+	if !ok || !(v.Type().IsListType() || v.Type().IsTupleType()) {
+		if !(ok && v.IsNull()) {
+			l.Unresolved = true
+		}
+		return l
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		if _, ev := it.Element(); ev.Type() == cty.String && !ev.IsNull() {
+			l.Items = append(l.Items, String{Value: ev.AsString(), Pos: l.Pos, Set: true})
+		}
+	}
+	return l
+}
+
+func (s tfAMSettings) str(key string, at Pos) String {
+	switch {
+	case s.unresolved:
+		return String{Pos: s.at, Set: true, Unresolved: true}
+	case s.tree.ok():
+		v := amString(s.tree, key)
+		if v.Set {
+			v.Pos = s.at
+		}
+		return v
+	case s.obj == nil:
+		return String{Pos: at}
+	}
+	e, ok := tfObjectItem(s.obj, key)
+	if !ok {
+		return String{Pos: at}
+	}
+	v := exprString(e)
+	if !v.Set && !v.Unresolved { // null: stated, cleared
+		v.Set = true
+	}
+	return v
+}
+
+func (s tfAMSettings) boolean(key string, at Pos) Bool {
+	switch {
+	case s.unresolved:
+		return Bool{Pos: s.at, Set: true, Unresolved: true}
+	case s.tree.ok():
+		b := amBool(s.tree, key)
+		if b.Set {
+			b.Pos = s.at
+		} else {
+			b.Pos = at
+		}
+		return b
+	case s.obj == nil:
+		return Bool{Pos: at}
+	}
+	e, kp, ok := tfObjectKey(s.obj, key)
+	if !ok {
+		return Bool{Pos: at}
+	}
+	v := exprString(e)
+	b := Bool{Pos: kp, Set: true, Unresolved: v.Unresolved}
+	if !v.Unresolved {
+		val, ok := parseBool(v.Value)
+		b.Value, b.Unresolved = val, !ok
+	}
+	return b
+}
