@@ -42,10 +42,14 @@ race:
 golden:
 	WHICHFLOW_UPDATE=1 $(GO) test -count=1 $(PKGS)
 
-# Start-up ratios (advise, snippet vs hello-world), then lint throughput and memory.
+# Start-up ratios (advise, snippet vs hello-world), then lint as whole
+# processes against parse-only floors, per format, with max RSS, the hostile
+# inputs, and conftest / Spectral when installed (BENCH_RUNS interleaved runs;
+# BENCH_FLAGS for more, e.g. -big=false or -only rfc7591-10k).
+BENCH_RUNS ?= 5
 bench:
 	$(GO) run ./bench/startup
-	$(GO) run ./bench
+	$(GO) run ./bench -runs $(BENCH_RUNS) $(BENCH_FLAGS)
 
 # Every fuzz target in the repository, each for FUZZTIME (bounded, one after another).
 FUZZTIME ?= 15s

@@ -104,8 +104,8 @@ type conftestResult struct {
 // and counts its failures per file and rule (each deny message starts with
 // the whichflow rule ID and a colon).
 func runConftest(bin, policy string, paths []string) (map[ruleKey]int, int, error) {
-	args := append([]string{"test", "--policy", policy, "--no-color", "-o", "json"}, paths...)
-	cmd := exec.Command(bin, args...)
+	argv := conftestArgs(bin, policy, paths)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -131,6 +131,11 @@ func runConftest(bin, policy string, paths []string) (map[ruleKey]int, int, erro
 		}
 	}
 	return counts, total, nil
+}
+
+// conftestArgs is the conftest command line over paths.
+func conftestArgs(bin, policy string, paths []string) []string {
+	return append([]string{bin, "test", "--policy", policy, "--no-color", "-o", "json"}, paths...)
 }
 
 // lintCounts lints paths and counts findings per file and rule.

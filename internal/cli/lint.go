@@ -101,7 +101,8 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 }
 
 func lintRun(cmd *cobra.Command, opts *LintOptions) error {
-	lo := lint.Options{Paths: opts.Paths, Profile: opts.Profile, IncludeBuiltin: opts.IncludeBuiltin, Config: opts.Config}
+	lo := lint.Options{Paths: opts.Paths, Profile: opts.Profile, IncludeBuiltin: opts.IncludeBuiltin, Config: opts.Config,
+		SoftMemoryLimit: true}
 	if opts.Baseline != "" {
 		f, err := os.Open(opts.Baseline)
 		if err != nil {
@@ -120,6 +121,30 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 			return err
 		}
 		lo.Paths, lo.Stdin = nil, in
+	}
+	toStdout := opts.Output == "" || opts.Output == "-"
+	wd, _ := os.Getwd()
+	var out io.Writer = opts.IO.Out
+	var file *lazyFile
+	if !toStdout {
+		file = &lazyFile{path: opts.Output}
+		defer file.abort()
+		out = file
+	}
+	p, err := report.New(opts.Format, out, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version, WorkDir: wd})
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	// Text, JSON and GitHub reports are written while lint runs, so memory
+	// does not grow with the number of files; SARIF and JUnit need the
+	// whole result, and so does a baseline being written.
+	st, streaming := p.(report.Streamer)
+	streaming = streaming && opts.WriteBaseline == ""
+	if streaming {
+		if err := st.Begin(); err != nil {
+			return err
+		}
+		lo.Stream = st.Finding
 	}
 	res, err := lint.Run(cmd.Context(), lo)
 	var pe *lint.PathError
@@ -140,22 +165,18 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 			safetext.Line(a.Location), safetext.Line(a.Reason), a.Suppressed)
 	}
 
-	toStdout := opts.Output == "" || opts.Output == "-"
-	var buf bytes.Buffer
-	wd, _ := os.Getwd()
-	p, err := report.New(opts.Format, &buf, report.Options{Color: toStdout && opts.IO.ColorEnabled(), Version: opts.Version, WorkDir: wd})
-	if err != nil {
-		return &FlagError{Err: err}
+	if streaming {
+		err = st.End(res)
+	} else {
+		err = p.Print(res)
 	}
-	if err := p.Print(res); err != nil {
+	if err != nil {
 		return err
 	}
-	if toStdout {
-		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
+	if file != nil {
+		if err := file.commit(); err != nil {
 			return err
 		}
-	} else if err := atomicfile.Write(opts.Output, buf.Bytes()); err != nil {
-		return err
 	}
 
 	if opts.WriteBaseline != "" {
@@ -190,6 +211,40 @@ func readStdinConfig(opts *LintOptions) (*lint.Input, error) {
 		return nil, FlagErrorf("lint -: standard input is larger than %d MiB, the most lint reads of a configuration", lint.DefaultMaxFileSize>>20)
 	}
 	return &lint.Input{Name: name, Data: buf.Bytes()}, nil
+}
+
+// lazyFile is --output's file: created (atomically, in its directory) on
+// the first write, so a run that fails before writing leaves no trace,
+// and moved into place by commit.
+type lazyFile struct {
+	path string
+	w    *atomicfile.Writer
+}
+
+func (f *lazyFile) Write(p []byte) (int, error) {
+	if f.w == nil {
+		w, err := atomicfile.Create(f.path)
+		if err != nil {
+			return 0, err
+		}
+		f.w = w
+	}
+	return f.w.Write(p)
+}
+
+func (f *lazyFile) commit() error {
+	if f.w == nil { // nothing was written: an empty report file
+		if _, err := f.Write(nil); err != nil {
+			return err
+		}
+	}
+	return f.w.Commit()
+}
+
+func (f *lazyFile) abort() {
+	if f.w != nil {
+		f.w.Abort()
+	}
 }
 
 func countSuppressed(fs []lint.Finding) int {

@@ -5,18 +5,15 @@
 package lint
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/whichflow/whichflow/flows"
@@ -55,6 +52,20 @@ type Options struct {
 	Baseline *Baseline
 	// Now is the date suppressions expire against; zero means time.Now().
 	Now time.Time
+
+	// Stream, when set, receives every finding (suppressed ones too, as
+	// Result.Findings has them) in the final order — by file, then line,
+	// column, rule, client — as soon as the files before it are done.
+	// Result.Findings and Result.Linted then stay empty, so memory does not
+	// grow with the number of files; Summary, Fails and Suppressed still
+	// count. An error from Stream stops the run and is Run's error.
+	Stream func(Finding) error
+
+	// SoftMemoryLimit lets Run keep the process's soft memory limit at
+	// DESIGN §6's bound for the largest file read so far (restored at the
+	// end; a GOMEMLIMIT the user set wins). For a command, not a library.
+	SoftMemoryLimit bool
+	budget          *memoryBudget
 
 	// rules are the catalog rules of the run's profile (set by Run), and
 	// plan which of them apply to each target (plan.go).
@@ -144,6 +155,14 @@ type Result struct {
 	// tool.driver.rules); which of them ran on a subject is
 	// Rule.AppliesTo(subject.Target).
 	Rules []flows.Rule
+
+	// counted: Run kept the counts below as findings went by (they hold
+	// when the findings were streamed); a Result built by hand is counted
+	// from Findings.
+	counted    bool
+	sum        Summary
+	suppressed int
+	worst      int // highest severity rank of an unsuppressed finding
 }
 
 // LintedFile is a file that was recognised and linted.
@@ -186,6 +205,10 @@ type Summary struct {
 // Summary counts the findings that are not suppressed, by severity.
 func (r *Result) Summary() Summary {
 	s := Summary{Files: r.Files, Clients: r.Clients}
+	if r.counted {
+		s.Errors, s.Warnings, s.Notes = r.sum.Errors, r.sum.Warnings, r.sum.Notes
+		return s
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			continue
@@ -209,12 +232,46 @@ func (r *Result) Fails(failOn string) bool {
 	if min == 0 {
 		return false
 	}
+	if r.counted {
+		return r.worst >= min
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed == nil && f.Severity.Rank() >= min {
 			return true
 		}
 	}
 	return false
+}
+
+// Suppressed counts the findings a suppression covers.
+func (r *Result) Suppressed() int {
+	if r.counted {
+		return r.suppressed
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// count adds f to the counts.
+func (r *Result) count(f *Finding) {
+	if f.Suppressed != nil {
+		r.suppressed++
+		return
+	}
+	switch f.Severity {
+	case flows.SeverityError:
+		r.sum.Errors++
+	case flows.SeverityWarning:
+		r.sum.Warnings++
+	default:
+		r.sum.Notes++
+	}
+	r.worst = max(r.worst, f.Severity.Rank())
 }
 
 // PathError is returned when a path given to Run cannot be read at all (the
@@ -286,104 +343,61 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var jobs []job
-	var walkSkips []Skip
-	if opts.Stdin != nil {
-		var cfg *config
-		if cfg, err = cfgs.forPath(opts.Stdin.Name); err == nil {
-			jobs = []job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}
+	opts.budget = newMemoryBudget(opts.SoftMemoryLimit)
+	defer opts.budget.done()
+	res := &Result{Profile: opts.Profile, Rules: opts.rules, counted: true}
+	var src unitSource
+	var walkSkips func() []Skip
+	switch {
+	case opts.Stdin != nil:
+		cfg, err := cfgs.forPath(opts.Stdin.Name)
+		if err != nil {
+			return nil, err
 		}
-	} else {
-		jobs, walkSkips, err = discover(opts.Paths, cfgs)
-	}
-	if err != nil {
-		return nil, err
-	}
-
-	opts.mods.expect(jobs)
-	res := &Result{Profile: opts.Profile, Rules: opts.rules, Skipped: walkSkips}
-	results := make([]fileResult, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < opts.Workers && w < len(jobs); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := new(bytes.Buffer)
-			for i := range next {
-				results[i] = lintFile(jobs[i], &opts, jobs[i].cfg, buf)
+		src = newListSource([]job{{path: opts.Stdin.Name, explicit: true, in: opts.Stdin, cfg: cfg}}, configUnits(cfgs, &opts))
+	case opts.Stream != nil && len(opts.Paths) == 1:
+		// One path, streamed: walk it in the report's order and keep no
+		// list of its files, so memory does not grow with their number.
+		st, cfg, root, err := pathRoot(opts.Paths[0], cfgs)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			jobs, skips, err := discover(opts.Paths, cfgs)
+			if err != nil {
+				return nil, err
 			}
-		}()
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
+			opts.mods.expect(jobs)
+			src, walkSkips = newListSource(jobs, configUnits(cfgs, &opts)), func() []Skip { return skips }
 			break
 		}
-		next <- i
+		w, err := newSortedWalk(opts.Paths[0], root, cfg, opts.mods)
+		if err != nil {
+			return nil, err
+		}
+		src, walkSkips = &walkSource{w: w, cfgs: configUnits(cfgs, &opts)}, w.walkSkips
+	default:
+		jobs, skips, err := discover(opts.Paths, cfgs)
+		if err != nil {
+			return nil, err
+		}
+		opts.mods.expect(jobs)
+		src, walkSkips = newListSource(jobs, configUnits(cfgs, &opts)), func() []Skip { return skips }
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := runJobs(ctx, src, &opts, res); err != nil {
 		return nil, err
 	}
-
-	for i, fr := range results {
-		if fr.skip != nil {
-			if jobs[i].explicit && fr.skip.unreadable {
-				// Named on the command line and checked readable, then
-				// not: still a path that cannot be read.
-				return nil, &PathError{Path: jobs[i].path, Err: errors.New(fr.skip.Reason)}
-			}
-			if jobs[i].explicit {
-				fr.skip.Notable = true
-			}
-			res.Skipped = append(res.Skipped, *fr.skip)
-			continue
-		}
-		if fr.recognised {
-			res.Files++
-			res.Clients += fr.linted.Clients()
-			res.Linted = append(res.Linted, fr.linted)
-		}
-		res.Findings = append(res.Findings, fr.findings...)
-	}
-	for _, c := range cfgs.order {
-		res.Findings = append(res.Findings, c.findings(opts.Now)...)
+	if walkSkips != nil {
+		res.Skipped = append(walkSkips(), res.Skipped...)
 	}
 	res.AllRules = cfgs.allRules()
-	if opts.Baseline != nil {
-		kept := res.Findings[:0]
-		for _, f := range res.Findings {
-			if opts.Baseline.Has(f.Fingerprint) {
-				res.Baselined++
-				continue
-			}
-			kept = append(kept, f)
-		}
-		res.Findings = kept
-	}
-	SortFindings(res.Findings)
 	return res, nil
 }
 
-// SortFindings orders findings by file, line, column, rule, client.
+// SortFindings orders findings by file, line, column, rule, client (the
+// order Run hands them on in).
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Client < b.Client
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return findingLess(&fs[i], &fs[j]) })
 }
 
 // discover expands paths into the files to read, in a stable order, each
@@ -395,18 +409,14 @@ func SortFindings(fs []Finding) {
 func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 	var jobs []job
 	var skips []Skip
-	seen := map[string]bool{}
+	// One directory walk cannot find a file twice; only several paths
+	// (z.json and .) can: then remember what was seen.
+	var seen map[string]bool
+	if len(paths) > 1 {
+		seen = map[string]bool{}
+	}
 	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
-				if target, rerr := os.Readlink(p); rerr == nil {
-					return nil, nil, &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
-				}
-			}
-			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
-		}
-		cfg, err := cfgs.forPath(p)
+		st, cfg, root, err := pathRoot(p, cfgs)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -418,51 +428,34 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 				return nil, nil, &PathError{Path: p, Err: err}
 			}
 			if !seen[p] {
-				seen[p] = true
+				if seen != nil {
+					seen[p] = true
+				}
 				jobs = append(jobs, job{path: p, explicit: true, cfg: cfg})
 			}
 			continue
-		}
-		root := p
-		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
-			// A directory named through a symbolic link is walked (WalkDir
-			// would not enter it and lint nothing); the trailing separator
-			// resolves the link.
-			root = p + string(filepath.Separator)
 		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path == root {
 					return err
 				}
-				// An unreadable subdirectory is not fatal, but its
-				// configurations go unlinted: say so.
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true})
+				skips = append(skips, unreadableDir(path, err))
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if d.IsDir() {
-				if path != root && skipDirs[d.Name()] {
-					return filepath.SkipDir
+			descend, lint, skip := walkEntry(path, root, d)
+			switch {
+			case d.IsDir() && !descend:
+				return filepath.SkipDir
+			case skip != nil:
+				skips = append(skips, *skip)
+			case lint && !seen[path]:
+				if seen != nil {
+					seen[path] = true
 				}
-				return nil
-			}
-			if !configExts[strings.ToLower(filepath.Ext(path))] {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Notable: true,
-					Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"})
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				skips = append(skips, Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true})
-				return nil
-			}
-			if !seen[path] {
-				seen[path] = true
 				jobs = append(jobs, job{path: path, cfg: cfg})
 			}
 			return nil
@@ -472,6 +465,59 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 		}
 	}
 	return jobs, skips, nil
+}
+
+// pathRoot checks a path named on the command line and finds its
+// .whichflow.yaml; a directory's root is where its walk starts. A path
+// that cannot be read is a PathError.
+func pathRoot(p string, cfgs *configs) (st fs.FileInfo, cfg *config, root string, err error) {
+	st, err = os.Stat(p)
+	if err != nil {
+		if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			if target, rerr := os.Readlink(p); rerr == nil {
+				return nil, nil, "", &PathError{Path: p, Err: fmt.Errorf("symbolic link to %s, which cannot be read: %v", target, unwrapPathErr(err))}
+			}
+		}
+		return nil, nil, "", &PathError{Path: p, Err: unwrapPathErr(err)}
+	}
+	if cfg, err = cfgs.forPath(p); err != nil {
+		return nil, nil, "", err
+	}
+	root = p
+	if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 && st.IsDir() {
+		// A directory named through a symbolic link is walked (WalkDir
+		// would not enter it and lint nothing); the trailing separator
+		// resolves the link.
+		root = p + string(filepath.Separator)
+	}
+	return st, cfg, root, nil
+}
+
+// unreadableDir is the notable skip of a directory inside a walk that
+// cannot be read: not fatal, but its configurations go unlinted.
+func unreadableDir(path string, err error) Skip {
+	return Skip{Path: filepath.ToSlash(path), Reason: "cannot be read: " + unwrapPathErr(err).Error(), Notable: true}
+}
+
+// walkEntry decides what a walk from root does with the entry d at path:
+// descend into a directory (not .git, node_modules, vendor), lint a
+// regular file with a configuration's extension, or skip it notably (a
+// symbolic link, a FIFO).
+func walkEntry(path, root string, d fs.DirEntry) (descend, lint bool, skip *Skip) {
+	if d.IsDir() {
+		return path == root || !skipDirs[d.Name()], false, nil
+	}
+	if !configExts[strings.ToLower(filepath.Ext(path))] {
+		return false, false, nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		return false, false, &Skip{Path: filepath.ToSlash(path), Notable: true,
+			Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"}
+	}
+	if !d.Type().IsRegular() {
+		return false, false, &Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true}
+	}
+	return false, true, nil
 }
 
 // fileKind names a file mode that is not a regular file.
@@ -517,7 +563,7 @@ type fileResult struct {
 
 // lintFile reads one file (never more than the cap), parses and checks it.
 // buf is the worker's reusable read buffer.
-func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResult) {
+func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	display := filepath.ToSlash(j.path)
 	defer func() {
 		if fr.recognised && fr.linted.Path == "" {
@@ -535,42 +581,29 @@ func lintFile(j job, opts *Options, cfg *config, buf *bytes.Buffer) (fr fileResu
 		if int64(len(j.in.Data)) > limit {
 			return tooLarge(display, int64(len(j.in.Data)), limit, opts, cfg)
 		}
+		opts.budget.file(j.path, j.in.Data)
 		return lintBytes(j.path, display, j.in.Data, opts, cfg, nil)
 	}
 	defer opts.mods.done(j.path) // its directory's Terraform module
-	f, err := openFile(j.path)
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
-	}
-	if !st.Mode().IsRegular() { // replaced by a FIFO or device since discovery
-		return fileResult{skip: &Skip{Path: display, Reason: fileKind(st.Mode()) + ", not a regular file", Notable: true, unreadable: true}}
-	}
 	// The general cap; a syntax with a lower one (Terraform) is
 	// clientconfig's decision (TooLargeError).
 	limit := opts.MaxFileSize
-	if st.Size() > limit {
-		return tooLarge(display, st.Size(), limit, opts, cfg)
+	data, size, mode, err := readRegular(j.path, limit, buf)
+	switch {
+	case err != nil:
+		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
+	case !mode.IsRegular(): // replaced by a FIFO or device since discovery
+		return fileResult{skip: &Skip{Path: display, Reason: fileKind(mode) + ", not a regular file", Notable: true, unreadable: true}}
+	case size > limit:
+		return tooLarge(display, size, limit, opts, cfg)
+	case int64(len(data)) > limit: // grew while we read it
+		return tooLarge(display, int64(len(data)), limit, opts, cfg)
 	}
-	buf.Reset()
-	// Size the buffer once: growing it by doubling while reading a large
-	// file would leave it up to twice the file, plus the copies on the way.
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
-	if err != nil {
-		return fileResult{skip: &Skip{Path: display, Reason: err.Error(), Notable: true, unreadable: true}}
-	}
-	if n > limit { // grew while we read it
-		return tooLarge(display, n, limit, opts, cfg)
-	}
-	fr = lintBytes(j.path, display, buf.Bytes(), opts, cfg, opts.mods.forFile(j.path))
-	if buf.Cap() > 4<<20 {
+	opts.budget.file(j.path, data)
+	fr = lintBytes(j.path, display, data, opts, cfg, opts.mods.forFile(j.path))
+	if cap(*buf) > 4<<20 {
 		// Do not keep a huge buffer alive for the next small file.
-		*buf = bytes.Buffer{}
+		*buf = nil
 	}
 	return fr
 }

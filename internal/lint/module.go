@@ -38,12 +38,25 @@ type moduleOnce struct {
 // expect records the .tf files of the run, so that each directory's module
 // is released after its last one.
 func (ms *modules) expect(jobs []job) {
-	ms.jobs = map[string]int{}
 	for _, j := range jobs {
 		if j.in == nil && isTF(j.path) {
-			ms.jobs[filepath.Dir(j.path)]++
+			ms.expectDir(filepath.Dir(j.path), 1)
 		}
 	}
+}
+
+// expectDir records n more .tf jobs in dir (a streamed walk tells each
+// directory's as it lists it, before it yields any of them).
+func (ms *modules) expectDir(dir string, n int) {
+	if n == 0 {
+		return
+	}
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	if ms.jobs == nil {
+		ms.jobs = map[string]int{}
+	}
+	ms.jobs[dir] += n
 }
 
 // done releases the module of path's directory after its last job.
