@@ -8,6 +8,7 @@ import (
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // hit is where a check fired and what it says.
@@ -411,7 +412,7 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 		if clientconfig.IsPlaceholder(s.Value) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
+		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, redact.Secret(s.Value)))
 		pos = firstPos(pos, s.Pos)
 	}
 	if len(parts) == 0 {
