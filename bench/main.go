@@ -104,6 +104,8 @@ func cases(big bool) []benchCase {
 		{name: "keycloak-1k", title: "Keycloak, 1k realms", syntax: "json", target: 1.5, gen: dir(benchcorpus.WriteKeycloakRealms, 1000)},
 		{name: "keycloak-20k", title: "Keycloak, 1 realm, 20k clients", syntax: "json", target: 1.5, single: true,
 			gen: func(p string) error { return benchcorpus.WriteRealmClients(p, 16<<20, 20000) }},
+		{name: "keycloak-dense", title: "Keycloak realm, 138k findings", syntax: "json", target: 1.5, single: true,
+			gen: func(p string) error { return benchcorpus.WriteRealmFindings(p, 20000) }},
 		{name: "auth0-1k", title: "Auth0, 1k tenants", syntax: "yaml", target: 1.5, gen: dir(benchcorpus.WriteAuth0Tenants, 1000)},
 		{name: "terraform-1k", title: "Terraform, 1k files", syntax: "hcl", target: 1.5, gen: dir(benchcorpus.WriteTerraform, 1000)},
 		{name: "terraform-5k", title: "Terraform, 1 file, 5k resources", syntax: "hcl", target: 1.5, single: true,

@@ -118,3 +118,43 @@ func WriteRealmClients(path string, size int64, clients int) error {
 	}
 	return f.Close()
 }
+
+// WriteRealmFindings writes a Keycloak realm export of the given number of
+// clients, each with several findings (implicit and password grants,
+// wildcard redirects and web origins, full scope, a public client without
+// PKCE): a file whose report is many times its size, for the memory a
+// file's findings take (DESIGN §6: whatever its content).
+func WriteRealmFindings(path string, clients int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	fmt.Fprintf(w, "{\n  \"realm\": \"dense\",\n  \"enabled\": true,\n  \"clients\": [\n")
+	for i := 0; i < clients; i++ {
+		sep := ","
+		if i == clients-1 {
+			sep = ""
+		}
+		fmt.Fprintf(w, `    {
+      "clientId": "app-%05d",
+      "enabled": true,
+      "publicClient": %t,
+      "standardFlowEnabled": true,
+      "implicitFlowEnabled": %t,
+      "directAccessGrantsEnabled": %t,
+      "fullScopeAllowed": true,
+      "rootUrl": "https://app-%05d.example.com",
+      "redirectUris": ["https://app-%05d.example.com/*", "/silent-renew"],
+      "webOrigins": ["*"],
+      "attributes": {"post.logout.redirect.uris": "+"}
+    }%s
+`, i, i%3 != 0, i%2 == 0, i%4 != 1, i, i, sep)
+	}
+	fmt.Fprintf(w, "  ]\n}\n")
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

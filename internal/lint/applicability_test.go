@@ -135,7 +135,8 @@ func TestRealmFindings(t *testing.T) {
 		return nil
 	}
 
-	fs, subjects := lintSubjects("realm.json", realmFile(), realmOptions(), &config{})
+	fp, subjects := lintSubjects("realm.json", realmFile(), realmOptions(), &config{})
+	fs := fp.all()
 	f := find(fs)
 	if f == nil {
 		t.Fatalf("realm rule did not fire: %+v", fs)
@@ -163,12 +164,14 @@ func TestRealmFindings(t *testing.T) {
 	// An inline directive inside the client does not suppress the realm's
 	// finding; one in the realm outside any client does.
 	inClient := clientconfig.Directive{Pos: clientconfig.Pos{Line: 6, Col: 5}, Text: realmDouble.ID + ` reason="client"`}
-	fs, _ = lintSubjects("realm.json", realmFile(inClient), realmOptions(), &config{})
+	fp, _ = lintSubjects("realm.json", realmFile(inClient), realmOptions(), &config{})
+	fs = fp.all()
 	if f := find(fs); f == nil || f.Suppressed != nil {
 		t.Errorf("a directive inside a client suppressed the realm finding: %+v", f)
 	}
 	inRealm := clientconfig.Directive{Pos: clientconfig.Pos{Line: 12, Col: 3}, Text: realmDouble.ID + ` reason="accepted"`}
-	fs, _ = lintSubjects("realm.json", realmFile(inRealm), realmOptions(), &config{})
+	fp, _ = lintSubjects("realm.json", realmFile(inRealm), realmOptions(), &config{})
+	fs = fp.all()
 	if f := find(fs); f == nil || f.Suppressed == nil || f.Suppressed.Reason != "accepted" {
 		t.Errorf("a directive in the realm did not suppress its finding: %+v", f)
 	}
@@ -179,7 +182,8 @@ func TestRealmFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &config{path: ".whichflow.yaml", entries: []*ignoreEntry{{Rule: realmDouble.ID, Client: "bad-*", client: g, Reason: "known", line: 2}}}
-	fs, _ = lintSubjects("realm.json", realmFile(), realmOptions(), cfg)
+	fp, _ = lintSubjects("realm.json", realmFile(), realmOptions(), cfg)
+	fs = fp.all()
 	if f := find(fs); f == nil || f.Suppressed == nil || f.Suppressed.Kind != "external" {
 		t.Errorf(".whichflow.yaml entry did not suppress the realm finding: %+v", f)
 	}

@@ -81,8 +81,8 @@ func clientTarget(c *clientconfig.Client, profile string) flows.Target {
 // lintSubjects runs the rules that apply to each client and realm of file
 // (flows.Rule.AppliesTo decides, nothing else), and returns the findings
 // and the subjects the rules ran on.
-func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *config) ([]Finding, []Subject) {
-	var out []Finding
+func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *config) (*findingPack, []Subject) {
+	out := &findingPack{}
 	subjects := make([]Subject, 0, len(file.Clients)+len(file.Realms))
 	for i := range file.Realms {
 		rm := &file.Realms[i]
@@ -90,7 +90,8 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 		subjects = append(subjects, Subject{Name: rm.Name, Target: t})
 		for _, p := range opts.rulesFor(t) {
 			if h, ok := p.realm(rm); ok {
-				out = append(out, h.finding(p.rule, display, rm.Name, flows.ScopeRealm))
+				f := h.finding(p.rule, display, rm.Name, flows.ScopeRealm)
+				out.add(&f)
 			}
 		}
 	}
@@ -103,27 +104,31 @@ func lintSubjects(display string, file *clientconfig.File, opts *Options, cfg *c
 		subjects = append(subjects, Subject{Name: c.ID, Target: t})
 		for _, p := range opts.rulesFor(t) {
 			if h, ok := p.client(c); ok {
-				out = append(out, h.finding(p.rule, display, c.ID, flows.ScopeClient))
+				f := h.finding(p.rule, display, c.ID, flows.ScopeClient)
+				out.add(&f)
 			}
 		}
 	}
-	out = append(out, applyDirectives(display, file, out, opts.Now)...)
-	for i := range out {
-		if out[i].Suppressed == nil {
-			cfg.apply(&out[i], opts.Now)
+	for _, f := range applyDirectives(display, file, out, opts.Now) {
+		out.add(&f)
+	}
+	for i := 0; i < out.len(); i++ {
+		if out.rec(i).sup == 0 {
+			f := out.bare(i)
+			cfg.apply(&f, opts.Now)
+			out.suppress(i, f.Suppressed)
 		}
 	}
+	out.done()
 	return out, subjects
 }
 
 // finding is h as rule r's finding on subject, in scope (a rule may check
-// realms and clients: the subject decides).
+// realms and clients: the subject decides), without its fingerprint (the
+// pack computes it when the finding is handed on).
 func (h hit) finding(r flows.Rule, display, subject string, scope flows.Scope) Finding {
-	f := newFinding(r, display, subject, h.pos, h.msg)
-	if f.Scope != scope {
-		f.Scope = scope
-		f.Fingerprint = Fingerprint(f)
-	}
+	f := makeFinding(r, display, subject, h.pos, h.msg)
+	f.Scope = scope
 	if h.refs != nil {
 		f.Refs = h.refs
 	}

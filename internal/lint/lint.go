@@ -559,7 +559,15 @@ type fileResult struct {
 	skip       *Skip
 	recognised bool
 	linted     LintedFile
-	findings   []Finding
+	findings   *findingPack
+}
+
+// one is a file's single finding (a file that could not be read or parsed).
+func one(f Finding) *findingPack {
+	p := &findingPack{}
+	p.add(&f)
+	p.done()
+	return p
 }
 
 // lintFile reads one file (never more than the cap), parses and checks it.
@@ -573,8 +581,8 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	}()
 	defer func() {
 		if r := recover(); r != nil {
-			fr = fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{},
-				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts)}}
+			fr = fileResult{recognised: true, findings: one(invalid(display, clientconfig.Pos{},
+				fmt.Sprintf("internal error while linting this file: %v (please report it)", r), cfg, opts))}
 		}
 	}()
 	if j.in != nil {
@@ -627,9 +635,9 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config, mo
 		if pe.Format != "" {
 			msg = pe.Format + ": " + msg
 		}
-		return fileResult{recognised: true, findings: []Finding{invalid(display, pe.Pos, msg, cfg, opts)}}
+		return fileResult{recognised: true, findings: one(invalid(display, pe.Pos, msg, cfg, opts))}
 	case err != nil:
-		return fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{}, err.Error(), cfg, opts)}}
+		return fileResult{recognised: true, findings: one(invalid(display, clientconfig.Pos{}, err.Error(), cfg, opts))}
 	case file == nil:
 		return fileResult{skip: &Skip{Path: display, Reason: "no clients"}}
 	}
@@ -649,7 +657,7 @@ func NotRecognised() string {
 
 func tooLarge(display string, size, limit int64, opts *Options, cfg *config) fileResult {
 	msg := fmt.Sprintf("file is %s, over the %s cap; not read", humanSize(size), humanSize(limit))
-	return fileResult{recognised: true, findings: []Finding{invalid(display, clientconfig.Pos{}, msg, cfg, opts)}}
+	return fileResult{recognised: true, findings: one(invalid(display, clientconfig.Pos{}, msg, cfg, opts))}
 }
 
 func humanSize(n int64) string {
@@ -694,6 +702,13 @@ func ruleByID(id string) flows.Rule {
 // newFinding is rule r firing on subject (a client ID, a realm name for
 // realm rules, "" for a file) at pos.
 func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg string) Finding {
+	f := makeFinding(r, file, subject, pos, msg)
+	f.Fingerprint = Fingerprint(f)
+	return f
+}
+
+// makeFinding is newFinding without the fingerprint.
+func makeFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg string) Finding {
 	line, col := pos.Line, pos.Col
 	if line < 1 {
 		line = 1
@@ -713,6 +728,5 @@ func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg st
 	if len(r.RefText) != len(r.Refs) { // a rule built outside the catalog (tests)
 		f.Refs = flows.RefStrings(r.Refs)
 	}
-	f.Fingerprint = Fingerprint(f)
 	return f
 }

@@ -227,7 +227,7 @@ type emitter struct {
 	slots  []slot
 	err    error // the first error: Stream's, or a path named on the command line that became unreadable
 
-	group  []Finding // findings of the file name being handed on
+	group  *findingPack // findings of the file name being handed on
 	name   string
 	skips  []seqSkip
 	linted []seqLinted
@@ -303,7 +303,12 @@ func (e *emitter) advance() {
 		if u.isJob {
 			e.file(&u, fr)
 		} else {
-			e.group = append(e.group, u.cfg...)
+			if e.group == nil {
+				e.group = &findingPack{}
+			}
+			for i := range u.cfg {
+				e.group.add(&u.cfg[i])
+			}
 		}
 		e.cursor++
 		moved = true
@@ -335,36 +340,35 @@ func (e *emitter) file(u *unit, fr fileResult) {
 			e.linted = append(e.linted, seqLinted{u.seq, fr.linted})
 		}
 	}
-	e.group = append(e.group, fr.findings...)
+	if e.group.len() == 0 {
+		e.group = fr.findings // as it is: no copy of a file's findings
+	} else {
+		e.group.addPack(fr.findings)
+	}
 }
 
 // flush hands on the gathered findings of one file name, sorted by line,
 // column, rule and client (stable), without those the baseline holds.
 func (e *emitter) flush() {
-	if len(e.group) == 0 {
+	g := e.group
+	e.group = nil
+	if g.len() == 0 {
 		return
 	}
-	g := e.group
-	sort.SliceStable(g, func(i, j int) bool { return findingLess(&g[i], &g[j]) })
-	for i := range g {
-		f := &g[i]
+	for _, i := range g.sorted() {
+		f := g.finding(int(i))
 		if e.opts.Baseline != nil && e.opts.Baseline.Has(f.Fingerprint) {
 			e.res.Baselined++
 			continue
 		}
-		e.res.count(f)
+		e.res.count(&f)
 		if e.opts.Stream == nil {
-			e.res.Findings = append(e.res.Findings, *f)
+			e.res.Findings = append(e.res.Findings, f)
 		} else if e.err == nil {
-			if err := e.opts.Stream(*f); err != nil {
+			if err := e.opts.Stream(f); err != nil {
 				e.fail(err)
 			}
 		}
-	}
-	clear(g)
-	e.group = g[:0]
-	if cap(e.group) > 1<<12 {
-		e.group = nil // a file with many findings: do not keep the room
 	}
 }
 

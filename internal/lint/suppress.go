@@ -96,7 +96,7 @@ func expired(expires string, now time.Time) (bool, error) {
 
 // applyDirectives marks the findings of one file that its whichflow:ignore
 // comments suppress, and returns the findings about the comments themselves.
-func applyDirectives(display string, file *clientconfig.File, findings []Finding, now time.Time) []Finding {
+func applyDirectives(display string, file *clientconfig.File, findings *findingPack, now time.Time) []Finding {
 	var extra []Finding
 	for _, raw := range file.Directives {
 		d := parseDirective(raw)
@@ -124,19 +124,20 @@ func applyDirectives(display string, file *clientconfig.File, findings []Finding
 			extra = append(extra, newFinding(r, display, clientID, pos, msg))
 			continue
 		}
-		for i := range findings {
-			f := &findings[i]
-			if f.Suppressed != nil || !d.rules[f.Rule] {
+		for i := 0; i < findings.len(); i++ {
+			f := findings.rec(i)
+			m := &findings.metas[f.meta]
+			if f.sup != 0 || !d.rules[m.rule] {
 				continue
 			}
 			applies := false
 			if target != nil {
-				applies = f.Client == target.name && f.Scope == target.scope
+				applies = findings.strs[f.client] == target.name && m.scope == target.scope
 			} else {
-				applies = f.Line == d.line+1 || f.Line == d.line
+				applies = int(f.line) == d.line+1 || int(f.line) == d.line
 			}
 			if applies {
-				f.Suppressed = &Suppression{Kind: "inSource", Reason: d.reason, Location: fmt.Sprintf("%s:%d", display, d.line)}
+				findings.suppress(i, &Suppression{Kind: "inSource", Reason: d.reason, Location: fmt.Sprintf("%s:%d", display, d.line)})
 			}
 		}
 	}
