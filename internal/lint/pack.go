@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"encoding/hex"
 	"slices"
 
 	"github.com/whichflow/whichflow/flows"
@@ -203,4 +204,61 @@ func (p *findingPack) sorted() []int32 {
 		return cmp.Compare(i, j)
 	})
 	return order
+}
+
+// CompactFindings holds a report's findings compactly, for a printer that
+// must keep them all before it writes (SARIF: what precedes the results
+// depends on the whole run): the records of findingPack, and each
+// fingerprint as its 16 bytes. Add them in report order (by file), read
+// them back by index.
+type CompactFindings struct {
+	p    findingPack
+	file string
+	fps  [][16]byte
+	odd  map[int]string // fingerprints that are not 32 lowercase hex digits, as given
+}
+
+// Add keeps f.
+func (c *CompactFindings) Add(f Finding) {
+	if f.File != c.file {
+		c.p.done() // a file's strings are shared within the file
+		c.file = f.File
+	}
+	var fp [16]byte
+	if !packFingerprint(&fp, f.Fingerprint) {
+		if c.odd == nil {
+			c.odd = map[int]string{}
+		}
+		c.odd[c.p.n] = f.Fingerprint
+	}
+	c.fps = append(c.fps, fp)
+	c.p.add(&f)
+}
+
+// Len counts the findings.
+func (c *CompactFindings) Len() int { return c.p.len() }
+
+// At is finding i as it was added.
+func (c *CompactFindings) At(i int) Finding {
+	f := c.p.bare(i)
+	if s, ok := c.odd[i]; ok {
+		f.Fingerprint = s
+	} else {
+		f.Fingerprint = hex.EncodeToString(c.fps[i][:])
+	}
+	return f
+}
+
+// packFingerprint stores s in fp when it is 32 lowercase hex digits (as
+// Fingerprint makes them).
+func packFingerprint(fp *[16]byte, s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	if _, err := hex.Decode(fp[:], []byte(s)); err != nil {
+		return false
+	}
+	var back [32]byte
+	hex.Encode(back[:], fp[:])
+	return string(back[:]) == s
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ type sarifPrinter struct {
 	w       io.Writer
 	version string
 	workDir string
+	held    *lint.CompactFindings
 }
 
 const (
@@ -240,7 +242,28 @@ func sarifRuleOf(r flows.Rule) sarifRule {
 	}
 }
 
-func (p *sarifPrinter) Print(res *lint.Result) error {
+func (p *sarifPrinter) Print(res *lint.Result) error { return printStreamed(p, res) }
+
+// Begin writes nothing yet: what precedes the results (the rules, and the
+// invocation's notifications of skipped files) is known only at the end
+// of the run. Until then the findings are held compactly, not as a SARIF
+// tree (that took about 6x the report).
+func (p *sarifPrinter) Begin() error {
+	p.held = &lint.CompactFindings{}
+	return nil
+}
+
+func (p *sarifPrinter) Finding(f lint.Finding) error {
+	p.held.Add(f)
+	return nil
+}
+
+// End writes the log: the document around an empty results array
+// through encoding/json, and each result encoded alone into the indented
+// bytes it has inside that document.
+func (p *sarifPrinter) End(res *lint.Result) error {
+	held := p.held
+	p.held = nil
 	driver := sarifDriver{Name: "whichflow", Version: sarifVersion(p.version), InformationURI: toolInfoURI, Rules: []sarifRule{}}
 	index := map[string]int{}
 	addRule := func(r flows.Rule) {
@@ -249,6 +272,18 @@ func (p *sarifPrinter) Print(res *lint.Result) error {
 	}
 	for _, r := range runRules(res) {
 		addRule(r)
+	}
+	for i := 0; i < held.Len(); i++ {
+		f := held.At(i)
+		if _, ok := index[f.Rule]; !ok {
+			// A finding of a rule outside the run's list is still
+			// reported, never dropped.
+			r, known := flows.RuleByID(f.Rule)
+			if !known {
+				r = flows.Rule{ID: f.Rule, Title: f.Rule, Severity: f.Severity}
+			}
+			addRule(r)
+		}
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, sk := range res.Skipped {
@@ -261,42 +296,72 @@ func (p *sarifPrinter) Print(res *lint.Result) error {
 	if p.workDir != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {URI: dirURI(p.workDir)}}
 	}
-	for _, f := range res.Findings {
-		idx, ok := index[f.Rule]
-		if !ok {
-			// A finding of a rule outside the run's list is still
-			// reported, never dropped.
-			r, known := flows.RuleByID(f.Rule)
-			if !known {
-				r = flows.Rule{ID: f.Rule, Title: f.Rule, Severity: f.Severity}
-			}
-			addRule(r)
-			idx = index[f.Rule]
-		}
-		line, col := max(f.Line, 1), max(f.Column, 1) // SARIF §3.30.5: 1-based
-		msg := f.Message
-		if who := subject(f); who != "" {
-			msg = who + ": " + msg
-		}
-		r := sarifResult{
-			RuleID:    f.Rule,
-			RuleIndex: idx,
-			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: msg},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifactOf(f.File, p.workDir),
-				Region:           sarifRegion{StartLine: line, StartColumn: col},
-			}}},
-			PartialFingerprints: map[string]string{"whichflowFingerprint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{Client: f.Client, Scope: string(scopeOf(f)), Refs: f.Refs},
-		}
-		if s := f.Suppressed; s != nil {
-			r.Suppressions = []sarifSuppression{{Kind: s.Kind, Status: "accepted", Justification: s.Reason}}
-		}
-		run.Results = append(run.Results, r)
-	}
-	enc := json.NewEncoder(p.w)
+	var doc bytes.Buffer
+	enc := json.NewEncoder(&doc)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}}); err != nil {
+		return err
+	}
+	// "results": [] is the run's last member, and these bytes cannot occur
+	// inside an encoded string (its quotes would be escaped).
+	const empty = `"results": []`
+	at := bytes.LastIndex(doc.Bytes(), []byte(empty))
+	if held.Len() == 0 || at < 0 {
+		_, err := p.w.Write(doc.Bytes())
+		return err
+	}
+	bw := streamBuf(p.w)
+	bw.Write(doc.Bytes()[:at+len(empty)-1])
+	var one bytes.Buffer
+	renc := json.NewEncoder(&one)
+	renc.SetIndent(sarifResultIndent, "  ")
+	renc.SetEscapeHTML(false)
+	var artifact sarifArtifact
+	artifactOf := ""
+	for i := 0; i < held.Len(); i++ {
+		f := held.At(i)
+		if i == 0 || f.File != artifactOf {
+			artifact, artifactOf = sarifArtifactOf(f.File, p.workDir), f.File
+		}
+		one.Reset()
+		if err := renc.Encode(p.result(f, index[f.Rule], artifact)); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n" + sarifResultIndent)
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n      ")
+	bw.Write(doc.Bytes()[at+len(empty)-1:])
+	return bw.Flush()
+}
+
+// sarifResultIndent is where a result sits in the log: runs[0].results[i].
+const sarifResultIndent = "        "
+
+func (p *sarifPrinter) result(f lint.Finding, idx int, artifact sarifArtifact) sarifResult {
+	line, col := max(f.Line, 1), max(f.Column, 1) // SARIF §3.30.5: 1-based
+	msg := f.Message
+	if who := subject(f); who != "" {
+		msg = who + ": " + msg
+	}
+	r := sarifResult{
+		RuleID:    f.Rule,
+		RuleIndex: idx,
+		Level:     sarifLevel(f.Severity),
+		Message:   sarifText{Text: msg},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+			ArtifactLocation: artifact,
+			Region:           sarifRegion{StartLine: line, StartColumn: col},
+		}}},
+		PartialFingerprints: map[string]string{"whichflowFingerprint/v1": f.Fingerprint},
+		Properties:          &sarifResultProps{Client: f.Client, Scope: string(scopeOf(f)), Refs: f.Refs},
+	}
+	if s := f.Suppressed; s != nil {
+		r.Suppressions = []sarifSuppression{{Kind: s.Kind, Status: "accepted", Justification: s.Reason}}
+	}
+	return r
 }

@@ -44,7 +44,7 @@ func TestJSONEncoderMatches(t *testing.T) {
 // encoding/json makes of the whole report.
 func TestStreamedEqualsPrinted(t *testing.T) {
 	res := loadFixture(t)
-	for _, format := range []string{"text", "json", "github"} {
+	for _, format := range []string{"text", "json", "github", "sarif"} {
 		var printed, streamed bytes.Buffer
 		p, _ := New(format, &printed, Options{})
 		if err := p.Print(res); err != nil {
