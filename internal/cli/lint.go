@@ -150,9 +150,10 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	// Text, JSON and GitHub reports are written while lint runs, so memory
-	// does not grow with the number of files; SARIF and JUnit need the
-	// whole result, and so does a baseline being written.
+	// Reports are streamed: text, JSON and GitHub written while lint runs,
+	// so memory does not grow with the number of files; SARIF and JUnit
+	// hold the findings compactly and write at the end. A baseline being
+	// written needs the whole result.
 	st, streaming := p.(report.Streamer)
 	streaming = streaming && opts.WriteBaseline == ""
 	if streaming {
@@ -160,6 +161,7 @@ func lintRun(cmd *cobra.Command, opts *LintOptions) error {
 			return err
 		}
 		lo.Stream = st.Finding
+		lo.KeepLinted = report.NeedsLinted(p)
 	}
 	res, err := lint.Run(cmd.Context(), lo)
 	var pe *lint.PathError

@@ -61,6 +61,9 @@ type Options struct {
 	// grow with the number of files; Summary, Fails and Suppressed still
 	// count. An error from Stream stops the run and is Run's error.
 	Stream func(Finding) error
+	// KeepLinted fills Result.Linted while streaming too (a report that
+	// lists what passed: JUnit), in the order it has without streaming.
+	KeepLinted bool
 
 	// SoftMemoryLimit lets Run keep the process's soft memory limit at
 	// DESIGN §6's bound for the largest file read so far (restored at the

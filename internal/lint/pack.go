@@ -249,6 +249,9 @@ func (c *CompactFindings) At(i int) Finding {
 	return f
 }
 
+// Bare is At without the fingerprint, for a printer that does not show it.
+func (c *CompactFindings) Bare(i int) Finding { return c.p.bare(i) }
+
 // packFingerprint stores s in fp when it is 32 lowercase hex digits (as
 // Fingerprint makes them).
 func packFingerprint(fp *[16]byte, s string) bool {

@@ -143,7 +143,8 @@ func walkLess(a, b string) bool {
 
 // runJobs lints the units of src and hands their findings, in the
 // report's order, to opts.Stream or to res.Findings; it fills res's
-// counts, Skipped and (when not streaming) Linted, in discovery order.
+// counts, Skipped and (when not streaming, or asked to) Linted, in
+// discovery order.
 func runJobs(ctx context.Context, src unitSource, opts *Options, res *Result) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -194,7 +195,13 @@ func runJobs(ctx context.Context, src unitSource, opts *Options, res *Result) er
 	for _, s := range e.skips {
 		res.Skipped = append(res.Skipped, s.s)
 	}
-	sort.SliceStable(e.linted, func(i, j int) bool { return e.linted[i].seq < e.linted[j].seq })
+	sort.SliceStable(e.linted, func(i, j int) bool {
+		a, b := e.linted[i], e.linted[j]
+		if a.seq >= 0 && b.seq >= 0 {
+			return a.seq < b.seq
+		}
+		return walkLess(a.lf.Path, b.lf.Path)
+	})
 	for _, lf := range e.linted {
 		res.Linted = append(res.Linted, lf.lf)
 	}
@@ -336,7 +343,7 @@ func (e *emitter) file(u *unit, fr fileResult) {
 	if fr.recognised {
 		e.res.Files++
 		e.res.Clients += fr.linted.Clients()
-		if e.opts.Stream == nil {
+		if e.opts.Stream == nil || e.opts.KeepLinted {
 			e.linted = append(e.linted, seqLinted{u.seq, fr.linted})
 		}
 	}

@@ -188,10 +188,13 @@ func TestSortedWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []Finding
-		res, err := Run(context.Background(), Options{Paths: []string{root}, Now: testNow,
+		res, err := Run(context.Background(), Options{Paths: []string{root}, Now: testNow, KeepLinted: true,
 			Stream: func(f Finding) error { got = append(got, f); return nil }})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(res.Linted, base.Linted) {
+			t.Errorf("%s: linted files (KeepLinted) differ from the discovery walk's:\n%v\n%v", root, linted(res.Linted), linted(base.Linted))
 		}
 		if !reflect.DeepEqual(got, base.Findings) {
 			t.Errorf("%s: streamed findings differ from the discovery walk's:\n%v\n%v", root, files(got), files(base.Findings))
@@ -206,6 +209,14 @@ func TestSortedWalk(t *testing.T) {
 			t.Errorf("%s: the fixture should skip a link and a FIFO and lint 8+ files: %d skipped, %d files", root, len(base.Skipped), base.Files)
 		}
 	}
+}
+
+func linted(ls []LintedFile) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Path)
+	}
+	return out
 }
 
 func files(fs []Finding) []string {

@@ -21,6 +21,13 @@ type Streamer interface {
 	End(res *lint.Result) error
 }
 
+// NeedsLinted reports whether p, streamed, needs lint.Result.Linted at
+// End (lint.Options.KeepLinted): JUnit lists the cases that passed.
+func NeedsLinted(p Printer) bool {
+	_, ok := p.(interface{ usesLinted() })
+	return ok
+}
+
 // printStreamed is Print for a Streamer.
 func printStreamed(s Streamer, res *lint.Result) error {
 	if err := s.Begin(); err != nil {
