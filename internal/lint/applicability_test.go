@@ -181,7 +181,8 @@ func TestRealmFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := &config{path: ".whichflow.yaml", entries: []*ignoreEntry{{Rule: realmDouble.ID, Client: "bad-*", client: g, Reason: "known", line: 2}}}
+	cfg := &config{path: ".whichflow.yaml", entries: []*ignoreEntry{{Rule: realmDouble.ID, Client: "bad-*", client: g, Reason: "known", line: 2,
+		sup: &Suppression{Kind: "external", Reason: "known", Location: ".whichflow.yaml:2"}}}}
 	fp, _ = lintSubjects("realm.json", realmFile(), realmOptions(), cfg)
 	fs = fp.all()
 	if f := find(fs); f == nil || f.Suppressed == nil || f.Suppressed.Kind != "external" {

@@ -63,6 +63,7 @@ type ignoreEntry struct {
 	// hits counts the findings the entry suppressed (an all-rules entry is
 	// reported with it). Entries are matched by workers in parallel.
 	hits counter
+	sup  *Suppression // what it sets on the findings it covers (shared, read-only)
 }
 
 type config struct {
@@ -237,6 +238,9 @@ func parseConfig(data []byte, display, dir string) (*config, error) {
 			if err != nil {
 				return nil, err
 			}
+			// One Suppression for every finding the entry covers: a
+			// file may have 100k of them.
+			e.sup = &Suppression{Kind: "external", Reason: e.Reason, Location: fmt.Sprintf("%s:%d", display, e.line)}
 			cfg.entries = append(cfg.entries, e)
 		}
 	}
@@ -366,7 +370,7 @@ func (c *config) apply(f *Finding, now time.Time) {
 		if gone, _ := expired(e.Expires, now); gone {
 			continue
 		}
-		f.Suppressed = &Suppression{Kind: "external", Reason: e.Reason, Location: fmt.Sprintf("%s:%d", c.path, e.line)}
+		f.Suppressed = e.sup
 		e.hits.add(1)
 		return
 	}

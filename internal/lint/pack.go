@@ -91,6 +91,9 @@ func (p *findingPack) sup(s *Suppression) int32 {
 	if s == nil {
 		return 0
 	}
+	if n := len(p.sups); n > 0 && p.sups[n-1] == s { // an entry's, shared
+		return int32(n)
+	}
 	p.sups = append(p.sups, s)
 	return int32(len(p.sups))
 }

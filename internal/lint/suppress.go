@@ -124,6 +124,7 @@ func applyDirectives(display string, file *clientconfig.File, findings *findingP
 			extra = append(extra, newFinding(r, display, clientID, pos, msg))
 			continue
 		}
+		var sup *Suppression // one for every finding the directive covers
 		for i := 0; i < findings.len(); i++ {
 			f := findings.rec(i)
 			m := &findings.metas[f.meta]
@@ -137,7 +138,10 @@ func applyDirectives(display string, file *clientconfig.File, findings *findingP
 				applies = int(f.line) == d.line+1 || int(f.line) == d.line
 			}
 			if applies {
-				findings.suppress(i, &Suppression{Kind: "inSource", Reason: d.reason, Location: fmt.Sprintf("%s:%d", display, d.line)})
+				if sup == nil {
+					sup = &Suppression{Kind: "inSource", Reason: d.reason, Location: fmt.Sprintf("%s:%d", display, d.line)}
+				}
+				findings.suppress(i, sup)
 			}
 		}
 	}
