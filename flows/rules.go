@@ -227,7 +227,7 @@ const (
 	RuleClientMetadataSecret     = "client-metadata-shared-secret"
 )
 
-// Rule IDs of the second round (DESIGN §3) that rulesg implements.
+// Rule IDs of the second round (DESIGN §3).
 const (
 	RuleFrontChannelIDToken     = "front-channel-id-token"
 	RuleRedirectFragment        = "redirect-fragment"
