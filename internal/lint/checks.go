@@ -644,10 +644,13 @@ func checkRedirectDangerous(c *clientconfig.Client) (hit, bool) {
 	})
 }
 
+// checkRedirectLocalhost reads the host of http and https redirects alike:
+// https://localhost resolves the name just as http://localhost does
+// (RFC 8252 §8.3), and DESIGN calls a redirect loopback by its host.
 func checkRedirectLocalhost(c *clientconfig.Client) (hit, bool) {
 	return redirectHit(c, "naming localhost instead of the loopback IP 127.0.0.1 or [::1]", func(lit string) bool {
-		scheme, host, ok := uriHost(lit)
-		return ok && scheme == "http" && host == "localhost"
+		_, host, ok := uriHost(lit)
+		return ok && host == "localhost"
 	})
 }
 
@@ -661,10 +664,11 @@ func checkRedirectCustomScheme(c *clientconfig.Client) (hit, bool) {
 // checkFrontChannelIDToken fires on an id_token-only response type when no
 // access token comes from the authorization endpoint too (then
 // implicit-grant's error says it all).
+// checkFrontChannelIDToken fires on a registered id_token-only response type
+// whatever else the client registers: a client that also registers token
+// response types gets implicit-grant for those, and can still log in with
+// id_token alone.
 func checkFrontChannelIDToken(c *clientconfig.Client) (hit, bool) {
-	if len(tokenResponseTypes(c)) > 0 {
-		return hit{}, false
-	}
 	for _, rt := range resolvedItems(c.ResponseTypes) {
 		if f := strings.Fields(rt.Value); len(f) == 1 && f[0] == "id_token" {
 			return hit{pos: firstPos(rt.Pos, c.ResponseTypes.Pos, c.Pos),
