@@ -570,7 +570,7 @@ var rules = []Rule{
 		Remediation: "Register the `code` response type (and the authorization_code grant) instead of `id_token`; " +
 			"validate the ID token from the token response and keep checking `nonce`.",
 		Refs:    []Ref{RFC9700.S("2.1.2"), OIDCCore.S("3.2"), OIDCCore.S("3.1")},
-		Formats: []Format{FormatRFC7591, FormatTerraformOkta, FormatWhichflow},
+		Formats: []Format{FormatRFC7591, FormatTerraformOkta, FormatWhichflow, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleRedirectFragment,
@@ -585,7 +585,7 @@ var rules = []Rule{
 		Remediation: "Remove the `#…` part from the registered redirect URI (single-page routers: register the plain " +
 			"path, e.g. `https://app.example.com/callback`, and route after the code exchange).",
 		Refs:    []Ref{RFC6749.S("3.1.2"), RFC9700.S("4.1")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectDangerousScheme,
@@ -600,7 +600,7 @@ var rules = []Rule{
 		Remediation: "Register only https redirect URIs, loopback `http://127.0.0.1:{port}` redirects for native apps, " +
 			"or a private-use scheme in reverse-DNS form; remove the URI with this scheme.",
 		Refs:    []Ref{RFC9700.S("4.1"), RFC6749.S("3.1.2"), RFC8252.S("7")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectLocalhost,
@@ -615,7 +615,7 @@ var rules = []Rule{
 		Remediation: "Register `http://127.0.0.1:{port}/…` (or `http://[::1]:{port}/…`) and have the client listen " +
 			"on that address; development setups can register both while migrating.",
 		Refs:    []Ref{RFC8252.S("8.3"), RFC8252.S("7.3")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectCustomScheme,
@@ -630,7 +630,7 @@ var rules = []Rule{
 		Remediation: "Use a reverse-DNS scheme for a domain you own (`com.example.app:/oauth2redirect`) or a claimed " +
 			"https redirect (Android App Links, iOS Universal Links), and keep PKCE on.",
 		Refs:    []Ref{RFC8252.S("7.1"), RFC8252.S("7.2"), RFC8252.S("8.6")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleMixedClientRoles,

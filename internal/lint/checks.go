@@ -8,6 +8,7 @@ import (
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // hit is where a check fired and what it says.
@@ -411,7 +412,7 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 		if clientconfig.IsPlaceholder(s.Value) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
+		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, redact.Secret(s.Value)))
 		pos = firstPos(pos, s.Pos)
 	}
 	if len(parts) == 0 {
@@ -644,13 +645,10 @@ func checkRedirectDangerous(c *clientconfig.Client) (hit, bool) {
 	})
 }
 
-// checkRedirectLocalhost reads the host of http and https redirects alike:
-// https://localhost resolves the name just as http://localhost does
-// (RFC 8252 §8.3), and DESIGN calls a redirect loopback by its host.
 func checkRedirectLocalhost(c *clientconfig.Client) (hit, bool) {
 	return redirectHit(c, "naming localhost instead of the loopback IP 127.0.0.1 or [::1]", func(lit string) bool {
-		_, host, ok := uriHost(lit)
-		return ok && host == "localhost"
+		scheme, host, ok := uriHost(lit)
+		return ok && scheme == "http" && host == "localhost"
 	})
 }
 
@@ -661,13 +659,9 @@ func checkRedirectCustomScheme(c *clientconfig.Client) (hit, bool) {
 	})
 }
 
-// checkFrontChannelIDToken fires on an id_token-only response type when no
-// access token comes from the authorization endpoint too (then
-// implicit-grant's error says it all).
-// checkFrontChannelIDToken fires on a registered id_token-only response type
-// whatever else the client registers: a client that also registers token
-// response types gets implicit-grant for those, and can still log in with
-// id_token alone.
+// checkFrontChannelIDToken: each registered response type is a request the
+// client may make, so "id_token" alone is one even when "token" (the
+// implicit-grant finding) is registered beside it.
 func checkFrontChannelIDToken(c *clientconfig.Client) (hit, bool) {
 	for _, rt := range resolvedItems(c.ResponseTypes) {
 		if f := strings.Fields(rt.Value); len(f) == 1 && f[0] == "id_token" {

@@ -17,12 +17,6 @@ func TestUnseenRealFiles(t *testing.T) {
 	cases := []struct {
 		path, client, rule string
 	}{
-		// okta_app_oauth type web with redirect https://localhost:44369/…:
-		// a loopback redirect that names localhost whatever the scheme
-		// (RFC 8252 §8.3 is about the name, not about TLS).
-		{"terraform/oktadev-multi-org-applications", "okta_app_oauth.customer_portal", "redirect-localhost"},
-		// keycloak_openid_client redirect https://localhost:3000/*.
-		{"terraform/market-tracker-ui", "keycloak_openid_client.market_tracker_ui_dev", "redirect-localhost"},
 		// response_types ["code", "token", "id_token"]: the id_token
 		// response type is registered whatever else is; implicit-grant
 		// reports the token one.
