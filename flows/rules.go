@@ -887,7 +887,7 @@ var rules = []Rule{
 			"page an attacker controls anywhere under that path receives the authorization codes.",
 		Remediation: "Turn strict matching on for the domain: `PATCH /management/organizations/{org}/environments/{env}/domains/{domain}` with `{\"oidc\":{\"redirectUriStrictMatching\":true}}` (console: Settings > OpenID > Client Registration > Settings), or run the domain with the FAPI profile, which matches exactly.",
 		Refs:        []Ref{RFC9700.S("4.1.3"), RFC9700.S("2.1"), OAuth21.S("4.1.1")},
-		Formats:     []Format{FormatGravitee},
+		Formats:     []Format{FormatGravitee, FormatTerraformGravitee},
 	},
 }
 
