@@ -788,13 +788,14 @@ var rules = []Rule{
 		Title:    "Access tokens or authorization codes live long",
 		Severity: SeverityNote,
 		Scope:    ScopeClient,
-		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}},
-		Profile:  ProfileStandard,
+		// A keycloak_realm sets the same realm lifetimes as a realm export.
+		ScopeIn: map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}, FormatTerraformKeycloak: {ScopeClient, ScopeRealm}},
+		Profile: ProfileStandard,
 		Rationale: "A bearer access token can be replayed by whoever holds it until it expires, and cannot be recalled " +
 			"at most resource servers; RFC 6749 recommends authorization codes live at most 10 minutes. Lifetimes over " +
 			"an hour for access tokens (10 hours for ID tokens) or 10 minutes for codes widen the window a leaked token " +
 			"or code is good for.",
-		Remediation: "Shorten the lifetimes: Keycloak Realm settings → Tokens → Access Token Lifespan (realm `accessTokenLifespan`, at most 3600) and Client login timeout (`accessCodeLifespan`, at most 600), client Advanced → Access Token Lifespan (attribute `access.token.lifespan`, terraform `access_token_lifespan`); Spring Authorization Server `token.access-token-time-to-live` / `authorization-code-time-to-live`; Auth0 `jwt_configuration.lifetime_in_seconds`. Use refresh tokens for long sessions.",
+		Remediation: "Shorten the lifetimes: Keycloak Realm settings → Tokens → Access Token Lifespan (realm `accessTokenLifespan`, at most 3600) and Client login timeout (`accessCodeLifespan`, at most 600) (terraform `keycloak_realm` `access_token_lifespan` / `access_code_lifespan`), client Advanced → Access Token Lifespan (attribute `access.token.lifespan`, terraform `access_token_lifespan`); Spring Authorization Server `token.access-token-time-to-live` / `authorization-code-time-to-live`; Auth0 `jwt_configuration.lifetime_in_seconds`. Use refresh tokens for long sessions.",
 		Refs:        []Ref{RFC6749.S("4.1.2"), RFC6749.S("10.3"), RFC6819.S("5.1.5.3")},
 		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatAuth0, FormatTerraformAuth0, FormatSpring},
 	},
