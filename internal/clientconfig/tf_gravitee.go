@@ -21,7 +21,7 @@ import (
 // keeps the template's defaults. oauth_settings has redirect_uris,
 // post_logout_redirect_uris, grant_types, response_types (and scopes and
 // lifetimes); everything else (forcePKCE, forceS256CodeChallengeMethod,
-// tokenEndpointAuthMethod, disableRefreshTokenRotation,
+// tokenEndpointAuthMethod, clientType, disableRefreshTokenRotation,
 // tlsClientCertificateBoundAccessTokens …) can only come from settings_json.
 // settings_json is read when it is a literal (jsonencode of an object
 // literal, a JSON string or heredoc); anything else (var.x, file(), a
@@ -106,6 +106,7 @@ func tfGravitee(t tfBlock) Client {
 	app.redirects = list("redirectUris")
 	app.postLogouts = list("postLogoutRedirectUris")
 	app.auth = js.str("tokenEndpointAuthMethod", t.pos())
+	app.clientType = js.str("clientType", t.pos())
 	app.forcePKCE = js.boolean("forcePKCE", t.pos())
 	app.forceS256 = js.boolean("forceS256CodeChallengeMethod", t.pos())
 	app.rotationOff = js.boolean("disableRefreshTokenRotation", t.pos())
