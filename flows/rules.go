@@ -710,7 +710,7 @@ var rules = []Rule{
 			"`token_endpoint_auth_signing_alg`; Auth0 `jwt_configuration.alg: PS256`) and authenticate with " +
 			"`private_key_jwt` or mTLS instead of `client_secret_jwt`.",
 		Refs:    []Ref{FAPI2.S("5.4"), RFC7523.S("2.2")},
-		Formats: []Format{FormatRFC7591, FormatAuth0, FormatTerraformAuth0},
+		Formats: []Format{FormatRFC7591, FormatAuth0, FormatTerraformAuth0, FormatKeycloak, FormatTerraformKeycloak},
 	},
 	{
 		ID:          RuleFAPIResponseType,
@@ -721,7 +721,7 @@ var rules = []Rule{
 		Rationale:   "FAPI 2.0 allows only the `code` response type: every other one returns tokens from the authorization endpoint, in the front channel.",
 		Remediation: "Register only `response_types: [\"code\"]` (Okta `response_types = [\"code\"]`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC9700.S("2.1.2")},
-		Formats:     []Format{FormatRFC7591, FormatTerraformOkta},
+		Formats:     []Format{FormatRFC7591, FormatTerraformOkta, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleFAPIRefreshRotation,
