@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -51,6 +52,8 @@ type Module struct {
 	resources bool
 	// sizes of the resolved values, for the evaluation bound.
 	sizes map[string]int
+	// tooLarge: the declarations were over ModuleDeclLimit.
+	tooLarge bool
 }
 
 // modelValueLimit bounds the size (string bytes plus elements) of any value
@@ -65,34 +68,66 @@ func IsModuleFile(name string) bool {
 	return strings.HasSuffix(base, ".tf") || base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars")
 }
 
+// ModuleDeclLimit bounds what a module directory's declarations may cost:
+// the files that declare variables or locals, together, at most one
+// Terraform file's cap. Their expressions are kept until the module is
+// resolved (hclsyntax needs some 60x the source), so without a bound a
+// directory of many large locals files held them all at once (twelve
+// 7.9 MB files: 7.7 GB max RSS and 7 minutes, against 0.97 GB and 59 s
+// for hclparse reading them one after another). A module past it resolves
+// nothing: every var. and local. reference stays unresolved, as a value
+// from elsewhere would (TooLarge says so).
+const ModuleDeclLimit = maxTerraformSize
+
 // NewModule reads the variable defaults and locals the files of one module
 // directory declare. Files that do not parse, or are over the Terraform
 // size cap, add nothing (each is reported when it is linted itself). The
 // files are parsed in parallel, and of each only its declarations are kept
 // (not its resources), so a large module costs its declarations' memory.
 func NewModule(files []ModuleFile) *Module {
+	paths := make([]string, len(files))
+	data := make(map[string][]byte, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+		data[f.Path] = f.Data
+	}
+	return LoadModule(paths, func(p string) []byte { return data[p] })
+}
+
+// LoadModule is NewModule of the files at paths, each read (nil: it cannot
+// be read) when a worker gets to it and dropped once its declarations are
+// scanned: a directory's files are never all in memory at once, and past
+// ModuleDeclLimit no more of them are parsed.
+func LoadModule(paths []string, read func(path string) []byte) *Module {
 	m := &Module{sizes: map[string]int{}}
-	found := make([]fileDecls, len(files))
+	found := make([]fileDecls, len(paths))
+	var declared atomic.Int64 // bytes of the files that declare
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(files); w++ {
+	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(paths); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				found[i] = scanModuleFile(files[i])
+				found[i] = scanModuleFile(ModuleFile{Path: paths[i], Data: read(paths[i])}, &declared)
 			}
 		}()
 	}
-	for i := range files {
+	for i := range paths {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	for _, f := range found {
+		m.resources = m.resources || f.resources
+	}
+	if declared.Load() > ModuleDeclLimit {
+		m.tooLarge = true
+		return m
+	}
 	d := newDecls()
 	assigned := map[string]bool{} // by a .tfvars file
 	for _, f := range found {
-		m.resources = m.resources || f.resources
 		for _, name := range f.assigned {
 			assigned[name] = true
 		}
@@ -101,6 +136,10 @@ func NewModule(files []ModuleFile) *Module {
 	m.resolve(d, assigned)
 	return m
 }
+
+// TooLarge reports whether the module's declarations were over
+// ModuleDeclLimit, so that none of them was resolved.
+func (m *Module) TooLarge() bool { return m != nil && m.tooLarge }
 
 // fileDecls is what one file of a module declares.
 type fileDecls struct {
@@ -115,8 +154,10 @@ type namedExpr struct {
 	expr hclsyntax.Expression
 }
 
-// scanModuleFile reads the declarations of one module file.
-func scanModuleFile(f ModuleFile) fileDecls {
+// scanModuleFile reads the declarations of one module file; declared
+// counts the bytes of the module's files that declare, and once it is over
+// ModuleDeclLimit no more files are parsed (the module resolves nothing).
+func scanModuleFile(f ModuleFile, declared *atomic.Int64) fileDecls {
 	var out fileDecls
 	if len(f.Data) > maxTerraformSize || !IsModuleFile(f.Path) {
 		return out
@@ -126,6 +167,9 @@ func scanModuleFile(f ModuleFile) fileDecls {
 		out.resources = hasResourceMarkers(f.Data)
 		if !declares(f.Data) {
 			return out // nothing to declare: not parsed here
+		}
+		if declared.Add(int64(len(f.Data))) > ModuleDeclLimit {
+			return out
 		}
 	}
 	body, perr, _ := parseHCL(f.Data)

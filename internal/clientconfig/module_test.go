@@ -156,3 +156,48 @@ func TestDeclares(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleDeclarationsBounded: the files of a module directory that
+// declare variables or locals cost at most one Terraform file's cap
+// together (ModuleDeclLimit). Before the bound, a directory of many large
+// locals files kept every file's expressions at once (twelve 7.9 MB files:
+// 7.7 GB max RSS); past it the module resolves nothing, whatever the order
+// its files are read in, and a module inside the bound still resolves.
+func TestModuleDeclarationsBounded(t *testing.T) {
+	main := `
+resource "keycloak_openid_client" "c" {
+  client_id   = "c"
+  access_type = local.access
+}
+`
+	// Comments cost hclsyntax little, so the files are cheap to read here;
+	// what counts is their size.
+	pad := "# " + strings.Repeat("x", 1<<20) + "\n"
+	build := func(n int) map[string]string {
+		files := map[string]string{"mod/main.tf": main}
+		files["mod/a.tf"] = "locals {\n  access = \"PUBLIC\"\n}\n"
+		for i := 0; i < n; i++ {
+			files["mod/pad"+strconv.Itoa(i)+".tf"] = strings.Repeat(pad, 3) + "variable \"v" + strconv.Itoa(i) + "\" {}\n"
+		}
+		return files
+	}
+	for _, tc := range []struct {
+		pads     int
+		resolved bool
+	}{{1, true}, {2, true}, {3, false}, {8, false}} {
+		files := build(tc.pads)
+		var mf []ModuleFile
+		for p, d := range files {
+			mf = append(mf, ModuleFile{Path: p, Data: []byte(d)})
+		}
+		mod := NewModule(mf)
+		f, err := ReadInModule("mod/main.tf", []byte(main), mod)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := f.Clients[0].Public
+		if got := !p.Unresolved && p.Value; got != tc.resolved || mod.TooLarge() == tc.resolved {
+			t.Errorf("%d padded files of 3 MiB: access_type %+v, TooLarge %v; want resolved %v", tc.pads, p, mod.TooLarge(), tc.resolved)
+		}
+	}
+}
