@@ -292,6 +292,12 @@ func (m *Module) resolve(d decls, assigned map[string]bool) {
 	// a context holding only what it refers to, so the work is linear in
 	// the references. A local may be partly known (an object with one
 	// attribute from a resource): the attributes that are known are used.
+	//
+	// The walk keeps its own stack: a chain of locals, each naming the one
+	// before, is as deep as the module has locals (300,000 in a 7.6 MB
+	// file), and as recursion it grew the goroutine stack to hundreds of
+	// MB that every collection then scanned (43 s and 1.24 GB max RSS,
+	// against 7 s and 0.6 GB for hclparse alone).
 	localVals := map[string]cty.Value{}
 	const (
 		todo = iota
@@ -299,35 +305,39 @@ func (m *Module) resolve(d decls, assigned map[string]bool) {
 		done
 	)
 	state := map[string]int{}
-	var visit func(name string)
-	visit = func(name string) {
-		d := locals[name]
-		switch {
-		case state[name] == done:
+	type frame struct {
+		name  string
+		trs   []hcl.Traversal
+		next  int      // the next of trs to visit
+		local []string // the declared locals it refers to
+	}
+	var stack []*frame
+	// push starts name, unless it is being visited (a cycle: it stays
+	// unknown) or done.
+	push := func(name string) {
+		if state[name] != todo {
 			return
-		case state[name] == visiting:
-			return // a cycle: the local stays unknown
 		}
 		state[name] = visiting
 		localVals[name] = cty.DynamicVal
+		d := locals[name]
 		if d.dup {
 			state[name] = done
 			return
 		}
+		stack = append(stack, &frame{name: name, trs: d.expr.Variables()})
+	}
+	// finish evaluates the local on top of the stack, its references done.
+	finish := func(f *frame) {
+		d := locals[f.name]
 		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": varObj}, Functions: map[string]function.Function{}}
 		deps := map[string]cty.Value{}
-		for _, tr := range d.expr.Variables() {
+		for _, name := range f.local {
+			deps[name] = localVals[name]
+		}
+		for _, tr := range f.trs {
 			switch root := tr.RootName(); root {
-			case "var":
-			case "local":
-				if len(tr) > 1 {
-					if a, ok := tr[1].(hcl.TraverseAttr); ok {
-						if _, declared := locals[a.Name]; declared {
-							visit(a.Name)
-							deps[a.Name] = localVals[a.Name]
-						}
-					}
-				}
+			case "var", "local":
 			default:
 				// A resource, data source, module, path ...: unknown, so
 				// the rest of the local can still be known.
@@ -342,13 +352,32 @@ func (m *Module) resolve(d decls, assigned map[string]bool) {
 		})
 		ctx.Variables["local"] = cty.ObjectVal(deps)
 		if v, ok := m.eval(d.expr, ctx); ok {
-			localVals[name] = v
-			m.sizes["local."+name] = valueSize(v)
+			localVals[f.name] = v
+			m.sizes["local."+f.name] = valueSize(v)
 		}
-		state[name] = done
+		state[f.name] = done
 	}
 	for name := range locals {
-		visit(name)
+		push(name)
+		for len(stack) > 0 {
+			f := stack[len(stack)-1]
+			if f.next == len(f.trs) {
+				stack = stack[:len(stack)-1]
+				finish(f)
+				continue
+			}
+			tr := f.trs[f.next]
+			f.next++
+			if tr.RootName() != "local" || len(tr) < 2 {
+				continue
+			}
+			if a, ok := tr[1].(hcl.TraverseAttr); ok {
+				if _, declared := locals[a.Name]; declared {
+					f.local = append(f.local, a.Name)
+					push(a.Name)
+				}
+			}
+		}
 	}
 	m.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{"var": varObj, "local": cty.ObjectVal(localVals)}}
 }

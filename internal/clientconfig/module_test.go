@@ -2,6 +2,8 @@ package clientconfig
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -199,5 +201,42 @@ resource "keycloak_openid_client" "c" {
 		if got := !p.Unresolved && p.Value; got != tc.resolved || mod.TooLarge() == tc.resolved {
 			t.Errorf("%d padded files of 3 MiB: access_type %+v, TooLarge %v; want resolved %v", tc.pads, p, mod.TooLarge(), tc.resolved)
 		}
+	}
+}
+
+// TestModuleLocalsChainFlat: a chain of locals, each naming the one
+// before, is resolved without recursion. As recursion, 300,000 such locals
+// in a 7.6 MB file grew the goroutine stack to 256 MB (that every
+// collection scanned); the stack must not grow with the chain.
+func TestModuleLocalsChainFlat(t *testing.T) {
+	const n = 50000
+	var b strings.Builder
+	b.WriteString("locals {\n  l0 = \"PUBLIC\"\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "  l%d = local.l%d\n", i, i-1)
+	}
+	fmt.Fprintf(&b, "}\nresource \"keycloak_openid_client\" \"c\" {\n  client_id   = \"c\"\n  access_type = local.l%d\n}\n", n-1)
+	data := []byte(b.String())
+	type result struct {
+		f     *File
+		err   error
+		stack uint64
+	}
+	got := make(chan result)
+	go func() { // a fresh goroutine: its stack is the walk's
+		f, err := Read("main.tf", data)
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		got <- result{f, err, ms.StackInuse}
+	}()
+	r := <-got
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if p := r.f.Clients[0].Public; !p.Value || p.Unresolved {
+		t.Errorf("access_type at the end of a chain of %d locals: %+v, want PUBLIC resolved", n, p)
+	}
+	if r.stack > 16<<20 {
+		t.Errorf("resolving a chain of %d locals left %d MiB of goroutine stacks in use", n, r.stack>>20)
 	}
 }
