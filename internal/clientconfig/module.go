@@ -100,27 +100,34 @@ func NewModule(files []ModuleFile) *Module {
 // ModuleDeclLimit no more of them are parsed.
 func LoadModule(paths []string, read func(path string) []byte) *Module {
 	m := &Module{sizes: map[string]int{}}
+	// First what each file is (a size, whether it declares), so that a
+	// module past the bound costs no parse at all; then the declaring
+	// files are read again and parsed. A file that grew in between is
+	// counted again.
 	found := make([]fileDecls, len(paths))
 	var declared atomic.Int64 // bytes of the files that declare
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(paths); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				found[i] = scanModuleFile(ModuleFile{Path: paths[i], Data: read(paths[i])}, &declared)
-			}
-		}()
+	all := make([]int, len(paths))
+	for i := range all {
+		all[i] = i
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, f := range found {
+	parallel(all, func(i int) {
+		found[i] = scanModuleFile(ModuleFile{Path: paths[i], Data: read(paths[i])}, &declared, false)
+	})
+	var parse []int
+	for i, f := range found {
 		m.resources = m.resources || f.resources
+		if f.declares {
+			parse = append(parse, i)
+		}
 	}
+	if declared.Load() > ModuleDeclLimit {
+		m.tooLarge = true
+		return m
+	}
+	declared.Store(0)
+	parallel(parse, func(i int) {
+		found[i] = scanModuleFile(ModuleFile{Path: paths[i], Data: read(paths[i])}, &declared, true)
+	})
 	if declared.Load() > ModuleDeclLimit {
 		m.tooLarge = true
 		return m
@@ -137,6 +144,26 @@ func LoadModule(paths []string, read func(path string) []byte) *Module {
 	return m
 }
 
+// parallel runs fn on each of idx, on as many workers as there are cores.
+func parallel(idx []int, fn func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(idx); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for _, i := range idx {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // TooLarge reports whether the module's declarations were over
 // ModuleDeclLimit, so that none of them was resolved.
 func (m *Module) TooLarge() bool { return m != nil && m.tooLarge }
@@ -144,6 +171,7 @@ func (m *Module) TooLarge() bool { return m != nil && m.tooLarge }
 // fileDecls is what one file of a module declares.
 type fileDecls struct {
 	resources bool
+	declares  bool        // variables or locals (.tf), or assignments (.tfvars)
 	vars      []namedExpr // variable defaults (nil expression: no default)
 	locals    []namedExpr
 	assigned  []string // names a .tfvars file sets
@@ -154,10 +182,11 @@ type namedExpr struct {
 	expr hclsyntax.Expression
 }
 
-// scanModuleFile reads the declarations of one module file; declared
-// counts the bytes of the module's files that declare, and once it is over
-// ModuleDeclLimit no more files are parsed (the module resolves nothing).
-func scanModuleFile(f ModuleFile, declared *atomic.Int64) fileDecls {
+// scanModuleFile reads the declarations of one module file, when parse
+// is set, or else only what the file is (declares: it is to be parsed).
+// declared counts the bytes of the module's files that declare; past
+// ModuleDeclLimit no more are parsed (the module resolves nothing).
+func scanModuleFile(f ModuleFile, declared *atomic.Int64, parse bool) fileDecls {
 	var out fileDecls
 	if len(f.Data) > maxTerraformSize || !IsModuleFile(f.Path) {
 		return out
@@ -172,6 +201,11 @@ func scanModuleFile(f ModuleFile, declared *atomic.Int64) fileDecls {
 			return out
 		}
 	}
+	out.declares = true
+	if !parse {
+		return out
+	}
+	defer oneBigHCL(len(f.Data))()
 	body, perr, _ := parseHCL(f.Data)
 	if perr != nil {
 		return out
