@@ -401,7 +401,7 @@ var rules = []Rule{
 		Remediation: "Decide the client type: for a public client keep only `none` and drop the secret; for a confidential client remove `none` (and the public switch).",
 		Refs:        []Ref{RFC6749.S("2.1"), RFC7591.S("2"), RFC10017.S("6.3")},
 		Formats: []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatTerraformAuth0, FormatAuth0,
-			FormatSpring, FormatGravitee, FormatWhichflow},
+			FormatSpring, FormatGravitee, FormatTerraformGravitee, FormatWhichflow},
 	},
 	{
 		ID:       RulePublicRefreshNoRotation,
@@ -490,7 +490,7 @@ var rules = []Rule{
 			"user sees a login page.",
 		Remediation: "Require PAR for the client (`require_pushed_authorization_requests: true`, Keycloak attribute `require.pushed.authorization.requests`, Gravitee `requireParRequest`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.2"), RFC9126.S("6")},
-		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee},
 	},
 	{
 		ID:       RuleFAPIClientAuth,
@@ -526,7 +526,7 @@ var rules = []Rule{
 			"certificate, so a leaked token is useless without the key.",
 		Remediation: "Bind tokens to the client: `dpop_bound_access_tokens: true` or `tls_client_certificate_bound_access_tokens: true` (Keycloak attributes `dpop.bound.access.tokens` / `tls.client.certificate.bound.access.tokens`).",
 		Refs:        []Ref{FAPI2.S("5.3.2.1"), RFC9449.S("5.2"), RFC8705.S("3")},
-		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatGravitee, FormatTerraformGravitee},
+		Formats:     []Format{FormatRFC7591, FormatKeycloak, FormatTerraformKeycloak, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:          RuleFAPIPKCES256,
@@ -570,7 +570,7 @@ var rules = []Rule{
 		Remediation: "Register the `code` response type (and the authorization_code grant) instead of `id_token`; " +
 			"validate the ID token from the token response and keep checking `nonce`.",
 		Refs:    []Ref{RFC9700.S("2.1.2"), OIDCCore.S("3.2"), OIDCCore.S("3.1")},
-		Formats: []Format{FormatRFC7591, FormatTerraformOkta, FormatWhichflow},
+		Formats: []Format{FormatRFC7591, FormatTerraformOkta, FormatWhichflow, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleRedirectFragment,
@@ -585,7 +585,7 @@ var rules = []Rule{
 		Remediation: "Remove the `#…` part from the registered redirect URI (single-page routers: register the plain " +
 			"path, e.g. `https://app.example.com/callback`, and route after the code exchange).",
 		Refs:    []Ref{RFC6749.S("3.1.2"), RFC9700.S("4.1")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectDangerousScheme,
@@ -600,7 +600,7 @@ var rules = []Rule{
 		Remediation: "Register only https redirect URIs, loopback `http://127.0.0.1:{port}` redirects for native apps, " +
 			"or a private-use scheme in reverse-DNS form; remove the URI with this scheme.",
 		Refs:    []Ref{RFC9700.S("4.1"), RFC6749.S("3.1.2"), RFC8252.S("7")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectLocalhost,
@@ -615,7 +615,7 @@ var rules = []Rule{
 		Remediation: "Register `http://127.0.0.1:{port}/…` (or `http://[::1]:{port}/…`) and have the client listen " +
 			"on that address; development setups can register both while migrating.",
 		Refs:    []Ref{RFC8252.S("8.3"), RFC8252.S("7.3")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleRedirectCustomScheme,
@@ -630,7 +630,7 @@ var rules = []Rule{
 		Remediation: "Use a reverse-DNS scheme for a domain you own (`com.example.app:/oauth2redirect`) or a claimed " +
 			"https redirect (Android App Links, iOS Universal Links), and keep PKCE on.",
 		Refs:    []Ref{RFC8252.S("7.1"), RFC8252.S("7.2"), RFC8252.S("8.6")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleMixedClientRoles,
@@ -647,7 +647,7 @@ var rules = []Rule{
 			"account) for machine access, another with the authorization code grant for users (Auth0: give each its " +
 			"own `grant_types`; absent `grant_types` get both by default).",
 		Refs:    []Ref{RFC9700.S("2.3"), RFC6749.S("4.4")},
-		Formats: registrationFormats,
+		Formats: redirectFormats,
 	},
 	{
 		ID:       RuleCrossOriginAuth,
@@ -681,7 +681,7 @@ var rules = []Rule{
 			"Registration, and the connections promoted to domain level), restrict their redirect URIs and scopes, " +
 			"or turn `flags.enable_dynamic_client_registration` off.",
 		Refs:    []Ref{RFC7591.S("3"), RFC7591.S("5"), RFC9700.S("4.1")},
-		Formats: []Format{FormatAuth0},
+		Formats: []Format{FormatAuth0, FormatTerraformAuth0},
 	},
 	{
 		ID:       RuleOpenAPIOAuthURLInsecure,
@@ -757,7 +757,7 @@ var rules = []Rule{
 		Title:    "Rotated refresh tokens stay valid after use",
 		Severity: SeverityWarning,
 		Scope:    ScopeClient,
-		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeRealm}},
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeRealm}, FormatTerraformKeycloak: {ScopeRealm}},
 		Profile:  ProfileStandard,
 		Rationale: "Refresh token rotation detects theft only if a used refresh token is refused: the attacker and the " +
 			"client cannot both keep refreshing. A token that stays valid for several more uses (Keycloak " +
@@ -765,7 +765,7 @@ var rules = []Rule{
 			"stolen token be replayed unnoticed.",
 		Remediation: "Keep rotation and refuse reuse: Keycloak Realm settings → Tokens → Refresh tokens → Refresh Token Max Reuse `0` (realm `refreshTokenMaxReuse: 0`); Auth0 `refresh_token.leeway` of at most 60 seconds.",
 		Refs:        []Ref{RFC9700.S("4.14.2"), RFC9700.S("2.2.2"), OAuth21.S("4.3")},
-		Formats:     []Format{FormatKeycloak, FormatAuth0, FormatTerraformAuth0},
+		Formats:     []Format{FormatKeycloak, FormatTerraformKeycloak, FormatAuth0, FormatTerraformAuth0},
 	},
 	{
 		ID:       RuleRefreshNoExpiry,
@@ -788,7 +788,7 @@ var rules = []Rule{
 		Title:    "Access tokens or authorization codes live long",
 		Severity: SeverityNote,
 		Scope:    ScopeClient,
-		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}},
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}, FormatTerraformKeycloak: {ScopeClient, ScopeRealm}},
 		Profile:  ProfileStandard,
 		Rationale: "A bearer access token can be replayed by whoever holds it until it expires, and cannot be recalled " +
 			"at most resource servers; RFC 6749 recommends authorization codes live at most 10 minutes. Lifetimes over " +
@@ -803,7 +803,7 @@ var rules = []Rule{
 		Title:    "Unsigned or HMAC-signed tokens or client assertions",
 		Severity: SeverityWarning,
 		Scope:    ScopeClient,
-		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}},
+		ScopeIn:  map[Format][]Scope{FormatKeycloak: {ScopeClient, ScopeRealm}, FormatTerraformKeycloak: {ScopeClient, ScopeRealm}},
 		Profile:  ProfileStandard,
 		Rationale: "`none` means no signature at all: anyone can forge the token. An HMAC algorithm (`HS256` ...) signs " +
 			"with a shared secret, so every party that can verify the token can also mint one, and the secret (the " +
@@ -887,7 +887,7 @@ var rules = []Rule{
 			"page an attacker controls anywhere under that path receives the authorization codes.",
 		Remediation: "Turn strict matching on for the domain: `PATCH /management/organizations/{org}/environments/{env}/domains/{domain}` with `{\"oidc\":{\"redirectUriStrictMatching\":true}}` (console: Settings > OpenID > Client Registration > Settings), or run the domain with the FAPI profile, which matches exactly.",
 		Refs:        []Ref{RFC9700.S("4.1.3"), RFC9700.S("2.1"), OAuth21.S("4.1.1")},
-		Formats:     []Format{FormatGravitee},
+		Formats:     []Format{FormatGravitee, FormatTerraformGravitee},
 	},
 }
 

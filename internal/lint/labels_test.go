@@ -37,6 +37,10 @@ type labelFinding struct {
 	Scope    string `yaml:"scope"`
 	Severity string `yaml:"severity"`
 	Why      string `yaml:"why"`
+	// Gap marks a labelled finding whichflow is known to miss, and says
+	// why (a provider behaviour it does not model yet). Any other miss,
+	// unlabelled finding or severity difference fails TestLabels.
+	Gap string `yaml:"gap"`
 }
 
 // labelKey is what a finding is compared on: DESIGN allows one finding per
@@ -46,6 +50,8 @@ type labelKey struct{ Client, Rule string }
 // labelOutcome is one labelled configuration compared with what was reported.
 type labelOutcome struct {
 	TP, FN, FP []labelKey
+	// Gaps are the misses the label marks as known gaps (in FN too).
+	Gaps map[labelKey]bool
 	// Severity lists true positives reported with another severity.
 	Severity []string
 }
@@ -82,6 +88,12 @@ func compareLabels(lf labelFile, got []Finding) labelOutcome {
 	for _, f := range lf.Findings {
 		if k := (labelKey{f.Client, f.Rule}); !seen[k] {
 			out.FN = append(out.FN, k)
+			if f.Gap != "" {
+				if out.Gaps == nil {
+					out.Gaps = map[labelKey]bool{}
+				}
+				out.Gaps[k] = true
+			}
 		}
 	}
 	return out
@@ -241,14 +253,27 @@ func TestLabels(t *testing.T) {
 		} else {
 			tally(counts, o)
 		}
+		// A disagreement with a hand label is a bug or a documented
+		// judgement: the label records the judgement (findings/no_finding,
+		// or gap: for a known miss); anything else fails.
+		disagree := func(format string, args ...any) {
+			fmt.Fprintf(&detail, format, args...)
+			if !pending {
+				t.Errorf(format, args...)
+			}
+		}
 		for _, k := range o.FN {
-			fmt.Fprintf(&detail, "%s: missed %s %s\n", lf.Path, k.Rule, k.Client)
+			if o.Gaps[k] {
+				fmt.Fprintf(&detail, "%s: missed %s %s (a known gap)\n", lf.Path, k.Rule, k.Client)
+				continue
+			}
+			disagree("%s: missed %s %s (fix it, or mark the label's entry gap: with why)\n", lf.Path, k.Rule, k.Client)
 		}
 		for _, k := range o.FP {
-			fmt.Fprintf(&detail, "%s: unlabelled %s %s\n", lf.Path, k.Rule, k.Client)
+			disagree("%s: unlabelled %s %s (label it, or fix the check)\n", lf.Path, k.Rule, k.Client)
 		}
 		for _, s := range o.Severity {
-			fmt.Fprintf(&detail, "%s: severity %s\n", lf.Path, s)
+			disagree("%s: severity %s\n", lf.Path, s)
 		}
 	}
 	t.Logf("%d labelled configurations\n%s\nper rule, testdata/corpus:\n%s\nper rule, testdata/corpus-pending:\n%s",
