@@ -205,6 +205,7 @@ func read(path string, data []byte, mod *Module) (*File, error) {
 	)
 	switch syn {
 	case flows.SyntaxHCL:
+		defer oneBigHCL(len(data))()
 		body, perr, deep := parseHCL(data)
 		switch {
 		case deep:
