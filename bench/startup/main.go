@@ -1,6 +1,11 @@
 // Command startup measures whichflow's start-up against a hello-world Go
-// binary built in the same run (DESIGN §6: advise and snippet ≤ 3×), and
-// prints the ratios. Best of N wall times, since these machines are noisy.
+// binary built in the same run (DESIGN §6: advise and snippet ≤ 3×; lint on
+// an empty directory, --version and flows are held to the same bound), and
+// prints the ratios. The commands run interleaved — hello, each command,
+// hello, each command … — and each command's wall time is divided by the
+// hello-world run just before it, so a machine that slows down slows both:
+// it prints the median of those pairwise ratios with their range, and the
+// ratio of the best times.
 //
 //	go run ./bench/startup [-runs 300]
 package main
@@ -11,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -22,7 +28,7 @@ func main() { os.Stdout.WriteString("{\"hello\": \"world\"}\n") }
 `
 
 func main() {
-	runs := flag.Int("runs", 300, "runs per command (the fastest counts)")
+	runs := flag.Int("runs", 300, "interleaved rounds (each runs every command once)")
 	flag.Parse()
 	if err := run(*runs); err != nil {
 		fmt.Fprintln(os.Stderr, "startup:", err)
@@ -61,33 +67,70 @@ func run(runs int) error {
 		return err
 	}
 
-	base, err := best(runs, helloBin)
-	if err != nil {
+	empty := filepath.Join(dir, "empty")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
 		return err
 	}
-	fmt.Printf("hello-world Go binary: best of %d = %v\n", runs, base)
 	cases := []struct {
 		name string
 		args []string
 	}{
 		{"bare cobra+huh+lipgloss (yardstick)", []string{bareBin}},
+		{"whichflow --version", []string{wfBin, "--version"}},
+		{"whichflow flows", []string{wfBin, "flows"}},
+		{"whichflow lint EMPTY-DIR", []string{wfBin, "lint", empty}},
 		{"whichflow advise --client spa --format json", []string{wfBin, "advise", "--client", "spa", "--format", "json"}},
 		{"whichflow snippet --flow client-credentials", []string{wfBin, "snippet", "--flow", "client-credentials"}},
-		{"whichflow flows", []string{wfBin, "flows"}},
 	}
-	for _, c := range cases {
-		d, err := best(runs, c.args...)
-		if err != nil {
-			fmt.Printf("%-48s failed: %v\n", c.name, err)
-			continue
+	// One warm-up round, then runs measured rounds.
+	var hello []time.Duration
+	ratios := make([][]float64, len(cases))
+	bests := make([]time.Duration, len(cases))
+	for r := 0; r <= runs; r++ {
+		for i, c := range cases {
+			h, err := wall(helloBin)
+			if err != nil {
+				return err
+			}
+			d, err := wall(c.args...)
+			if err != nil {
+				return err
+			}
+			if r == 0 {
+				continue
+			}
+			hello = append(hello, h)
+			ratios[i] = append(ratios[i], float64(d)/float64(h))
+			if bests[i] == 0 || d < bests[i] {
+				bests[i] = d
+			}
 		}
-		verdict := "ok (target ≤ 3.0×)"
-		if float64(d) > 3*float64(base) {
-			verdict = "OVER the 3.0× target"
+	}
+	base := slices.Min(hello)
+	fmt.Printf("hello-world Go binary: best %v, median %v (%d runs, each just before a command's run)\n", base, median(hello), len(hello))
+	fmt.Printf("%-48s %7s %15s %7s  %s\n", "command / hello-world", "median", "range", "best", "verdict (median, target ≤ 3.0×)")
+	for i, c := range cases {
+		rs := ratios[i]
+		m := medianf(rs)
+		verdict := "ok"
+		if m > 3 {
+			verdict = "OVER"
 		}
-		fmt.Printf("%-48s %5.2f× hello-world  %s\n", c.name, float64(d)/float64(base), verdict)
+		fmt.Printf("%-48s %6.2f× %6.2f–%6.2f× %6.2f×  %s\n", c.name, m, slices.Min(rs), slices.Max(rs), float64(bests[i])/float64(base), verdict)
 	}
 	return nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func medianf(fs []float64) float64 {
+	s := slices.Clone(fs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func goBuild(dir, out, pkg string) error {
@@ -97,18 +140,12 @@ func goBuild(dir, out, pkg string) error {
 	return cmd.Run()
 }
 
-// best runs the command runs times and returns the fastest wall time.
-func best(runs int, args ...string) (time.Duration, error) {
-	var min time.Duration
-	for i := 0; i < runs; i++ {
-		cmd := exec.Command(args[0], args[1:]...)
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return 0, fmt.Errorf("%v: %w", args, err)
-		}
-		if d := time.Since(start); i == 0 || d < min {
-			min = d
-		}
+// wall runs the command once and returns its wall time.
+func wall(args ...string) (time.Duration, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("%v: %w", args, err)
 	}
-	return min, nil
+	return time.Since(start), nil
 }
