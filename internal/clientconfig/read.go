@@ -102,10 +102,17 @@ func SizeLimit(path string, head []byte) int64 {
 
 // treeFormat is a format adapter over a tree: it reports whether the
 // documents are in its format and maps them. Adapters register in init
-// (see registerTree); Read offers a tree to each in order of rank.
+// (see registerTree); Read offers a tree to each in order of rank whose
+// may test does not rule the file out.
 type treeFormat struct {
 	rank int
 	read func(docs []Node) (*File, bool)
+	// may is the adapter's own cheap test of the file's bytes: false only
+	// for a file read cannot recognise (TestMayIsNecessary holds every
+	// adapter to that). It spares a file the adapters before its own
+	// (RFC 7591, ranked last, was read after seven others that each looked
+	// through its keys). nil: always offered.
+	may func(data []byte) bool
 }
 
 var treeFormats []treeFormat
@@ -119,8 +126,8 @@ var markers [][]byte
 // registerTree adds an adapter and its markers; rank orders the sniffing
 // (lower first): a format whose markers are more specific must come before
 // a looser one.
-func registerTree(rank int, read func([]Node) (*File, bool), marks ...string) {
-	treeFormats = append(treeFormats, treeFormat{rank, read})
+func registerTree(rank int, read func([]Node) (*File, bool), may func([]byte) bool, marks ...string) {
+	treeFormats = append(treeFormats, treeFormat{rank, read, may})
 	slices.SortStableFunc(treeFormats, func(a, b treeFormat) int { return a.rank - b.rank })
 	for _, m := range marks {
 		markers = append(markers, []byte(m))
@@ -241,7 +248,13 @@ func read(path string, data []byte, mod *Module) (*File, error) {
 	if len(docs) == 0 {
 		return nil, ErrUnrecognised
 	}
+	// A backslash may be an escape, whose value the bytes do not show:
+	// then every adapter is offered the file.
+	escapes := bytes.IndexByte(data, '\\') >= 0
 	for _, tf := range formats {
+		if tf.may != nil && !escapes && !tf.may(data) {
+			continue
+		}
 		f, ok := tf.read(docs)
 		if err := docs[0].t.err; err != nil {
 			return nil, unlessUnmarked(data, withFormat(err, syn))
@@ -372,6 +385,41 @@ func scanDirectives(data []byte, hcl bool) []Directive {
 }
 
 // --- sniffing helpers ---------------------------------------------------------
+
+// anyWord is a may test (treeFormat) for an adapter that recognises no
+// file without one of words as a key or value: a word is found where the
+// bytes next to it cannot continue a scalar (not a letter, digit or _), so
+// "client_name" holds no "name". Bytes are only the values when the file
+// has no escapes, which Read checks first.
+func anyWord(words ...string) func([]byte) bool {
+	return func(data []byte) bool {
+		for _, w := range words {
+			if hasWord(data, w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func hasWord(data []byte, w string) bool {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte(w))
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(w)
+		if (i == 0 || !wordByte(data[i-1])) && (j == len(data) || !wordByte(data[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func wordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 func hasMarkers(data []byte) bool {
 	for _, m := range markers {

@@ -21,7 +21,7 @@ import (
 const rfc7591Default = "RFC 7591 §2 default"
 
 func init() {
-	registerTree(80, readRFC7591, "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
+	registerTree(80, readRFC7591, anyWord(rfcKeys...), "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
 }
 
 // rfcKeys are the members that make a mapping an RFC 7591 client.
