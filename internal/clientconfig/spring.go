@@ -48,7 +48,7 @@ var (
 const springDefault = "Spring Security's default"
 
 func init() {
-	registerTree(40, readSpringDocs, maySpring, "authorizationserver", "oauth2.client", "registration")
+	registerTree(40, readSpringDocs, may{test: maySpring}, "authorizationserver", "oauth2.client", "registration")
 }
 
 type springEntry struct {
