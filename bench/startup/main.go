@@ -7,7 +7,10 @@
 // it prints the median of those pairwise ratios with their range, and the
 // ratio of the best times.
 //
-//	go run ./bench/startup [-runs 300]
+//	go run ./bench/startup [-runs 300] [-before BIN]
+//
+// -before adds the same commands run by another whichflow binary (an older
+// build), in the same rounds: before and after in one session.
 package main
 
 import (
@@ -29,14 +32,15 @@ func main() { os.Stdout.WriteString("{\"hello\": \"world\"}\n") }
 
 func main() {
 	runs := flag.Int("runs", 300, "interleaved rounds (each runs every command once)")
+	before := flag.String("before", "", "also time this whichflow binary (an older build), in the same rounds")
 	flag.Parse()
-	if err := run(*runs); err != nil {
+	if err := run(*runs, *before); err != nil {
 		fmt.Fprintln(os.Stderr, "startup:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int) error {
+func run(runs int, before string) error {
 	dir, err := os.MkdirTemp("", "whichflow-startup-")
 	if err != nil {
 		return err
@@ -81,6 +85,15 @@ func run(runs int) error {
 		{"whichflow lint EMPTY-DIR", []string{wfBin, "lint", empty}},
 		{"whichflow advise --client spa --format json", []string{wfBin, "advise", "--client", "spa", "--format", "json"}},
 		{"whichflow snippet --flow client-credentials", []string{wfBin, "snippet", "--flow", "client-credentials"}},
+	}
+	if before != "" {
+		for _, c := range cases[1:] {
+			args := append([]string{before}, c.args[1:]...)
+			cases = append(cases, struct {
+				name string
+				args []string
+			}{"before: " + c.name, args})
+		}
 	}
 	// One warm-up round, then runs measured rounds.
 	var hello []time.Duration
