@@ -159,17 +159,28 @@ func (fw *fileWords) of(data []byte) uint64 {
 		for j < len(data) && wordByte(data[j]) {
 			j++
 		}
-		if bit, ok := mayWords[string(data[i:j])]; ok {
-			fw.set |= bit
+		if mayWordLens&(1<<min(j-i, 63)) != 0 {
+			if bit, ok := mayWords[string(data[i:j])]; ok {
+				fw.set |= bit
+			}
 		}
 		i = j
 	}
 	return fw.set
 }
 
-func wordByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
+// mayWordLens has bit n set when a may word is n bytes long (63: longer),
+// so that most of a file's words are passed over without a map lookup.
+var mayWordLens uint64
+
+func wordByte(c byte) bool { return wordBytes[c] }
+
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
 
 // anyWord is the may test of an adapter that recognises no file without
 // one of words as a key or value.
@@ -183,6 +194,7 @@ func anyWord(words ...string) may {
 			}
 			bit = 1 << len(mayWords)
 			mayWords[w] = bit
+			mayWordLens |= 1 << min(len(w), 63)
 		}
 		m.words |= bit
 	}
