@@ -5,7 +5,9 @@
 // hello, each command … — and each command's wall time is divided by the
 // hello-world run just before it, so a machine that slows down slows both:
 // it prints the median of those pairwise ratios with their range, and the
-// ratio of the best times.
+// ratio of the best times. whichflow is built as make build builds it
+// (CGO_ENABLED=0) and, in the rows marked "go install build", as a plain
+// go build does.
 //
 //	go run ./bench/startup [-runs 300] [-before BIN]
 //
@@ -66,8 +68,15 @@ func run(runs int, before string) error {
 	if err := goBuild(wd, bareBin, "./bench/startup/bare"); err != nil {
 		return err
 	}
+	// whichflow as make build and the Action build it (CGO_ENABLED=0: a
+	// static binary, no dynamic loader and libc at start-up), and as a
+	// plain go build / go install does with a C toolchain present.
 	wfBin := filepath.Join(dir, "whichflow")
-	if err := goBuild(wd, wfBin, "./cmd/whichflow"); err != nil {
+	if err := goBuild(wd, wfBin, "./cmd/whichflow", "CGO_ENABLED=0"); err != nil {
+		return err
+	}
+	cgoBin := filepath.Join(dir, "whichflow-cgo")
+	if err := goBuild(wd, cgoBin, "./cmd/whichflow"); err != nil {
 		return err
 	}
 
@@ -86,13 +95,18 @@ func run(runs int, before string) error {
 		{"whichflow advise --client spa --format json", []string{wfBin, "advise", "--client", "spa", "--format", "json"}},
 		{"whichflow snippet --flow client-credentials", []string{wfBin, "snippet", "--flow", "client-credentials"}},
 	}
+	others := []struct{ label, bin string }{{"go install build: ", cgoBin}}
 	if before != "" {
-		for _, c := range cases[1:] {
-			args := append([]string{before}, c.args[1:]...)
+		others = append(others, struct{ label, bin string }{"before: ", before})
+	}
+	n := len(cases)
+	for _, o := range others {
+		for _, c := range cases[1:n] {
+			args := append([]string{o.bin}, c.args[1:]...)
 			cases = append(cases, struct {
 				name string
 				args []string
-			}{"before: " + c.name, args})
+			}{o.label + c.name, args})
 		}
 	}
 	// One warm-up round, then runs measured rounds.
@@ -146,9 +160,10 @@ func medianf(fs []float64) float64 {
 	return s[len(s)/2]
 }
 
-func goBuild(dir, out, pkg string) error {
+func goBuild(dir, out, pkg string, env ...string) error {
 	cmd := exec.Command("go", "build", "-o", out, pkg)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stderr = os.Stderr
 	return cmd.Run()
 }
