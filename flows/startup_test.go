@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/whichflow/whichflow/flows"
@@ -18,28 +19,38 @@ import (
 // whether they parsed the rule examples.
 const startupChild = "WHICHFLOW_STARTUP_CHILD"
 
-// TestRulesDoNotParseExamples keeps the rule examples (rules/*.txtar) out
-// of the commands that do not print them: parsing them was ~15% of the
-// start-up of `whichflow lint` on an empty directory. Each case runs in a
-// fresh process (this test binary again), since any other test of the
-// package may have parsed them already; the last case shows the check can
-// fail.
-func TestRulesDoNotParseExamples(t *testing.T) {
+// TestStartupBuildsOnlyWhatItUses keeps the rule examples (rules/*.txtar),
+// the rule catalog and the decision table out of the commands that do not
+// use them: parsing the examples was ~15% of the start-up of `whichflow
+// lint` on an empty directory, building the catalog and the table at
+// package init ~6% of --version and lint (perf, interleaved pairs). Each
+// case runs in a fresh process (this test binary again), since any other
+// test of the package may have built them already; rules-examples shows
+// the check can fail.
+func TestStartupBuildsOnlyWhatItUses(t *testing.T) {
 	if cmd := os.Getenv(startupChild); cmd != "" {
 		startupChildMain(cmd)
 		os.Exit(0)
 	}
-	cases := map[string]bool{"lint": false, "flows": false, "version": false, "rules": false, "rules-examples": true}
+	// examples parsed, catalog built, decision table built
+	cases := map[string]string{
+		"lint":           "false true false",
+		"flows":          "false false false",
+		"version":        "false false false",
+		"advise":         "false false true",
+		"rules":          "false true false",
+		"rules-examples": "true true false",
+	}
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
-			c := exec.Command(os.Args[0], "-test.run=^TestRulesDoNotParseExamples$")
+			c := exec.Command(os.Args[0], "-test.run=^TestStartupBuildsOnlyWhatItUses$")
 			c.Env = append(os.Environ(), startupChild+"="+name)
 			out, err := c.CombinedOutput()
 			if err != nil {
 				t.Fatalf("child: %v\n%s", err, out)
 			}
-			if got := string(out[:len(fmt.Sprint(want))]); got != fmt.Sprint(want) {
-				t.Errorf("%s parsed the rule examples: %s, want %v", name, out, want)
+			if got, _, _ := strings.Cut(string(out), "\n"); got != want {
+				t.Errorf("%s: examples parsed, catalog built, decision table built = %s, want %s\n%s", name, got, want, out)
 			}
 		})
 	}
@@ -77,8 +88,11 @@ func startupChildMain(name string) {
 	case "rules":
 		run("rules")
 		run("rules", "--format", "json")
+	case "advise":
+		run("advise", "--client", "spa", "--format", "json")
+		run("--version", "--client", "spa")
 	case "rules-examples":
 		run("rules", "implicit-grant")
 	}
-	fmt.Print(flows.ParsedRuleExamples())
+	fmt.Println(flows.ParsedRuleExamples(), flows.BuiltRuleCatalog(), flows.BuiltDecisionTable())
 }

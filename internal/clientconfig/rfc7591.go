@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/whichflow/whichflow/flows"
 )
@@ -90,28 +91,37 @@ const (
 	rfcAlgMember
 )
 
-// rfcMembers are the member names rfcClient reads, snake_case ([0]) and
-// camelCase for Hydra CRDs ([1]), found in one pass (findFields).
-var rfcMembers = func() (names [2][]string) {
-	names[0] = []string{rfcClientID: "client_id", rfcClientName: "client_name", rfcApplicationType: "application_type",
-		rfcGrantTypes: "grant_types", rfcResponseTypes: "response_types", rfcRedirectURIs: "redirect_uris",
-		rfcPostLogoutRedirectURIs: "post_logout_redirect_uris", rfcAuthMethod: "token_endpoint_auth_method",
-		rfcDPoPBound: "dpop_bound_access_tokens", rfcMTLSBound: "tls_client_certificate_bound_access_tokens",
-		rfcPARRequired: "require_pushed_authorization_requests", rfcClientSecret: "client_secret", rfcJWKS: "jwks"}
-	for _, a := range rfcAlgs {
-		names[0] = append(names[0], a.field)
+// rfcMembers are the member names rfcClient reads, found in one pass
+// (findFields); rfcCamelMembers are their camelCase forms for Hydra CRDs
+// (rfcKey), made on first use, not at start-up.
+var rfcMembers = append([]string{rfcClientID: "client_id", rfcClientName: "client_name", rfcApplicationType: "application_type",
+	rfcGrantTypes: "grant_types", rfcResponseTypes: "response_types", rfcRedirectURIs: "redirect_uris",
+	rfcPostLogoutRedirectURIs: "post_logout_redirect_uris", rfcAuthMethod: "token_endpoint_auth_method",
+	rfcDPoPBound: "dpop_bound_access_tokens", rfcMTLSBound: "tls_client_certificate_bound_access_tokens",
+	rfcPARRequired: "require_pushed_authorization_requests", rfcClientSecret: "client_secret", rfcJWKS: "jwks"},
+	rfcAlgFields()...)
+
+var rfcCamelMembers = sync.OnceValue(func() []string {
+	out := make([]string, len(rfcMembers))
+	for i, n := range rfcMembers {
+		out[i] = rfcKey(n, true)
 	}
-	for _, n := range names[0] {
-		names[1] = append(names[1], rfcKey(n, true))
+	return out
+})
+
+func rfcAlgFields() []string {
+	out := make([]string, len(rfcAlgs))
+	for i, a := range rfcAlgs {
+		out[i] = a.field
 	}
-	return names
-}()
+	return out
+}
 
 // rfcClient maps one RFC 7591 metadata object.
 func rfcClient(m Node, camel bool, format flows.Format) Client {
-	keys := rfcMembers[0]
+	keys := rfcMembers
 	if camel {
-		keys = rfcMembers[1]
+		keys = rfcCamelMembers()
 	}
 	f := findFields(m, keys)
 	c := Client{Format: format, Pos: pos(m), End: endLine(m)}
