@@ -184,7 +184,7 @@ var formats = []FormatInfo{
 	},
 	{
 		Format: FormatTerraformGravitee, Name: "Terraform graviteeam_application", Ext: ".tf", ExampleName: "main",
-		Files: "`.tf` files with `graviteeam_application` resources (maxvanp/graviteeam provider, Gravitee AM).",
+		Files: "`.tf` files with `graviteeam_application` resources, and `graviteeam_domain` resources as their security domains (maxvanp/graviteeam provider, Gravitee AM).",
 		Semantics: []string{
 			"The provider creates the application from `type` and then PUTs its settings, so AM's application templates apply as for a Gravitee AM desired-state document: what the resource leaves out keeps the template's defaults (a WEB application keeps the password grant and the response types `code token` and `code id_token token` unless `grant_types` and `response_types` say otherwise).",
 			"`oauth_settings` gives `redirect_uris`, `post_logout_redirect_uris`, `grant_types` and `response_types`; everything else (`forcePKCE`, `forceS256CodeChallengeMethod`, `tokenEndpointAuthMethod`, `disableRefreshTokenRotation`, `tlsClientCertificateBoundAccessTokens`) comes from `settings_json.oauth`, whose keys the typed block overrides.",
@@ -192,6 +192,7 @@ var formats = []FormatInfo{
 			"`client_secret` is computed by AM: the resource holds no secret, so `committed-secret` does not apply. PAR cannot be required (AM's Management API does not accept `requireParRequest`), so `fapi-par-required` does not apply either: register such clients through AM's dynamic client registration.",
 			"Changing `type` on an existing resource makes the provider call `PUT …/applications/{id}/type` after the settings, which resets grants, response types and the authentication method to the new type's template defaults.",
 			"The client in findings is the resource address `graviteeam_application.NAME`.",
+			"A `graviteeam_domain` is a realm named `graviteeam_domain.NAME`: its `settings_json.oidc` is the domain's OIDC settings, merged into the domain AM is patched with. Without `redirectUriStrictMatching` the domain the resource creates keeps AM's default, prefix matching (`redirect-prefix-match`); `securityProfileSettings.enablePlainFapi` or `enableFapiBrazil` makes AM match exactly. The typed `oidc` block holds only client-registration switches.",
 		},
 		Source: Doc{"terraform-provider-graviteeam: graviteeam_application", "https://github.com/maxvanp/terraform-provider-graviteeam/blob/main/docs/resources/application.md"}.Whole(),
 	},

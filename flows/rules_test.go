@@ -142,3 +142,41 @@ func TestAppliesToScopeIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSiblingFormats: a provider's export and its Terraform resource
+// describe the same settings, so a rule that applies to one applies to the
+// other unless a reason below says why not. (A rule added for one format
+// only, when its adapter reads the same field for the other, is a finding
+// whichflow reads and never reports.)
+func TestSiblingFormats(t *testing.T) {
+	siblings := [][2]Format{
+		{FormatKeycloak, FormatTerraformKeycloak},
+		{FormatAuth0, FormatTerraformAuth0},
+		{FormatGravitee, FormatTerraformGravitee},
+	}
+	why := map[string]string{
+		RuleCommittedSecret + "/" + string(FormatTerraformGravitee):         "AM computes client_secret: graviteeam_application holds none",
+		RuleFAPIPAR + "/" + string(FormatTerraformGravitee):                 "AM's Management API does not accept requireParRequest",
+		RulePublicRefreshNoRotation + "/" + string(FormatTerraformKeycloak): "rotation is the realm's revoke_refresh_token; keycloak_openid_client declares none",
+		RuleFAPIRefreshRotation + "/" + string(FormatTerraformKeycloak):     "rotation is the realm's revoke_refresh_token; keycloak_openid_client declares none",
+		RuleRefreshNoExpiry + "/" + string(FormatTerraformKeycloak):         "the realm check needs the realm's clients that can get offline tokens, which a keycloak_realm resource does not list",
+	}
+	for _, r := range Rules() {
+		for _, p := range siblings {
+			a, b := slices.Contains(r.Formats, p[0]), slices.Contains(r.Formats, p[1])
+			if a == b {
+				continue
+			}
+			has, missing := p[0], p[1]
+			if b {
+				has, missing = p[1], p[0]
+			}
+			if slices.Contains(r.Formats, FormatWhichflow) && slices.Equal(r.Formats, commentFormats) {
+				continue // comments: JSON exports have none
+			}
+			if why[r.ID+"/"+string(missing)] == "" {
+				t.Errorf("%s applies to %s but not to %s: list it, or say why not in this test", r.ID, has, missing)
+			}
+		}
+	}
+}

@@ -20,10 +20,10 @@ import (
 const startupChild = "WHICHFLOW_STARTUP_CHILD"
 
 // TestStartupBuildsOnlyWhatItUses keeps the rule examples (rules/*.txtar),
-// the rule catalog and the decision table out of the commands that do not
-// use them: parsing the examples was ~15% of the start-up of `whichflow
-// lint` on an empty directory, building the catalog and the table at
-// package init ~6% of --version and lint (perf, interleaved pairs). Each
+// the rule catalog (loadRules) and the decision table out of the commands
+// that do not use them: parsing the examples was ~15% of the start-up of
+// `whichflow lint` on an empty directory; the decision table was built at
+// package init for every command. Each
 // case runs in a fresh process (this test binary again), since any other
 // test of the package may have built them already; rules-examples shows
 // the check can fail.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/whichflow/whichflow/internal/discovery"
+	"github.com/whichflow/whichflow/internal/redact"
 	"github.com/whichflow/whichflow/internal/snippet"
 )
 
@@ -37,7 +38,7 @@ func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.
 	}
 	fctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	stop := f.IOStreams.StartProgress("finding the authorization server of " + discovery.Redact(resource))
+	stop := f.IOStreams.StartProgress("finding the authorization server of " + redact.URL(resource))
 	found, err := discovery.FetchResource(fctx, f.HTTPClient(), resource)
 	stop()
 	switch {
@@ -45,7 +46,7 @@ func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.
 	case ctx.Err() != nil:
 		return found, ctx.Err()
 	case errors.Is(fctx.Err(), context.DeadlineExceeded):
-		return found, &FlagError{Err: fmt.Errorf("the resource %s and its authorization server did not answer within %s (wait longer with --timeout, e.g. --timeout %s)", discovery.Redact(resource), timeout, 3*timeout)}
+		return found, &FlagError{Err: fmt.Errorf("the resource %s and its authorization server did not answer within %s (wait longer with --timeout, e.g. --timeout %s)", redact.URL(resource), timeout, 3*timeout)}
 	default:
 		return found, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/atomicfile"
 	"github.com/whichflow/whichflow/internal/iostreams"
 	"github.com/whichflow/whichflow/internal/lint"
@@ -34,6 +35,9 @@ type LintOptions struct {
 	Verbose        bool
 	Config         string
 	StdinFilename  string
+	// Explain is a rule ID to explain instead of linting (staticcheck's
+	// -explain): the same text as 'whichflow rules RULE'.
+	Explain string
 }
 
 // stdinPath is the path that means standard input (lint -).
@@ -72,9 +76,16 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 			$ whichflow lint --fail-on warning --profile high
 			$ kubectl get secret realm -o jsonpath='{.data.realm\.json}' | base64 -d | whichflow lint - --stdin-filename realm.json
 			$ whichflow lint --write-baseline .whichflow-baseline.json && whichflow lint --baseline .whichflow-baseline.json
+			$ whichflow lint --explain redirect-wildcard
 		`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if opts.Explain != "" {
+				if len(args) > 0 {
+					return FlagErrorf("--explain prints a rule's explanation and lints nothing: give no path")
+				}
+				return rulesRun(&RulesOptions{IO: opts.IO, Rule: opts.Explain, Format: "text"})
+			}
 			if slices.Contains(args, stdinPath) && len(args) > 1 {
 				return FlagErrorf("lint - reads one configuration from standard input: give no other path")
 			}
@@ -96,6 +107,10 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in a baseline `FILE`")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files on standard error")
 	cmd.Flags().StringVar(&opts.StdinFilename, "stdin-filename", "", "with lint -, the `NAME` of the configuration read from standard input (in reports, and to recognise its format)")
+	cmd.Flags().StringVar(&opts.Explain, "explain", "", "explain the rule `ID` (as 'whichflow rules ID') instead of linting")
+	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return flows.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.Flags().StringVar(&opts.Config, "config", "", "suppressions `FILE` for every path (default: the nearest .whichflow.yaml from each linted path up to the repository root)")
 	return cmd
 }

@@ -224,6 +224,26 @@ func TestSpringSemantics(t *testing.T) {
 	if !spa.Public.Value || spa.PKCE.Value.Value != "S256" {
 		t.Errorf("SAS none => S256: %+v %+v", spa.Public, spa.PKCE)
 	}
+	// none beside a secret method: the secret path is confidential and
+	// not PKCE-bound (SAS requires PKCE of none-authenticated requests only).
+	mixed, err := Read("application.yml", []byte(`spring:
+  security:
+    oauth2:
+      authorizationserver:
+        client:
+          mixed:
+            registration:
+              client-id: mixed
+              client-authentication-methods: [client_secret_basic, none]
+              authorization-grant-types: [authorization_code]
+              redirect-uris: [https://app.example.com/cb]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := client(t, mixed, "mixed"); m.Public.Value || m.PKCE.Value.Value != "" {
+		t.Errorf("basic + none: want confidential without PKCE, got %+v %+v", m.Public, m.PKCE)
+	}
 	app := client(t, p, "app")
 	if len(app.RedirectURIs.Items) != 1 || !app.RedirectURIs.Items[0].Unresolved {
 		t.Errorf("{baseUrl} template must be unresolved: %+v", app.RedirectURIs)

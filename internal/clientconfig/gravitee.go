@@ -684,6 +684,10 @@ func graviteeClient(a Node, shape amShape) Client {
 	return c
 }
 
+// amFAPIProfiles are the securityProfileSettings switches that make AM
+// match redirect URIs exactly.
+var amFAPIProfiles = []string{"enablePlainFapi", "enableFapiBrazil"}
+
 // graviteeDomain reads an AM domain document's OIDC settings.
 func graviteeDomain(d Node) Realm {
 	_, o := get(d, "oidc")
@@ -699,7 +703,7 @@ func graviteeDomain(d Node) Realm {
 		}
 	}
 	_, sp := get(o, "securityProfileSettings")
-	for _, key := range []string{"enablePlainFapi", "enableFapiBrazil"} {
+	for _, key := range amFAPIProfiles {
 		if b := amBool(sp, key); b.Set && !b.Unresolved && b.Value {
 			strict = Bool{Value: true, Pos: b.Pos, Set: true} // FAPI matches exactly
 		}

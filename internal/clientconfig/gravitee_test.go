@@ -207,6 +207,41 @@ func TestGraviteeDomain(t *testing.T) {
 	}
 }
 
+// TestGraviteeTerraformDomain: a graviteeam_domain is a realm; its
+// settings_json oidc object is the domain's OIDC settings (an object
+// literal, a JSON string, or unknown), and without it the created domain
+// keeps AM's default.
+func TestGraviteeTerraformDomain(t *testing.T) {
+	cases := []struct {
+		settings      string
+		value, origin string
+	}{
+		{``, "false", "defaulted"},
+		{`settings_json = jsonencode({ oidc = { redirectUriStrictMatching = false } })`, "false", "declared"},
+		{`settings_json = jsonencode({ oidc = { redirectUriStrictMatching = true } })`, "true", "declared"},
+		{`settings_json = "{\"oidc\":{\"redirectUriStrictMatching\":true}}"`, "true", "declared"},
+		{`settings_json = jsonencode({ oidc = { securityProfileSettings = { enableFapiBrazil = true } } })`, "true", "declared"},
+		{`settings_json = var.domain_settings`, "false", "unknown"},
+		{`settings_json = jsonencode({ oidc = var.oidc })`, "false", "unknown"},
+		{`settings_json = jsonencode({ tags = ["iam"] })`, "false", "defaulted"},
+	}
+	origins := map[Origin]string{Declared: "declared", Defaulted: "defaulted", Unknown: "unknown", Absent: "absent"}
+	for _, tc := range cases {
+		body := "resource \"graviteeam_domain\" \"shop\" {\n  name = \"shop\"\n  " + tc.settings + "\n}\n"
+		f, err := Read("domain.tf", []byte(body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.settings, err)
+		}
+		if f.Format != flows.FormatTerraformGravitee || len(f.Realms) != 1 || f.Realms[0].Name != "graviteeam_domain.shop" {
+			t.Fatalf("%s: read as %s, realms %+v", tc.settings, f.Format, f.Realms)
+		}
+		s := f.Realms[0].RedirectStrictMatching
+		if boolString(s.Value) != tc.value || origins[s.Origin()] != tc.origin {
+			t.Errorf("%s: strict matching %+v, want %s (%s)", tc.settings, s, tc.value, tc.origin)
+		}
+	}
+}
+
 // TestGraviteeTerraform: graviteeam_application is AM's desired state
 // (create from type, then the settings); settings_json is read when it is
 // a literal, and the typed oauth_settings keys win over it.

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -143,10 +144,19 @@ func heredocSrc(n int, flush, literal bool) []byte {
 // and every line number after them.
 func TestHeredocLinear(t *testing.T) {
 	for _, literal := range []bool{false, true} {
-		small := readTime(t, "heredoc", "a.tf", heredocSrc(12500, false, literal))
-		large := readTime(t, "heredoc", "a.tf", heredocSrc(200000, false, literal))
+		smallSrc, largeSrc := heredocSrc(12500, false, literal), heredocSrc(200000, false, literal)
+		// Up to three tries, as in TestGrowthLinear: a quadratic path is
+		// slow every time, a loaded machine only now and then.
+		var small, large time.Duration
+		for attempt := 0; attempt < 3; attempt++ {
+			small = readTime(t, "heredoc", "a.tf", smallSrc)
+			large = readTime(t, "heredoc", "a.tf", largeSrc)
+			if large <= 64*max(small, 5e6) {
+				break
+			}
+		}
 		if limit := 64 * max(small, 5e6); large > limit {
-			t.Errorf("heredoc (literal %v): 12,500 lines read in %v but 200,000 in %v: growth is not linear", literal, small, large)
+			t.Errorf("heredoc (literal %v): 12,500 lines read in %v but 200,000 in %v (three tries): growth is not linear", literal, small, large)
 		}
 	}
 	// Never closed: an error at once (hclsyntax melded every line first).

@@ -17,8 +17,9 @@ import (
 //     client-secret, client-authentication-methods (default
 //     client_secret_basic, RegisteredClient.Builder), authorization-grant-types,
 //     redirect-uris; require-proof-key (default false); token.reuse-refresh-tokens
-//     (default true = no rotation). A client that may authenticate with
-//     `none` always needs PKCE with S256 in SAS, so PKCE is S256 for it.
+//     (default true = no rotation). A client that authenticates with `none`
+//     only always needs PKCE with S256 in SAS, so PKCE is S256 for it; one
+//     that may also use a secret is confidential (PKCE per require-proof-key).
 //   - Spring Security client registrations under
 //     spring.security.oauth2.client.registration.<id>. (the application's own
 //     credentials): client-secret counts as a committed secret;
@@ -369,7 +370,16 @@ func (sc *springClient) serverClient(c Client) Client {
 	} else {
 		c.AuthMethod = String{Pos: c.AuthMethods.Pos, Set: true, Unresolved: true}
 	}
+	// SAS requires PKCE of a request authenticated with none only: a client
+	// that may also authenticate with a secret is confidential on that path,
+	// and its code flow is PKCE-bound only by require-proof-key
+	// (ambiguous-client-type reports the mix).
 	none, public := c.AuthMethods.Find(flows.AuthNone)
+	for _, m := range c.AuthMethods.Items {
+		if m.Value != flows.AuthNone {
+			public = false
+		}
+	}
 	c.Public = Bool{Value: public, Pos: c.AuthMethods.Pos, Set: c.AuthMethods.Set, Unresolved: c.AuthMethods.Unresolved}
 	if public {
 		c.Public.Pos = none.Pos

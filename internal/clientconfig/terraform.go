@@ -290,14 +290,15 @@ func (t tfBlock) readSecret(c *Client, name string) {
 }
 
 // integer reads a whole-number attribute (a number, or a string of
-// digits), positioned at the attribute name; def is the provider default.
+// digits), positioned at its value as strings are; def is the provider
+// default.
 func (t tfBlock) integer(name string, def int64) Int {
 	a := t.attr(name)
 	if a == nil {
 		return Int{Value: def, Pos: t.pos(), Default: t.def}
 	}
 	s := t.exprString(a.Expr)
-	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
+	n := Int{Pos: hpos(a.Expr.Range().Start), Set: true, Unresolved: s.Unresolved}
 	switch {
 	case s.Unresolved:
 	case !s.Set: // = null
@@ -319,7 +320,7 @@ func (t tfBlock) duration(name string, def int64, owner string) Int {
 		return Int{Value: def, Pos: t.pos(), Default: owner}
 	}
 	s := t.exprString(a.Expr)
-	n := Int{Pos: hpos(a.NameRange.Start), Set: true, Unresolved: s.Unresolved}
+	n := Int{Pos: hpos(a.Expr.Range().Start), Set: true, Unresolved: s.Unresolved}
 	switch {
 	case s.Unresolved:
 	case !s.Set:

@@ -17,6 +17,24 @@ import (
 func init() {
 	tfResources["auth0_client"] = tfResource{client: tfAuth0}
 	tfResources["auth0_client_credentials"] = tfResource{amend: tfAuth0Credentials}
+	tfResources["auth0_tenant"] = tfResource{realm: tfAuth0Tenant}
+}
+
+// tfAuth0Tenant reads an auth0_tenant (terraform-provider-auth0
+// docs/resources/tenant.md): flags.enable_dynamic_client_registration is
+// the tenant's open dynamic registration, as in a Deploy CLI tenant.yaml.
+// The provider manages only the flags it is given (Optional, Computed), so
+// an absent flag says nothing about the tenant.
+func tfAuth0Tenant(t tfBlock) Realm {
+	t.def = auth0Default
+	r := Realm{Format: flows.FormatTerraformAuth0}
+	r.DynamicRegistration = Bool{Pos: t.pos()}
+	if b := t.block("flags"); b != nil {
+		if f := t.child(b); f.attr("enable_dynamic_client_registration") != nil {
+			r.DynamicRegistration = f.boolean("enable_dynamic_client_registration", false)
+		}
+	}
+	return r
 }
 
 func tfAuth0(t tfBlock) Client {

@@ -21,7 +21,7 @@ import (
 // keeps the template's defaults. oauth_settings has redirect_uris,
 // post_logout_redirect_uris, grant_types, response_types (and scopes and
 // lifetimes); everything else (forcePKCE, forceS256CodeChallengeMethod,
-// tokenEndpointAuthMethod, disableRefreshTokenRotation,
+// tokenEndpointAuthMethod, clientType, disableRefreshTokenRotation,
 // tlsClientCertificateBoundAccessTokens …) can only come from settings_json.
 // settings_json is read when it is a literal (jsonencode of an object
 // literal, a JSON string or heredoc); anything else (var.x, file(), a
@@ -33,7 +33,35 @@ import (
 
 const tfGraviteeDefault = "Gravitee AM's default"
 
-func init() { tfResources["graviteeam_application"] = tfResource{client: tfGravitee} }
+func init() {
+	tfResources["graviteeam_application"] = tfResource{client: tfGravitee}
+	tfResources["graviteeam_domain"] = tfResource{realm: tfGraviteeDomain}
+}
+
+// graviteeam_domain (docs/resources/domain.md at 7666c79): settings_json
+// is merged into the domain payload AM is PATCHed with, the typed blocks'
+// keys winning; the typed oidc block carries only client registration
+// switches. Its oidc object is the domain's OIDC settings, read as
+// graviteeDomain reads a domain document: redirectUriStrictMatching absent
+// keeps AM's default (false) on the domain the resource creates, and the
+// FAPI profiles force exact matching.
+func tfGraviteeDomain(t tfBlock) Realm {
+	t.def = tfGraviteeDefault
+	r := Realm{Format: flows.FormatTerraformGravitee}
+	js := tfSettingsJSON(t, "oidc")
+	strict := js.boolean("redirectUriStrictMatching", t.pos())
+	if !strict.Set && !strict.Unresolved {
+		strict = Bool{Pos: t.pos(), Default: tfGraviteeDefault}
+	}
+	sp := js.object("securityProfileSettings")
+	for _, key := range amFAPIProfiles {
+		if b := sp.boolean(key, t.pos()); b.Set && !b.Unresolved && b.Value {
+			strict = Bool{Value: true, Pos: b.Pos, Set: true}
+		}
+	}
+	r.RedirectStrictMatching = strict
+	return r
+}
 
 // amFields are the settings.oauth keys the adapter reads, with the typed
 // oauth_settings attribute that overrides each (if any).
@@ -54,7 +82,7 @@ func tfGravitee(t tfBlock) Client {
 	app.typ = t.str("type", "")
 	app.typ.Value = strings.ToUpper(strings.TrimSpace(app.typ.Value))
 	app.kind = t.str("kind", "")
-	js := tfSettingsJSON(t)
+	js := tfSettingsJSON(t, "oauth")
 	var typed *tfBlock
 	if b := t.block("oauth_settings"); b != nil {
 		tb := t.child(b)
@@ -78,6 +106,7 @@ func tfGravitee(t tfBlock) Client {
 	app.redirects = list("redirectUris")
 	app.postLogouts = list("postLogoutRedirectUris")
 	app.auth = js.str("tokenEndpointAuthMethod", t.pos())
+	app.clientType = js.str("clientType", t.pos())
 	app.forcePKCE = js.boolean("forcePKCE", t.pos())
 	app.forceS256 = js.boolean("forceS256CodeChallengeMethod", t.pos())
 	app.rotationOff = js.boolean("disableRefreshTokenRotation", t.pos())
@@ -87,7 +116,8 @@ func tfGravitee(t tfBlock) Client {
 	return c
 }
 
-// tfAMSettings is settings_json's oauth object: an HCL object literal
+// tfAMSettings is an object of settings_json (an application's oauth, a
+// domain's oidc): an HCL object literal
 // (jsonencode), a JSON tree (a JSON string), or unknown.
 type tfAMSettings struct {
 	// blk is the resource, whose module resolves variables and locals.
@@ -98,8 +128,8 @@ type tfAMSettings struct {
 	unresolved bool
 }
 
-// tfSettingsJSON reads settings_json's oauth object.
-func tfSettingsJSON(t tfBlock) tfAMSettings {
+// tfSettingsJSON reads settings_json's object key.
+func tfSettingsJSON(t tfBlock, key string) tfAMSettings {
 	a := t.attr("settings_json")
 	if a == nil {
 		return tfAMSettings{blk: t}
@@ -110,7 +140,7 @@ func tfSettingsJSON(t tfBlock) tfAMSettings {
 		if !ok {
 			return tfAMSettings{blk: t, at: at, unresolved: true}
 		}
-		v, found := tfObjectItem(obj, "oauth")
+		v, found := tfObjectItem(obj, key)
 		if !found {
 			return tfAMSettings{blk: t, at: at}
 		}
@@ -127,8 +157,29 @@ func tfSettingsJSON(t tfBlock) tfAMSettings {
 	if perr != nil {
 		return tfAMSettings{blk: t, at: at, unresolved: true}
 	}
-	_, o := get(root, "oauth")
+	_, o := get(root, key)
 	return tfAMSettings{blk: t, tree: o, at: at}
+}
+
+// object is the object under key, read as s is; absent reads as empty.
+func (s tfAMSettings) object(key string) tfAMSettings {
+	switch {
+	case s.unresolved:
+		return s
+	case s.tree.ok():
+		_, o := get(s.tree, key)
+		return tfAMSettings{blk: s.blk, tree: o, at: s.at}
+	case s.obj == nil:
+		return tfAMSettings{blk: s.blk, at: s.at}
+	}
+	v, found := tfObjectItem(s.obj, key)
+	if !found {
+		return tfAMSettings{blk: s.blk, at: s.at}
+	}
+	if o, ok := v.(*hclsyntax.ObjectConsExpr); ok {
+		return tfAMSettings{blk: s.blk, obj: o, at: s.at}
+	}
+	return tfAMSettings{blk: s.blk, at: s.at, unresolved: true}
 }
 
 // tfObjectItem finds key in an object literal (a bare or quoted key).

@@ -22,6 +22,7 @@ import (
 
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // Metadata is the part of a server's metadata whichflow uses.
@@ -104,10 +105,10 @@ func nonNil(s []string) []string {
 func Locations(issuer string) ([]string, error) {
 	u, err := url.Parse(issuer)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, fmt.Errorf("--issuer %s is not an http(s) URL", quote(Redact(issuer)))
+		return nil, fmt.Errorf("--issuer %s is not an http(s) URL", quote(redact.URL(issuer)))
 	}
 	if u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(issuer, "#") {
-		return nil, fmt.Errorf("--issuer %s: an issuer identifier has no user information, query or fragment (RFC 8414 §2); pass the server's issuer exactly", quote(Redact(issuer)))
+		return nil, fmt.Errorf("--issuer %s: an issuer identifier has no user information, query or fragment (RFC 8414 §2); pass the server's issuer exactly", quote(redact.URL(issuer)))
 	}
 	path := strings.TrimSuffix(u.EscapedPath(), "/")
 	base := u.Scheme + "://" + u.Host
@@ -243,7 +244,7 @@ func (m *Metadata) check() error {
 		}
 		u, err := url.Parse(e.v)
 		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.User != nil || u.Fragment != "" {
-			return fmt.Errorf("refused: %s %s is not an http(s) URL with a host and no user information or fragment", e.name, quote(Redact(e.v)))
+			return fmt.Errorf("refused: %s %s is not an http(s) URL with a host and no user information or fragment", e.name, quote(redact.URL(e.v)))
 		}
 		if u.Scheme == "http" && !loopback(u.Hostname()) {
 			if issuerHTTPS {
@@ -266,45 +267,6 @@ func loopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-// Redact returns raw with any user information and query values replaced
-// by ***, for messages: an --issuer may carry credentials.
-func Redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		// Unparseable: cut what could be user information or a query.
-		if i := strings.Index(raw, "://"); i >= 0 {
-			if j := strings.LastIndex(raw, "@"); j > i {
-				raw = raw[:i+3] + "***@" + raw[j+1:]
-			}
-		}
-		if i := strings.IndexAny(raw, "?#"); i >= 0 {
-			raw = raw[:i] + "?***"
-		}
-		return raw
-	}
-	user := u.User != nil
-	u.User = nil
-	q := u.RawQuery
-	u.RawQuery = ""
-	u.ForceQuery = false
-	u.Fragment, u.RawFragment = "", ""
-	out := u.String()
-	if user {
-		if i := strings.Index(out, "://"); i >= 0 {
-			out = out[:i+3] + "***@" + out[i+3:]
-		}
-	}
-	if q != "" {
-		var parts []string
-		for _, kv := range strings.Split(q, "&") {
-			k, _, _ := strings.Cut(kv, "=")
-			parts = append(parts, k+"=***")
-		}
-		out += "?" + strings.Join(parts, "&")
-	}
-	return out
 }
 
 // quote is a value from the command line or the network as a Go-quoted

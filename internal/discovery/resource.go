@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/whichflow/whichflow/internal/redact"
 	"io"
 	"net/http"
 	"net/url"
@@ -64,16 +65,16 @@ func (e *ResourceMismatchError) Error() string {
 func CheckResource(resource string) (warning string, err error) {
 	u, perr := url.Parse(resource)
 	if perr != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" {
-		return "", fmt.Errorf("--resource %s is not an absolute http(s) URL (RFC 8707 §2)", quote(Redact(resource)))
+		return "", fmt.Errorf("--resource %s is not an absolute http(s) URL (RFC 8707 §2)", quote(redact.URL(resource)))
 	}
 	if u.User != nil {
-		return "", fmt.Errorf("--resource %s: a resource indicator carries no user information; pass the resource's URL without credentials", quote(Redact(resource)))
+		return "", fmt.Errorf("--resource %s: a resource indicator carries no user information; pass the resource's URL without credentials", quote(redact.URL(resource)))
 	}
 	if u.Fragment != "" || strings.Contains(resource, "#") {
-		return "", fmt.Errorf("--resource %s: a resource indicator must not have a fragment (RFC 8707 §2)", quote(Redact(resource)))
+		return "", fmt.Errorf("--resource %s: a resource indicator must not have a fragment (RFC 8707 §2)", quote(redact.URL(resource)))
 	}
 	if u.RawQuery != "" || u.ForceQuery {
-		return fmt.Sprintf("--resource %s has a query: RFC 8707 §2 says a resource indicator SHOULD NOT", quote(Redact(resource))), nil
+		return fmt.Sprintf("--resource %s has a query: RFC 8707 §2 says a resource indicator SHOULD NOT", quote(redact.URL(resource))), nil
 	}
 	return "", nil
 }
@@ -236,7 +237,7 @@ func fetchResourceMetadata(ctx context.Context, client *http.Client, loc string)
 func checkNetworkURL(what, raw, resource string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.User != nil || u.Fragment != "" || strings.Contains(raw, "#") {
-		return fmt.Errorf("refused: %s %s is not an http(s) URL with a host and no user information or fragment", what, quote(Redact(raw)))
+		return fmt.Errorf("refused: %s %s is not an http(s) URL with a host and no user information or fragment", what, quote(redact.URL(raw)))
 	}
 	if u.Scheme == "http" && !loopback(u.Hostname()) && strings.HasPrefix(resource, "https://") {
 		return fmt.Errorf("refused: %s %s is plain http under an https resource (RFC 9728 §7.1: TLS)", what, quote(raw))

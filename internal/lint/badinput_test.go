@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // TestBadInput lints a directory full of things that are not client
@@ -143,7 +144,7 @@ func TestHelpers(t *testing.T) {
 			t.Errorf("%q is a literal secret", s)
 		}
 	}
-	if got := Redact("Xq7Lz3Vb9Nc2Mk5Rt8Wp1Ys4Ud6Ef0Gh"); got != "Xq… (32 chars)" || strings.Contains(got, "Lz3") {
+	if got := redact.Secret("Xq7Lz3Vb9Nc2Mk5Rt8Wp1Ys4Ud6Ef0Gh"); got != "Xq… (32 chars)" || strings.Contains(got, "Lz3") {
 		t.Errorf("Redact = %q", got)
 	}
 	g, err := compileGlob("keycloak/**/*.json", true)

@@ -8,6 +8,7 @@ import (
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // hit is where a check fired and what it says.
@@ -411,7 +412,7 @@ func checkCommittedSecret(c *clientconfig.Client) (hit, bool) {
 		if clientconfig.IsPlaceholder(s.Value) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, Redact(s.Value)))
+		parts = append(parts, fmt.Sprintf("%s = %s", s.Field, redact.Secret(s.Value)))
 		pos = firstPos(pos, s.Pos)
 	}
 	if len(parts) == 0 {
@@ -658,13 +659,10 @@ func checkRedirectCustomScheme(c *clientconfig.Client) (hit, bool) {
 	})
 }
 
-// checkFrontChannelIDToken fires on an id_token-only response type when no
-// access token comes from the authorization endpoint too (then
-// implicit-grant's error says it all).
+// checkFrontChannelIDToken: each registered response type is a request the
+// client may make, so "id_token" alone is one even when "token" (the
+// implicit-grant finding) is registered beside it.
 func checkFrontChannelIDToken(c *clientconfig.Client) (hit, bool) {
-	if len(tokenResponseTypes(c)) > 0 {
-		return hit{}, false
-	}
 	for _, rt := range resolvedItems(c.ResponseTypes) {
 		if f := strings.Fields(rt.Value); len(f) == 1 && f[0] == "id_token" {
 			return hit{pos: firstPos(rt.Pos, c.ResponseTypes.Pos, c.Pos),
@@ -775,7 +773,8 @@ func checkFAPIResponseType(c *clientconfig.Client) (hit, bool) {
 	if len(bad) == 0 {
 		return hit{}, false
 	}
-	return hit{pos: firstPos(bad[0].Pos, c.ResponseTypes.Pos, c.Pos), msg: "response types other than code: " + quoteAll(bad) + "; FAPI 2.0 allows code only"}, true
+	return hit{pos: firstPos(bad[0].Pos, c.ResponseTypes.Pos, c.Pos), msg: "response types other than code: " + quoteAll(bad) +
+		itemProvenance(c.ResponseTypes, bad[0]) + "; FAPI 2.0 allows code only"}, true
 }
 
 func checkFAPIRefreshRotation(c *clientconfig.Client) (hit, bool) {

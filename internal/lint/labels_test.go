@@ -37,6 +37,10 @@ type labelFinding struct {
 	Scope    string `yaml:"scope"`
 	Severity string `yaml:"severity"`
 	Why      string `yaml:"why"`
+	// Gap marks a labelled finding whichflow is known to miss, and says
+	// why (a provider behaviour it does not model yet). Any other miss,
+	// unlabelled finding or severity difference fails TestLabels.
+	Gap string `yaml:"gap"`
 }
 
 // labelKey is what a finding is compared on: DESIGN allows one finding per
@@ -46,6 +50,8 @@ type labelKey struct{ Client, Rule string }
 // labelOutcome is one labelled configuration compared with what was reported.
 type labelOutcome struct {
 	TP, FN, FP []labelKey
+	// Gaps are the misses the label marks as known gaps (in FN too).
+	Gaps map[labelKey]bool
 	// Severity lists true positives reported with another severity.
 	Severity []string
 }
@@ -82,6 +88,12 @@ func compareLabels(lf labelFile, got []Finding) labelOutcome {
 	for _, f := range lf.Findings {
 		if k := (labelKey{f.Client, f.Rule}); !seen[k] {
 			out.FN = append(out.FN, k)
+			if f.Gap != "" {
+				if out.Gaps == nil {
+					out.Gaps = map[labelKey]bool{}
+				}
+				out.Gaps[k] = true
+			}
 		}
 	}
 	return out
@@ -126,7 +138,7 @@ func checkLabel(lf labelFile) []string {
 		for _, f := range part.fs {
 			k := labelKey{f.Client, f.Rule}
 			switch {
-			case !flows.KnownRule(f.Rule):
+			case !knownRule(f.Rule):
 				errs = append(errs, fmt.Sprintf("%s: unknown rule %q", part.name, f.Rule))
 			case f.Why == "":
 				errs = append(errs, fmt.Sprintf("%s: %s %s has no why", part.name, f.Rule, f.Client))
@@ -241,49 +253,52 @@ func TestLabels(t *testing.T) {
 		} else {
 			tally(counts, o)
 		}
+		// A disagreement with a hand label is a bug or a documented
+		// judgement: the label records the judgement (findings/no_finding,
+		// or gap: for a known miss); anything else fails.
+		disagree := func(format string, args ...any) {
+			fmt.Fprintf(&detail, format, args...)
+			if !pending {
+				t.Errorf(format, args...)
+			}
+		}
 		for _, k := range o.FN {
-			fmt.Fprintf(&detail, "%s: missed %s %s\n", lf.Path, k.Rule, k.Client)
+			if o.Gaps[k] {
+				fmt.Fprintf(&detail, "%s: missed %s %s (a known gap)\n", lf.Path, k.Rule, k.Client)
+				continue
+			}
+			disagree("%s: missed %s %s (fix it, or mark the label's entry gap: with why)\n", lf.Path, k.Rule, k.Client)
 		}
 		for _, k := range o.FP {
-			fmt.Fprintf(&detail, "%s: unlabelled %s %s\n", lf.Path, k.Rule, k.Client)
+			disagree("%s: unlabelled %s %s (label it, or fix the check)\n", lf.Path, k.Rule, k.Client)
 		}
 		for _, s := range o.Severity {
-			fmt.Fprintf(&detail, "%s: severity %s\n", lf.Path, s)
+			disagree("%s: severity %s\n", lf.Path, s)
 		}
 	}
 	t.Logf("%d labelled configurations\n%s\nper rule, testdata/corpus:\n%s\nper rule, testdata/corpus-pending:\n%s",
 		len(names), detail.String(), ruleTable(counts), ruleTable(pendingCounts))
 }
 
-// ruleTable prints the per-rule counts, catalog rules first, then the
-// second-round rules the catalog does not hold yet, each with totals.
+// ruleTable prints the per-rule counts, with totals.
 func ruleTable(counts map[string]*ruleCounts) string {
-	var implemented, pending []string
+	rules := make([]string, 0, len(counts))
 	for r := range counts {
-		if _, ok := flows.RuleByID(r); ok {
-			implemented = append(implemented, r)
-		} else {
-			pending = append(pending, r)
-		}
+		rules = append(rules, r)
 	}
-	slices.Sort(implemented)
-	slices.Sort(pending)
+	slices.Sort(rules)
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "rule\tlabelled\tfound\tmissed\twrong\trecall\tprecision")
-	section := func(title string, rules []string) {
-		var sum ruleCounts
-		for _, r := range rules {
-			c := counts[r]
-			sum.TP += c.TP
-			sum.FN += c.FN
-			sum.FP += c.FP
-			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%s\t%s\n", r, c.TP+c.FN, c.TP, c.FN, c.FP, c.recall(), c.precision())
-		}
-		fmt.Fprintf(w, "= %s\t%d\t%d\t%d\t%d\t%s\t%s\n", title, sum.TP+sum.FN, sum.TP, sum.FN, sum.FP, sum.recall(), sum.precision())
+	var sum ruleCounts
+	for _, r := range rules {
+		c := counts[r]
+		sum.TP += c.TP
+		sum.FN += c.FN
+		sum.FP += c.FP
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%s\t%s\n", r, c.TP+c.FN, c.TP, c.FN, c.FP, c.recall(), c.precision())
 	}
-	section("in the catalog", implemented)
-	section("second round, not in the catalog", pending)
+	fmt.Fprintf(w, "= all rules\t%d\t%d\t%d\t%d\t%s\t%s\n", sum.TP+sum.FN, sum.TP, sum.FN, sum.FP, sum.recall(), sum.precision())
 	w.Flush()
 	return b.String()
 }

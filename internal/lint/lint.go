@@ -18,6 +18,7 @@ import (
 
 	"github.com/whichflow/whichflow/flows"
 	"github.com/whichflow/whichflow/internal/clientconfig"
+	"github.com/whichflow/whichflow/internal/redact"
 	"github.com/whichflow/whichflow/internal/safetext"
 )
 
@@ -707,8 +708,8 @@ func newFinding(r flows.Rule, file, subject string, pos clientconfig.Pos, msg st
 	// The one place findings get their text: credentials inside URLs are
 	// redacted here for every format (literal secrets are redacted by the
 	// check that quotes them).
-	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: RedactCredentials(subject), Scope: scope,
-		Message: RedactCredentials(msg), Refs: r.RefText}
+	f := Finding{Rule: r.ID, Severity: r.Severity, File: file, Line: line, Column: col, Client: redact.InText(subject), Scope: scope,
+		Message: redact.InText(msg), Refs: r.RefText}
 	if len(r.RefText) != len(r.Refs) { // a rule built outside the catalog (tests)
 		f.Refs = flows.RefStrings(r.Refs)
 	}

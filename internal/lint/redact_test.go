@@ -8,23 +8,6 @@ import (
 	"testing"
 )
 
-func TestRedactCredentials(t *testing.T) {
-	for in, want := range map[string]string{
-		`redirect URI contains a wildcard: "https://user:s3cr3tpass@app.example.com/*"`: `redirect URI contains a wildcard: "https://us… (15 chars)@app.example.com/*"`,
-		`"https://app.example.com/cb?client_secret=abc123xyz&x=1"`:                      `"https://app.example.com/cb?client_secret=ab… (9 chars)&x=1"`,
-		`"https://app.example.com/cb#access_token=eyJhbGciOi.x.y"`:                      `"https://app.example.com/cb#access_token=ey… (14 chars)"`,
-		`"http://admin:pw@10.0.0.1/cb", "https://x.example.com/?token=t0k3nvalue"`:      `"http://ad… (8 chars)@10.0.0.1/cb", "https://x.example.com/?token=t0… (10 chars)"`,
-		`"https://app.example.com/cb?secret=${APP_SECRET}"`:                             `"https://app.example.com/cb?secret=${APP_SECRET}"`,
-		`no urls here = fine`: `no urls here = fine`,
-		`literal secret in the file: client_secret = Xq… (32 chars)`: `literal secret in the file: client_secret = Xq… (32 chars)`,
-		`"https://app.example.com/cb?state=abc"`:                     `"https://app.example.com/cb?state=abc"`,
-	} {
-		if got := RedactCredentials(in); got != want {
-			t.Errorf("RedactCredentials(%s)\n got %s\nwant %s", in, got, want)
-		}
-	}
-}
-
 // TestURLCredentialsNeverInFindings: credentials in redirect URIs are
 // redacted in the findings every format prints.
 func TestURLCredentialsNeverInFindings(t *testing.T) {
