@@ -116,6 +116,7 @@ func fuzzAdapter(f *testing.F, name string, seeds ...string) {
 			path = path[:32]
 		}
 		checkRead(t, path, data)
+		checkMay(t, path, data)
 	})
 }
 
