@@ -2,69 +2,13 @@ package flows
 
 import "strings"
 
-// Second-round rule IDs (DESIGN §3, "Rules added in the second round"). The
-// catalog gains them as they are implemented; until then the peer mapping
-// below and the corpus labels (testdata/labels) name them through these
-// constants. When a rule lands in rules.go, point its constant here at the
-// catalog's.
-const (
-	secondFrontChannelIDToken    = "front-channel-id-token"
-	secondWebOriginsWildcard     = RuleWebOriginsWildcard
-	secondRefreshReuseAllowed    = RuleRefreshReuseAllowed
-	secondRefreshNoExpiry        = RuleRefreshNoExpiry
-	secondPostLogoutUnsafe       = RulePostLogoutUnsafe
-	secondRedirectFragment       = "redirect-fragment"
-	secondRedirectDangerous      = "redirect-dangerous-scheme"
-	secondRedirectLocalhost      = "redirect-localhost"
-	secondRedirectCustomScheme   = "redirect-custom-scheme"
-	secondWeakSigningAlg         = RuleWeakSigningAlg
-	secondSSLRequiredNone        = RuleSSLRequiredNone
-	secondTokenLifetimeLong      = RuleTokenLifetimeLong
-	secondMixedClientRoles       = "mixed-client-roles"
-	secondFullScopeAllowed       = RuleFullScopeAllowed
-	secondIssResponseDisabled    = RuleIssResponseDisabled
-	secondCrossOriginAuth        = "cross-origin-auth"
-	secondDynamicRegistration    = "dynamic-registration-open"
-	secondOpenAPIOAuthURLInsecur = "openapi-oauth-url-insecure"
-	secondFAPISigningAlg         = "fapi-signing-alg"
-	secondFAPIResponseType       = "fapi-response-type"
-	secondFAPIRefreshRotation    = "fapi-refresh-rotation"
-)
-
-// SecondRoundRules are the rule IDs DESIGN §3 fixes for the second round.
-// Tests that name rules (the peer mapping, the corpus labels) accept an ID
-// that is either in Rules() or here.
-var SecondRoundRules = []string{
-	secondFrontChannelIDToken, secondWebOriginsWildcard, secondRefreshReuseAllowed,
-	secondRefreshNoExpiry, secondPostLogoutUnsafe, secondRedirectFragment,
-	secondRedirectDangerous, secondRedirectLocalhost, secondRedirectCustomScheme,
-	secondWeakSigningAlg, secondSSLRequiredNone, secondTokenLifetimeLong,
-	secondMixedClientRoles, secondFullScopeAllowed, secondIssResponseDisabled,
-	secondCrossOriginAuth, secondDynamicRegistration, secondOpenAPIOAuthURLInsecur,
-	secondFAPISigningAlg, secondFAPIResponseType, secondFAPIRefreshRotation,
-}
-
-// KnownRule reports whether id is a catalog rule or a second-round rule
-// DESIGN fixes but the catalog may not hold yet.
-func KnownRule(id string) bool {
-	if _, ok := RuleByID(id); ok {
-		return true
-	}
-	for _, r := range SecondRoundRules {
-		if r == id {
-			return true
-		}
-	}
-	return false
-}
-
 // PeerCheck maps one client or token check of a peer auditor to the
 // whichflow rule that finds the same problem, or says why there is none.
 type PeerCheck struct {
 	Peer    string // one of the Peer* names
 	CheckID string // the peer's own identifier (class, check ID, executor, requirement)
 	Title   string
-	// Rule is the whichflow rule ID (catalog or second round), "" when none.
+	// Rule is the whichflow rule ID, "" when none.
 	Rule string
 	// Why explains the mapping. With Rule "" it starts with one of the
 	// PeerWhy* prefixes, which decide whether the check counts as applicable.
@@ -102,7 +46,6 @@ type PeerCoverage struct {
 	Checks     int // all mapped checks
 	Applicable int
 	Now        int // covered by a rule in the catalog
-	Planned    int // covered once the second-round rules exist (includes Now)
 }
 
 // Coverage sums checks per peer, in the order peers first appear.
@@ -128,9 +71,6 @@ func Coverage(checks []PeerCheck) []PeerCoverage {
 		if _, ok := RuleByID(c.Rule); ok {
 			p.Now++
 		}
-		if KnownRule(c.Rule) {
-			p.Planned++
-		}
 	}
 	return out
 }
@@ -155,14 +95,14 @@ var PeerChecks = []PeerCheck{
 	{PeerKcwarden, "ClientShouldNotUseWildcardRedirectURI", "Clients should not use wildcard redirect URIs", RuleRedirectWildcard, "any * in a redirect URI of a redirect-based client"},
 	{PeerKcwarden, "ClientHasErroneouslyConfiguredWildcardURI", "Erroneously configured redirect URI allows arbitrary domains for redirects", RuleRedirectWildcard, "a * right after the host (https://example.com*) is a wildcard to whichflow too (before Keycloak 26.6.3 / 26.4.13 it also matched other hosts, keycloak#48430); like kcwarden, whichflow reads only a trailing * as Keycloak's wildcard, a * inside the host is compared literally and matches nothing"},
 	{PeerKcwarden, "ClientMustNotUseGlobalWildcardURI", "Erroneously configured redirect URI allows any URIs for redirects", RuleRedirectWildcard, "\"*\" is the extreme case of a wildcard"},
-	{PeerKcwarden, "ClientUsesCustomRedirectUriScheme", "Client redirect URL scheme uses custom protocol", secondRedirectCustomScheme, "whichflow notes only private-use schemes that are not reverse-DNS (RFC 8252 §7.1); reverse-DNS schemes are the native-app standard"},
-	{PeerKcwarden, "ClientWebOriginsMustNotUseWildcard", "Client allows all origins for CORS requests via wildcard", secondWebOriginsWildcard, "webOrigins * (Keycloak allows every origin only for a lone *, as kcwarden checks), plus plain-http non-loopback origins"},
+	{PeerKcwarden, "ClientUsesCustomRedirectUriScheme", "Client redirect URL scheme uses custom protocol", RuleRedirectCustomScheme, "whichflow notes only private-use schemes that are not reverse-DNS (RFC 8252 §7.1); reverse-DNS schemes are the native-app standard"},
+	{PeerKcwarden, "ClientWebOriginsMustNotUseWildcard", "Client allows all origins for CORS requests via wildcard", RuleWebOriginsWildcard, "webOrigins * (Keycloak allows every origin only for a lone *, as kcwarden checks), plus plain-http non-loopback origins"},
 	{PeerKcwarden, "ClientWebOriginsMustBeValid", "Client has an invalid webOrigins entry", "", PeerWhyNotCovered + "no rule checks origin syntax (an entry with a path, like https://x/*): Keycloak compares origins exactly, so such an entry matches nothing; web-origins-wildcard does not report it (it is no wildcard)"},
-	{PeerKcwarden, "ClientWithServiceAccountAndOtherFlowEnabled", "Confidential Client with Service Accounts and other flow enabled", secondMixedClientRoles, "service account plus code, device, CIBA or password"},
-	{PeerKcwarden, "ClientWithFullScopeAllowed", "Client has 'full scope allowed' set", secondFullScopeAllowed, "fullScopeAllowed true or absent on a client with a service account or a user-facing flow (a note)"},
-	{PeerKcwarden, "ClientWithDefaultOfflineAccessScope", "Client has offline_access scope by default", secondRefreshNoExpiry, "whichflow reports the realm once, when offline sessions never expire and some client can get offline tokens, instead of every client with the scope"},
-	{PeerKcwarden, "ClientWithOptionalOfflineAccessScope", "Client has offline_access scope as optional scope", secondRefreshNoExpiry, "as for the default scope: optional offline_access is in every realm by default, so per-client findings would be noise"},
-	{PeerKcwarden, "ClientAccessTokenLifespanTooLong", "Access token lifespan override too long", secondTokenLifetimeLong, "client attribute access.token.lifespan over 1 h (a note; kcwarden: over 10 min, High)"},
+	{PeerKcwarden, "ClientWithServiceAccountAndOtherFlowEnabled", "Confidential Client with Service Accounts and other flow enabled", RuleMixedClientRoles, "service account plus code, device, CIBA or password"},
+	{PeerKcwarden, "ClientWithFullScopeAllowed", "Client has 'full scope allowed' set", RuleFullScopeAllowed, "fullScopeAllowed true or absent on a client with a service account or a user-facing flow (a note)"},
+	{PeerKcwarden, "ClientWithDefaultOfflineAccessScope", "Client has offline_access scope by default", RuleRefreshNoExpiry, "whichflow reports the realm once, when offline sessions never expire and some client can get offline tokens, instead of every client with the scope"},
+	{PeerKcwarden, "ClientWithOptionalOfflineAccessScope", "Client has offline_access scope as optional scope", RuleRefreshNoExpiry, "as for the default scope: optional offline_access is in every realm by default, so per-client findings would be noise"},
+	{PeerKcwarden, "ClientAccessTokenLifespanTooLong", "Access token lifespan override too long", RuleTokenLifetimeLong, "client attribute access.token.lifespan over 1 h (a note; kcwarden: over 10 min, High)"},
 	{PeerKcwarden, "ClientHasNoRedirectUris", "Missing client redirect URIs can cause unexpected behavior", "", PeerWhyNoise + "current Keycloak rejects every redirect when the list is empty; a broken client, not an unsafe one"},
 	{PeerKcwarden, "ClientHasUndefinedBaseDomainAndSchema", "Client redirect URL scheme undefined, cannot be audited", "", PeerWhyNotCheckable + "a notice that the auditor could not resolve a relative redirect; whichflow resolves against rootUrl and otherwise treats the value as unknown (DESIGN §4)"},
 	{PeerKcwarden, "ClientHasUndefinedBaseDomainAndSchemaInPostLogoutRedirectUri", "Client post-logout redirect URI scheme undefined, cannot be audited", "", PeerWhyNotCheckable + "the same notice for post-logout URIs"},
@@ -176,9 +116,9 @@ var PeerChecks = []PeerCheck{
 	{PeerKcwarden, "SamlClientWithWeakSignatureAlgorithm", "Weak SAML Signature Algorithm detected", "", PeerWhyOutOfScope + "SAML"},
 	{PeerKcwarden, "SamlClientWithoutOneTimeUseCondition", "SAML OneTimeUse condition not enabled", "", PeerWhyOutOfScope + "SAML"},
 	// kcwarden: realm auditors.
-	{PeerKcwarden, "AccessTokenLifespanTooLong", "Access token lifespan too long", secondTokenLifetimeLong, "realm accessTokenLifespan over 1 h (realm scope, a note; kcwarden: over 10 min, High)"},
-	{PeerKcwarden, "OfflineSessionMaxLifespanDisabled", "Offline session max lifespan disabled", secondRefreshNoExpiry, "realm offlineSessionMaxLifespanEnabled false or absent while a non-built-in client with a user-facing flow and refresh tokens has offline_access among its scopes (kcwarden: whenever it is off); a warning if one is public, else a note"},
-	{PeerKcwarden, "RefreshTokenReuseCountShouldBeZero", "Refresh tokens MUST be invalidated after use (reuse count)", secondRefreshReuseAllowed, "revokeRefreshToken true with refreshTokenMaxReuse > 0"},
+	{PeerKcwarden, "AccessTokenLifespanTooLong", "Access token lifespan too long", RuleTokenLifetimeLong, "realm accessTokenLifespan over 1 h (realm scope, a note; kcwarden: over 10 min, High)"},
+	{PeerKcwarden, "OfflineSessionMaxLifespanDisabled", "Offline session max lifespan disabled", RuleRefreshNoExpiry, "realm offlineSessionMaxLifespanEnabled false or absent while a non-built-in client with a user-facing flow and refresh tokens has offline_access among its scopes (kcwarden: whenever it is off); a warning if one is public, else a note"},
+	{PeerKcwarden, "RefreshTokenReuseCountShouldBeZero", "Refresh tokens MUST be invalidated after use (reuse count)", RuleRefreshReuseAllowed, "revokeRefreshToken true with refreshTokenMaxReuse > 0"},
 	{PeerKcwarden, "RefreshTokensShouldBeRevokedAfterUse", "Refresh tokens MUST be invalidated after use", RulePublicRefreshNoRotation, "whichflow reports revokeRefreshToken false on each public client that gets refresh tokens (RFC 9700 §4.14.2 asks rotation of public clients only)"},
 	{PeerKcwarden, "KeycloakVersionShouldBeUpToDate", "Keycloak version should be up-to-date", "", PeerWhyOutOfScope + "server patch level, not client configuration"},
 	{PeerKcwarden, "PasswordHashingIterationsTooLow", "Password hashing iterations too low", "", PeerWhyOutOfScope + "user credential storage, not OAuth client or token settings"},
@@ -208,12 +148,12 @@ var PeerChecks = []PeerCheck{
 	{PeerKCVerifyer, "KC-REDIR-002", "HTTP Redirect URI (Non-Localhost)", RuleRedirectHTTP, "same condition; whichflow treats only localhost, 127.0.0.1 and [::1] as loopback, not any URI containing \"localhost\""},
 	{PeerKCVerifyer, "KC-REDIR-003", "Localhost in Production Redirect URIs", "", PeerWhyNotCheckable + "a file does not say whether it is production; loopback redirects are the native-app standard (RFC 8252 §7.3). whichflow's redirect-localhost only asks for 127.0.0.1 instead of the name"},
 	{PeerKCVerifyer, "KC-REDIR-004", "Path Traversal in Redirect URIs", "", PeerWhyNotCovered + "no rule looks for ../ or @ in registered redirect URIs"},
-	{PeerKCVerifyer, "KC-REDIR-005", "Dangerous URI Schemes", secondRedirectDangerous, "javascript:, data:, vbscript:, file:"},
-	{PeerKCVerifyer, "KC-TLS-001", "SSL Not Required", secondSSLRequiredNone, "sslRequired none (realm scope; also terraform keycloak_realm ssl_required)"},
+	{PeerKCVerifyer, "KC-REDIR-005", "Dangerous URI Schemes", RuleRedirectDangerousScheme, "javascript:, data:, vbscript:, file:"},
+	{PeerKCVerifyer, "KC-TLS-001", "SSL Not Required", RuleSSLRequiredNone, "sslRequired none (realm scope; also terraform keycloak_realm ssl_required)"},
 	{PeerKCVerifyer, "KC-TLS-002", "SSL External Only", "", PeerWhyNoise + "external is Keycloak's default and usual in production (TLS at the proxy); flagging it would fire on every realm"},
-	{PeerKCVerifyer, "KC-TOKEN-001", "Excessive Access Token Lifespan", secondTokenLifetimeLong, "whichflow's threshold is 1 h (a note), theirs 15 min (High)"},
-	{PeerKCVerifyer, "KC-TOKEN-002", "Refresh Token Reuse Allowed", secondRefreshReuseAllowed, "refreshTokenMaxReuse > 0 with rotation on (the verifyer fires on any refreshTokenMaxReuse > 0, also with revokeRefreshToken off, where Keycloak ignores the count: that case is public-refresh-no-rotation's)"},
-	{PeerKCVerifyer, "KC-TOKEN-003", "Full Scope Allowed", secondFullScopeAllowed, "fullScopeAllowed true, and absent (its default), on a client that starts a flow or has a service account (a note)"},
+	{PeerKCVerifyer, "KC-TOKEN-001", "Excessive Access Token Lifespan", RuleTokenLifetimeLong, "whichflow's threshold is 1 h (a note), theirs 15 min (High)"},
+	{PeerKCVerifyer, "KC-TOKEN-002", "Refresh Token Reuse Allowed", RuleRefreshReuseAllowed, "refreshTokenMaxReuse > 0 with rotation on (the verifyer fires on any refreshTokenMaxReuse > 0, also with revokeRefreshToken off, where Keycloak ignores the count: that case is public-refresh-no-rotation's)"},
+	{PeerKCVerifyer, "KC-TOKEN-003", "Full Scope Allowed", RuleFullScopeAllowed, "fullScopeAllowed true, and absent (its default), on a client that starts a flow or has a service account (a note)"},
 	{PeerKCVerifyer, "KC-TOKEN-004", "Excessive Implicit Flow Token Lifespan", RuleImplicitGrant, "the implicit-flow lifespan matters only while implicit is on, which implicit-grant already reports as an error"},
 	{PeerKCVerifyer, "KC-TOKEN-005", "Bearer Tokens Not Sender-Constrained", RuleFAPISenderConstrained, "demanded under --profile high; in the standard profile whichflow asks binding (or rotation) for public refresh tokens only (public-refresh-no-rotation)"},
 	{PeerKCVerifyer, "KC-AUTH-001", "Confidential Client Without Authentication", "", PeerWhyNoise + "absent clientAuthenticatorType defaults to client-secret and Keycloak generates the secret on import, so the condition cannot occur"},
@@ -227,12 +167,12 @@ var PeerChecks = []PeerCheck{
 	// Auth0 Checkmate (client, tenant and API token checks).
 	{PeerCheckmate, "checkGrantTypes", "Unexpected grant type for the app type", RuleImplicitGrant, "whichflow splits it by risk: implicit-grant, ropc, client-credentials-on-public-client and mixed-client-roles"},
 	{PeerCheckmate, "checkAllowedCallbacks", "Insecure callbacks", RuleRedirectHTTP, "Checkmate flags every localhost/127.0.0.1/http callback; whichflow flags plain http off loopback (and wildcards), and notes localhost names (redirect-localhost)"},
-	{PeerCheckmate, "checkAllowedLogoutUrl", "Insecure allowed logout URLs", secondPostLogoutUnsafe, "wildcard or plain-http non-loopback allowed_logout_urls"},
-	{PeerCheckmate, "checkWebOrigins", "Insecure web origins", secondWebOriginsWildcard, "* or plain-http non-loopback web_origins / allowed_origins"},
-	{PeerCheckmate, "checkCrossOriginAuthentication", "Cross-origin authentication enabled", secondCrossOriginAuth, "cross_origin_authentication / cross_origin_auth on a user-facing client"},
+	{PeerCheckmate, "checkAllowedLogoutUrl", "Insecure allowed logout URLs", RulePostLogoutUnsafe, "wildcard or plain-http non-loopback allowed_logout_urls"},
+	{PeerCheckmate, "checkWebOrigins", "Insecure web origins", RuleWebOriginsWildcard, "* or plain-http non-loopback web_origins / allowed_origins"},
+	{PeerCheckmate, "checkCrossOriginAuthentication", "Cross-origin authentication enabled", RuleCrossOriginAuth, "cross_origin_authentication / cross_origin_auth on a user-facing client"},
 	{PeerCheckmate, "checkRefreshToken/rotation", "Refresh token rotation disabled", RulePublicRefreshNoRotation, "whichflow asks rotation of public clients (RFC 9700 §4.14.2); Checkmate of every client with refresh tokens"},
-	{PeerCheckmate, "checkRefreshToken/expiration", "Refresh tokens do not expire", secondRefreshNoExpiry, "expiration_type non-expiring / infinite lifetime"},
-	{PeerCheckmate, "checkJWTSignAlg", "ID token signed with HS256", secondWeakSigningAlg, "jwt_configuration.alg HS256"},
+	{PeerCheckmate, "checkRefreshToken/expiration", "Refresh tokens do not expire", RuleRefreshNoExpiry, "expiration_type non-expiring / infinite lifetime"},
+	{PeerCheckmate, "checkJWTSignAlg", "ID token signed with HS256", RuleWeakSigningAlg, "jwt_configuration.alg HS256"},
 	{PeerCheckmate, "checkAppTokenSenderConstraining", "Tokens not sender-constrained", RuleFAPISenderConstrained, "require_proof_of_possession, demanded under --profile high"},
 	{PeerCheckmate, "checkPAR", "PAR not required", RuleFAPIPAR, "require_pushed_authorization_requests under --profile high"},
 	{PeerCheckmate, "checkPrivateKeyJWT", "private_key_jwt not used", RuleFAPIClientAuth, "asymmetric client authentication under --profile high"},
@@ -240,7 +180,7 @@ var PeerChecks = []PeerCheck{
 	{PeerCheckmate, "checkPKCEEnforcement", "No Action enforces PKCE", "", PeerWhyNotCheckable + "Auth0 has no per-client PKCE switch; Checkmate reads the tenant's Action code"},
 	{PeerCheckmate, "checkApplicationLoginUri", "Insecure initiate_login_uri", "", PeerWhyNotCovered + "no rule reads initiate_login_uri"},
 	{PeerCheckmate, "checkBackchannelLogout", "Back-channel logout not configured", "", PeerWhyOutOfScope + "session management (logout propagation), not the OAuth flow or tokens"},
-	{PeerCheckmate, "checkEnabledDynamicClientRegistration", "Dynamic client registration enabled", secondDynamicRegistration, "flags.enable_dynamic_client_registration (realm scope, a note)"},
+	{PeerCheckmate, "checkEnabledDynamicClientRegistration", "Dynamic client registration enabled", RuleDynamicRegistrationOpen, "flags.enable_dynamic_client_registration (realm scope, a note)"},
 	{PeerCheckmate, "checkAPISigningAlgorithm", "API access tokens signed with HS256", "", PeerWhyNotCovered + "resourceServers[] signing_alg is not read (DESIGN's weak-signing-alg names client fields)"},
 	{PeerCheckmate, "checkAPITokenLifetime", "API access token lifetime too long", "", PeerWhyNotCovered + "resourceServers[] token_lifetime is not read; token-lifetime-long covers Auth0 ID-token lifetime only"},
 	{PeerCheckmate, "checkAPITokenSenderConstraining", "API does not require sender-constrained tokens", "", PeerWhyNotCovered + "resourceServers[] proof_of_possession is not read"},
@@ -253,14 +193,14 @@ var PeerChecks = []PeerCheck{
 	{PeerClientPolicies, "pkce-enforcer", "pkce.code.challenge.method must be S256", RulePublicClientNoPKCE, "public clients (error) and confidential-client-no-pkce (note)"},
 	{PeerClientPolicies, "secure-redirect-uris-enforcer", "OAuth 2.1 redirect URIs: no wildcard, fragment or localhost", RuleRedirectWildcard, "its options map to redirect-wildcard, redirect-http-non-loopback, redirect-fragment and redirect-localhost"},
 	{PeerClientPolicies, "secure-client-uris", "Every client URI https and without *", RuleRedirectHTTP, "redirects: redirect-http-non-loopback and redirect-wildcard; web origins and post-logout URIs: web-origins-wildcard, post-logout-redirect-unsafe (loopback http is allowed, as in the OAuth 2.1 public profile)"},
-	{PeerClientPolicies, "full-scope-disabled", "fullScopeAllowed must be false", secondFullScopeAllowed, "same condition (a note)"},
+	{PeerClientPolicies, "full-scope-disabled", "fullScopeAllowed must be false", RuleFullScopeAllowed, "same condition (a note)"},
 	{PeerClientPolicies, "secure-client-authenticator", "clientAuthenticatorType in the allowed list", RuleFAPIClientAuth, "client-jwt or client-x509 under --profile high"},
 	{PeerClientPolicies, "confidential-client", "Reject public clients", RuleFAPIPublicClient, "under --profile high"},
 	{PeerClientPolicies, "holder-of-key-enforcer", "tls.client.certificate.bound.access.tokens must be true", RuleFAPISenderConstrained, "mTLS or DPoP binding under --profile high"},
 	{PeerClientPolicies, "dpop-bind-enforcer", "dpop.bound.access.tokens must be true", RuleFAPISenderConstrained, "mTLS or DPoP binding under --profile high"},
-	{PeerClientPolicies, "secure-signature-algorithm", "Token, ID token and userinfo signing algorithms must be secure", secondFAPISigningAlg, "under --profile high; none and HS* are weak-signing-alg in the standard profile"},
-	{PeerClientPolicies, "secure-signature-algorithm-signed-jwt", "Client assertion algorithm must be secure", secondFAPISigningAlg, "token.endpoint.auth.signing.alg; client-secret-jwt is weak-signing-alg"},
-	{PeerClientPolicies, "secure-response-type", "FAPI 1 response types", secondFAPIResponseType, "whichflow follows FAPI 2.0: code only under --profile high"},
+	{PeerClientPolicies, "secure-signature-algorithm", "Token, ID token and userinfo signing algorithms must be secure", RuleFAPISigningAlg, "under --profile high; none and HS* are weak-signing-alg in the standard profile"},
+	{PeerClientPolicies, "secure-signature-algorithm-signed-jwt", "Client assertion algorithm must be secure", RuleFAPISigningAlg, "token.endpoint.auth.signing.alg; client-secret-jwt is weak-signing-alg"},
+	{PeerClientPolicies, "secure-response-type", "FAPI 1 response types", RuleFAPIResponseType, "whichflow follows FAPI 2.0: code only under --profile high"},
 	{PeerClientPolicies, "consent-required", "consentRequired must be true", "", PeerWhyNotCheckable + "consent is for third-party clients; a configuration does not say which those are"},
 	{PeerClientPolicies, "secure-client-uris-pattern", "Regex allow-list per URI field", "", PeerWhyOutOfScope + "site-specific SSRF policy"},
 	{PeerClientPolicies, "secure-session", "nonce or state required", "", PeerWhyNotCheckable + "request-time parameters"},
@@ -274,7 +214,7 @@ var PeerChecks = []PeerCheck{
 	{PeerASVS, "10.1.1", "Tokens are only sent to components that strictly need them (BFF)", "", PeerWhyNotCheckable + "architecture; whichflow advise recommends a BFF for sensitive SPAs"},
 	{PeerASVS, "10.1.2", "Client-generated state, nonce and code_verifier bind the flow to the session", "", PeerWhyNotCheckable + "client code"},
 	{PeerASVS, "10.2.1", "CSRF protection in the code flow via PKCE or state", RulePublicClientNoPKCE, "where the configuration can enforce PKCE (public-client-no-pkce, confidential-client-no-pkce)"},
-	{PeerASVS, "10.2.2", "Mix-up defence, e.g. the iss response parameter", secondIssResponseDisabled, "Keycloak exclude.issuer.from.auth.response turns RFC 9207 off"},
+	{PeerASVS, "10.2.2", "Mix-up defence, e.g. the iss response parameter", RuleIssResponseDisabled, "Keycloak exclude.issuer.from.auth.response turns RFC 9207 off"},
 	{PeerASVS, "10.2.3", "Client requests only the required scopes", "", PeerWhyNotCheckable + "what a client requests is in its code"},
 	{PeerASVS, "10.3.1", "Resource server checks the audience", "", PeerWhyNotCheckable + "resource server code"},
 	{PeerASVS, "10.3.2", "Resource server decides on delegated-authorization claims", "", PeerWhyNotCheckable + "resource server code"},
@@ -283,15 +223,15 @@ var PeerChecks = []PeerCheck{
 	{PeerASVS, "10.3.5", "Sender-constrained access tokens (L3)", RuleFAPISenderConstrained, "under --profile high"},
 	{PeerASVS, "10.4.1", "Exact redirect URI matching", RuleRedirectWildcard, "a registered wildcard defeats exact matching"},
 	{PeerASVS, "10.4.2", "Authorization codes are single-use", "", PeerWhyNotCheckable + "server behaviour"},
-	{PeerASVS, "10.4.3", "Authorization codes are short-lived (10 min)", secondTokenLifetimeLong, "Keycloak accessCodeLifespan, Spring AS authorization-code-time-to-live over 10 min"},
+	{PeerASVS, "10.4.3", "Authorization codes are short-lived (10 min)", RuleTokenLifetimeLong, "Keycloak accessCodeLifespan, Spring AS authorization-code-time-to-live over 10 min"},
 	{PeerASVS, "10.4.4", "Only the grants the client needs; no implicit or password", RuleImplicitGrant, "implicit-grant and ropc (plus mixed-client-roles for unneeded combinations)"},
 	{PeerASVS, "10.4.5", "Refresh token replay mitigated for public clients", RulePublicRefreshNoRotation, "rotation or sender-constraint for public clients; refresh-reuse-allowed for a loose reuse grace"},
 	{PeerASVS, "10.4.6", "PKCE required, plain rejected", RulePublicClientNoPKCE, "same condition"},
-	{PeerASVS, "10.4.7", "Unauthenticated dynamic registration is mitigated", secondDynamicRegistration, "reports open registration so its policies get checked"},
-	{PeerASVS, "10.4.8", "Refresh tokens have an absolute expiration", secondRefreshNoExpiry, "same condition"},
+	{PeerASVS, "10.4.7", "Unauthenticated dynamic registration is mitigated", RuleDynamicRegistrationOpen, "reports open registration so its policies get checked"},
+	{PeerASVS, "10.4.8", "Refresh tokens have an absolute expiration", RuleRefreshNoExpiry, "same condition"},
 	{PeerASVS, "10.4.9", "Users can revoke refresh tokens in the UI", "", PeerWhyNotCheckable + "server feature"},
 	{PeerASVS, "10.4.10", "Confidential clients authenticate on back-channel requests", RuleAmbiguousClientType, "a registration that also allows none is not authenticated"},
-	{PeerASVS, "10.4.11", "Only the required scopes are assigned to the client", secondFullScopeAllowed, "Keycloak full scope gives every role; other formats' scope lists are not judged"},
+	{PeerASVS, "10.4.11", "Only the required scopes are assigned to the client", RuleFullScopeAllowed, "Keycloak full scope gives every role; other formats' scope lists are not judged"},
 	{PeerASVS, "10.4.12", "Only the response_mode the client needs (L3)", "", PeerWhyNotCheckable + "none of the formats declares allowed response modes per client"},
 	{PeerASVS, "10.4.13", "The code grant always with PAR (L3)", RuleFAPIPAR, "under --profile high"},
 	{PeerASVS, "10.4.14", "Only sender-constrained access tokens (L3)", RuleFAPISenderConstrained, "under --profile high"},

@@ -6,28 +6,8 @@ import (
 	"testing"
 )
 
-func TestKnownRule(t *testing.T) {
-	for _, id := range []string{RuleImplicitGrant, RuleCommittedSecret, "ssl-required-none", "redirect-localhost"} {
-		if !KnownRule(id) {
-			t.Errorf("KnownRule(%q) = false", id)
-		}
-	}
-	for _, id := range []string{"", "implicit", "ssl-required", "full-scope"} {
-		if KnownRule(id) {
-			t.Errorf("KnownRule(%q) = true", id)
-		}
-	}
-	seen := map[string]bool{}
-	for _, id := range SecondRoundRules {
-		if seen[id] {
-			t.Errorf("SecondRoundRules lists %q twice", id)
-		}
-		seen[id] = true
-	}
-}
-
 // TestPeerChecks checks the peer mapping as data: every named rule is in the
-// catalog or among DESIGN's second-round rules (which come in the next wave),
+// catalog,
 // every check without a rule says why in the fixed vocabulary, and no check
 // is mapped twice. With -v it prints the coverage table for the notes.
 func TestPeerChecks(t *testing.T) {
@@ -47,8 +27,8 @@ func TestPeerChecks(t *testing.T) {
 		}
 		seen[key] = true
 		if c.Rule != "" {
-			if !KnownRule(c.Rule) {
-				t.Errorf("%s: rule %q is neither in the catalog nor a second-round rule", key, c.Rule)
+			if _, ok := RuleByID(c.Rule); !ok {
+				t.Errorf("%s: rule %q is not in the catalog", key, c.Rule)
 			}
 			continue
 		}
@@ -70,9 +50,9 @@ func TestPeerChecks(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "| Peer | Checks mapped | Applicable | Covered now | Covered after second round |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "| Peer | Checks mapped | Applicable | Covered |\n|---|---|---|---|\n")
 	for _, p := range Coverage(PeerChecks) {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d (%s) | %d (%s) |\n", p.Peer, p.Checks, p.Applicable, p.Now, pct(p.Now, p.Applicable), p.Planned, pct(p.Planned, p.Applicable))
+		fmt.Fprintf(&b, "| %s | %d | %d | %d (%s) |\n", p.Peer, p.Checks, p.Applicable, p.Now, pct(p.Now, p.Applicable))
 	}
 	t.Log("\n" + b.String())
 }
@@ -87,17 +67,14 @@ func pct(n, d int) string {
 func TestCoverage(t *testing.T) {
 	checks := []PeerCheck{
 		{Peer: "a", CheckID: "1", Rule: RuleROPC},
-		{Peer: "a", CheckID: "2", Rule: secondSSLRequiredNone},
+		{Peer: "a", CheckID: "2", Rule: RuleSSLRequiredNone},
+		{Peer: "a", CheckID: "5", Rule: "not-a-rule"},
 		{Peer: "a", CheckID: "3", Why: PeerWhyNotCovered + "x"},
 		{Peer: "a", CheckID: "4", Why: PeerWhyOutOfScope + "x"},
 		{Peer: "b", CheckID: "1", Why: PeerWhyNoise + "x"},
 	}
 	got := Coverage(checks)
-	now := 1 // ssl-required-none counts as covered now once the catalog holds it
-	if _, ok := RuleByID(secondSSLRequiredNone); ok {
-		now = 2
-	}
-	want := []PeerCoverage{{Peer: "a", Checks: 4, Applicable: 3, Now: now, Planned: 2}, {Peer: "b", Checks: 1}}
+	want := []PeerCoverage{{Peer: "a", Checks: 5, Applicable: 4, Now: 2}, {Peer: "b", Checks: 1}}
 	if len(got) != len(want) {
 		t.Fatalf("Coverage = %+v", got)
 	}

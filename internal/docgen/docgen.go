@@ -100,6 +100,7 @@ func Generate(cfg Config) ([]File, error) {
 		return nil, err
 	}
 	add("seed-vs-standards.md", seed)
+	add("peers.md", PeersPage())
 	if cfg.Root != nil {
 		cli, err := CLIPages(cfg.Root)
 		if err != nil {

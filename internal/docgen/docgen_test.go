@@ -272,6 +272,16 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("%s not generated", p)
 		}
 	}
+	// Every peer check is on peers.md, covered ones linking their rule.
+	for _, c := range flows.PeerChecks {
+		row := "| `" + c.CheckID + "` |"
+		if _, ok := flows.RuleByID(c.Rule); ok {
+			row = "| `" + c.CheckID + "` | " + cell(c.Title) + " | [`" + c.Rule + "`](rules/" + c.Rule + ".md)"
+		}
+		if !strings.Contains(byPath["peers.md"], row) {
+			t.Errorf("peers.md lacks %s %s (%q)", c.Peer, c.CheckID, row)
+		}
+	}
 	for _, anchor := range []string{"## Suppressions\n", "### Reasons\n", "### Expiry\n"} {
 		if !strings.Contains(byPath["lint.md"], anchor) {
 			t.Errorf("lint.md lacks %q (flows.SuppressionDocs links to it)", anchor)

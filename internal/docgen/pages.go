@@ -17,6 +17,7 @@ func Index(cfg Config) []byte {
 	p.f("change the catalog in `flows/` and run `make docs`.\n\n")
 	p.f("- [Decision table](decision-table.md): every client situation, what `whichflow advise` recommends, and the flowchart.\n")
 	p.f("- [Seed guide, vendors and standards](seed-vs-standards.md): where the guides disagree with today's standards.\n")
+	p.f("- [Other auditors](peers.md): kcwarden, keycloak-config-verifyer, Auth0 Checkmate, Keycloak client policies, OWASP ASVS and Spectral checks, each mapped to a whichflow rule or to why none applies.\n")
 	p.f("- [AI agents and MCP clients](%s): discovery from the resource, client ID metadata documents, audience-bound tokens.\n", AgentsPage)
 	p.f("- [Lint](lint.md): the formats `whichflow lint` reads and how to suppress a finding; [all rules](rules.md).\n")
 	if cfg.Root != nil {

@@ -778,7 +778,8 @@ func checkFAPIResponseType(c *clientconfig.Client) (hit, bool) {
 	if len(bad) == 0 {
 		return hit{}, false
 	}
-	return hit{pos: firstPos(bad[0].Pos, c.ResponseTypes.Pos, c.Pos), msg: "response types other than code: " + quoteAll(bad) + "; FAPI 2.0 allows code only"}, true
+	return hit{pos: firstPos(bad[0].Pos, c.ResponseTypes.Pos, c.Pos), msg: "response types other than code: " + quoteAll(bad) +
+		itemProvenance(c.ResponseTypes, bad[0]) + "; FAPI 2.0 allows code only"}, true
 }
 
 func checkFAPIRefreshRotation(c *clientconfig.Client) (hit, bool) {
