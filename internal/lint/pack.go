@@ -66,7 +66,13 @@ func (p *findingPack) rec(i int) *packed { return &p.chunks[i/packChunk][i%packC
 // add keeps f (its Fingerprint is not kept: finding recomputes it).
 func (p *findingPack) add(f *Finding) {
 	if p.n%packChunk == 0 {
-		p.chunks = append(p.chunks, make([]packed, 0, packChunk))
+		// The first chunk grows as appends do (most files have a few
+		// findings); the others are whole.
+		size := packChunk
+		if p.n == 0 {
+			size = 4
+		}
+		p.chunks = append(p.chunks, make([]packed, 0, size))
 	}
 	c := &p.chunks[len(p.chunks)-1]
 	*c = append(*c, packed{msg: p.str(f.Message), client: p.str(f.Client), sup: p.sup(f.Suppressed),
