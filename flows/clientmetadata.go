@@ -39,5 +39,8 @@ func CheckClientIDURL(raw string) error {
 }
 
 // IsClientIDURL reports whether a client_id is the URL of a client ID
-// metadata document (CheckClientIDURL accepts it).
-func IsClientIDURL(raw string) bool { return CheckClientIDURL(raw) == nil }
+// metadata document (CheckClientIDURL accepts it). Most client_ids are
+// not https URLs: they are told without parsing (and without an error).
+func IsClientIDURL(raw string) bool {
+	return strings.HasPrefix(raw, "https://") && CheckClientIDURL(raw) == nil
+}

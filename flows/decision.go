@@ -1,5 +1,10 @@
 package flows
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // Alternative is another flow that fits a variation of the situation.
 type Alternative struct {
 	Flow FlowID
@@ -99,193 +104,200 @@ func with(ids []CaveatID, more ...CaveatID) []CaveatID {
 
 // decisionTable is the machine form of DESIGN §1. Rows are tried in order;
 // the first whose conditions all hold wins, so specific rows come first.
-var decisionTable = []Row{
-	{
-		When: map[string]string{FacetClient: ClientMachine},
-		Flow: ClientCredentials, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
-		Summary: "No user is involved: the service authenticates as itself with client credentials.",
-		Alternatives: []Alternative{
-			{Flow: JWTBearer, When: "the workload already holds a JWT from an issuer the server trusts (Kubernetes, cloud workload identity)"},
+// It is built on first use, not at start-up (lint never reads it).
+var decisionTable = sync.OnceValue(func() []Row {
+	decisionBuilt.Store(true)
+	return []Row{
+		{
+			When: map[string]string{FacetClient: ClientMachine},
+			Flow: ClientCredentials, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
+			Summary: "No user is involved: the service authenticates as itself with client credentials.",
+			Alternatives: []Alternative{
+				{Flow: JWTBearer, When: "the workload already holds a JWT from an issuer the server trusts (Kubernetes, cloud workload identity)"},
+			},
+			Rejected: []Rejection{{Password,
+				"A \"service user\" with a password is a shared human credential in a script; the password grant MUST NOT be used.", refsPassword}},
+			Caveats: []CaveatID{CaveatPreferAsymmetricAuth, CaveatCCConfidentialOnly, CaveatSenderConstrain},
 		},
-		Rejected: []Rejection{{Password,
-			"A \"service user\" with a password is a shared human credential in a script; the password grant MUST NOT be used.", refsPassword}},
-		Caveats: []CaveatID{CaveatPreferAsymmetricAuth, CaveatCCConfidentialOnly, CaveatSenderConstrain},
-	},
-	{
-		When: map[string]string{FacetClient: ClientWeb},
-		Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthClientSecretBasic,
-		Summary:         "A server-side web app signs users in with authorization code + PKCE and keeps tokens and its credential on the server.",
-		RedirectExample: redirectWeb,
-		Rejected:        []Rejection{rejectImplicit},
-		Caveats:         with(redirectCaveats, CaveatPKCEConfidential, CaveatPreferAsymmetricAuth, CaveatSenderConstrain),
-	},
-	{
-		When: map[string]string{FacetClient: ClientSPA, FacetBackend: "true"},
-		Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthClientSecretBasic,
-		Extensions:      []string{ExtBFF},
-		Summary:         "A backend-for-frontend runs authorization code + PKCE as a confidential client; the browser only holds a session cookie.",
-		RedirectExample: redirectWeb,
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, When: "the app has no backend and handles no sensitive data: a browser-only public client with PKCE and rotating refresh tokens"},
+		{
+			When: map[string]string{FacetClient: ClientWeb},
+			Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthClientSecretBasic,
+			Summary:         "A server-side web app signs users in with authorization code + PKCE and keeps tokens and its credential on the server.",
+			RedirectExample: redirectWeb,
+			Rejected:        []Rejection{rejectImplicit},
+			Caveats:         with(redirectCaveats, CaveatPKCEConfidential, CaveatPreferAsymmetricAuth, CaveatSenderConstrain),
 		},
-		Rejected: []Rejection{rejectImplicitBrowser},
-		Caveats:  with(redirectCaveats, CaveatBFFCookies, CaveatBFFCSRF, CaveatPKCEConfidential, CaveatSenderConstrain),
-	},
-	{
-		When: map[string]string{FacetClient: ClientSPA},
-		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
-		Summary:         "A browser-only app uses authorization code + PKCE as a public client, with rotating refresh tokens.",
-		RedirectExample: redirectWeb,
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, Extensions: []string{ExtBFF}, When: "the app handles business or personal data, or you can run a backend: a backend-for-frontend keeps tokens out of the browser"},
+		{
+			When: map[string]string{FacetClient: ClientSPA, FacetBackend: "true"},
+			Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthClientSecretBasic,
+			Extensions:      []string{ExtBFF},
+			Summary:         "A backend-for-frontend runs authorization code + PKCE as a confidential client; the browser only holds a session cookie.",
+			RedirectExample: redirectWeb,
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, When: "the app has no backend and handles no sensitive data: a browser-only public client with PKCE and rotating refresh tokens"},
+			},
+			Rejected: []Rejection{rejectImplicitBrowser},
+			Caveats:  with(redirectCaveats, CaveatBFFCookies, CaveatBFFCSRF, CaveatPKCEConfidential, CaveatSenderConstrain),
 		},
-		Rejected: []Rejection{rejectImplicitBrowser},
-		Caveats: with(redirectCaveats, CaveatSPAPreferBFF, CaveatSPATokenStorage, CaveatSPATokenCORS,
-			CaveatPublicRefresh, CaveatSPARefreshLimits),
-	},
-	{
-		When: map[string]string{FacetClient: ClientNative},
-		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
-		Summary:         "A native app uses authorization code + PKCE in the system browser as a public client.",
-		HighSummary:     "A native app uses authorization code + PKCE in the system browser; each installation registers itself as a confidential client with its own key.",
-		RedirectExample: redirectNative,
-		Rejected:        []Rejection{rejectPassword, rejectImplicit},
-		Caveats:         with(redirectCaveats, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
-	},
-	{
-		When: map[string]string{FacetClient: ClientCLI, FacetBrowser: "false"},
-		Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
-		Summary: "With no browser on the same machine (SSH, containers), the CLI uses the device grant: the user approves on another device.",
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, Extensions: []string{ExtLoopback}, When: "a browser on the same machine can reach a loopback port"},
+		{
+			When: map[string]string{FacetClient: ClientSPA},
+			Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+			Summary:         "A browser-only app uses authorization code + PKCE as a public client, with rotating refresh tokens.",
+			RedirectExample: redirectWeb,
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, Extensions: []string{ExtBFF}, When: "the app handles business or personal data, or you can run a backend: a backend-for-frontend keeps tokens out of the browser"},
+			},
+			Rejected: []Rejection{rejectImplicitBrowser},
+			Caveats: with(redirectCaveats, CaveatSPAPreferBFF, CaveatSPATokenStorage, CaveatSPATokenCORS,
+				CaveatPublicRefresh, CaveatSPARefreshLimits),
 		},
-		Rejected: []Rejection{rejectPassword},
-		Caveats:  []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
-	},
-	{
-		When: map[string]string{FacetClient: ClientCLI},
-		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
-		Extensions:      []string{ExtLoopback},
-		Summary:         "The CLI opens the system browser and receives the code on a loopback listener (http://127.0.0.1:{port}), with PKCE.",
-		RedirectExample: redirectLoopback,
-		Alternatives: []Alternative{
-			{Flow: DeviceCode, When: "the CLI runs where no local browser can reach it: SSH sessions, containers, CI (--browser=false)"},
+		{
+			When: map[string]string{FacetClient: ClientNative},
+			Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+			Summary:         "A native app uses authorization code + PKCE in the system browser as a public client.",
+			HighSummary:     "A native app uses authorization code + PKCE in the system browser; each installation registers itself as a confidential client with its own key.",
+			RedirectExample: redirectNative,
+			Rejected:        []Rejection{rejectPassword, rejectImplicit},
+			Caveats:         with(redirectCaveats, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
 		},
-		HighAlternatives: []Alternative{
-			{Flow: CIBA, When: "the CLI runs where no local browser can reach it (--browser=false): the user, named up front, approves on their own device"},
+		{
+			When: map[string]string{FacetClient: ClientCLI, FacetBrowser: "false"},
+			Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
+			Summary: "With no browser on the same machine (SSH, containers), the CLI uses the device grant: the user approves on another device.",
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, Extensions: []string{ExtLoopback}, When: "a browser on the same machine can reach a loopback port"},
+			},
+			Rejected: []Rejection{rejectPassword},
+			Caveats:  []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 		},
-		Rejected: []Rejection{rejectDeviceWithBrowser, rejectPassword},
-		Caveats:  with(redirectCaveats, CaveatCLILoopback, CaveatLoopbackIPLiteral, CaveatDeviceNotForBrowsers, CaveatPublicRefresh),
-	},
-	{
-		When: map[string]string{FacetClient: ClientDevice},
-		Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
-		Summary: "An input-constrained device shows a code; the user approves on a phone or computer while the device polls.",
-		Alternatives: []Alternative{
-			{Flow: CIBA, When: "the user is known up front and has an authenticator app the server can push to"},
+		{
+			When: map[string]string{FacetClient: ClientCLI},
+			Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+			Extensions:      []string{ExtLoopback},
+			Summary:         "The CLI opens the system browser and receives the code on a loopback listener (http://127.0.0.1:{port}), with PKCE.",
+			RedirectExample: redirectLoopback,
+			Alternatives: []Alternative{
+				{Flow: DeviceCode, When: "the CLI runs where no local browser can reach it: SSH sessions, containers, CI (--browser=false)"},
+			},
+			HighAlternatives: []Alternative{
+				{Flow: CIBA, When: "the CLI runs where no local browser can reach it (--browser=false): the user, named up front, approves on their own device"},
+			},
+			Rejected: []Rejection{rejectDeviceWithBrowser, rejectPassword},
+			Caveats:  with(redirectCaveats, CaveatCLILoopback, CaveatLoopbackIPLiteral, CaveatDeviceNotForBrowsers, CaveatPublicRefresh),
 		},
-		Rejected: []Rejection{{Password,
-			"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.", refsPassword}},
-		Caveats: []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
-	},
-	{
-		When: map[string]string{FacetClient: ClientDecoupled},
-		Flow: CIBA, ClientType: Confidential, AuthMethod: AuthPrivateKeyJWT,
-		Extensions: []string{ExtPrivateKeyJWT},
-		Summary:    "The terminal starts a backchannel authentication for a known user; the user approves on their own device (CIBA).",
-		Alternatives: []Alternative{
-			{Flow: DeviceCode, When: "the user is not known up front: show a code the user enters on their own device"},
+		{
+			When: map[string]string{FacetClient: ClientDevice},
+			Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
+			Summary: "An input-constrained device shows a code; the user approves on a phone or computer while the device polls.",
+			Alternatives: []Alternative{
+				{Flow: CIBA, When: "the user is known up front and has an authenticator app the server can push to"},
+			},
+			Rejected: []Rejection{{Password,
+				"Typing a password on a TV remote is both painful and unsafe, and the password grant MUST NOT be used.", refsPassword}},
+			Caveats: []CaveatID{CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 		},
-		HighAlternatives: []Alternative{
-			{Flow: DeviceCode, When: "the user cannot be named up front: show a code the user enters on their own device, with the device grant's phishing risk stated (avoid it for high-value resources)"},
+		{
+			When: map[string]string{FacetClient: ClientDecoupled},
+			Flow: CIBA, ClientType: Confidential, AuthMethod: AuthPrivateKeyJWT,
+			Extensions: []string{ExtPrivateKeyJWT},
+			Summary:    "The terminal starts a backchannel authentication for a known user; the user approves on their own device (CIBA).",
+			Alternatives: []Alternative{
+				{Flow: DeviceCode, When: "the user is not known up front: show a code the user enters on their own device"},
+			},
+			HighAlternatives: []Alternative{
+				{Flow: DeviceCode, When: "the user cannot be named up front: show a code the user enters on their own device, with the device grant's phishing risk stated (avoid it for high-value resources)"},
+			},
+			Rejected: []Rejection{{Password,
+				"Asking the user to tell a call-centre agent or a terminal their password exposes it to both; the password grant MUST NOT be used.", refsPassword}},
+			Caveats: []CaveatID{CaveatCIBAModes, CaveatCIBABindingMessage},
 		},
-		Rejected: []Rejection{{Password,
-			"Asking the user to tell a call-centre agent or a terminal their password exposes it to both; the password grant MUST NOT be used.", refsPassword}},
-		Caveats: []CaveatID{CaveatCIBAModes, CaveatCIBABindingMessage},
-	},
-	{
-		When: map[string]string{FacetClient: ClientTrusted, FacetRedirects: "false"},
-		Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
-		Summary: "With no browser redirect into the app, the user signs in in a browser on this or another device with the device grant: the app shows a code and a link and polls, and never sees the password.",
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, When: "the server supports OAuth 2.0 for First-Party Apps (draft): the app collects the user's input natively at the Authorization Challenge Endpoint and receives an authorization code, with the browser as the server's fallback"},
-			{Flow: AuthorizationCode, When: "the app can open the system browser: authorization code + PKCE, the migration target (--redirects)"},
+		{
+			When: map[string]string{FacetClient: ClientTrusted, FacetRedirects: "false"},
+			Flow: DeviceCode, ClientType: Public, AuthMethod: AuthNone,
+			Summary: "With no browser redirect into the app, the user signs in in a browser on this or another device with the device grant: the app shows a code and a link and polls, and never sees the password.",
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, When: "the server supports OAuth 2.0 for First-Party Apps (draft): the app collects the user's input natively at the Authorization Challenge Endpoint and receives an authorization code, with the browser as the server's fallback"},
+				{Flow: AuthorizationCode, When: "the app can open the system browser: authorization code + PKCE, the migration target (--redirects)"},
+			},
+			Rejected: []Rejection{{Password,
+				"The password grant MUST NOT be used, and a shipped app cannot keep the client secret it would authenticate with. Migrate: register a public client for the device grant now, move to authorization code + PKCE once the app can open the browser, then turn the password grant off for the old client.",
+				[]Ref{RFC9700.S("2.4"), RFC8252.S("8.5"), OAuth21.S("10")}}},
+			Caveats: []CaveatID{CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
 		},
-		Rejected: []Rejection{{Password,
-			"The password grant MUST NOT be used, and a shipped app cannot keep the client secret it would authenticate with. Migrate: register a public client for the device grant now, move to authorization code + PKCE once the app can open the browser, then turn the password grant off for the old client.",
-			[]Ref{RFC9700.S("2.4"), RFC8252.S("8.5"), OAuth21.S("10")}}},
-		Caveats: []CaveatID{CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatDevicePolling, CaveatCrossDevicePhishing, CaveatPublicRefresh},
-	},
-	{
-		When: map[string]string{FacetClient: ClientTrusted},
-		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
-		Summary:         "Even a trusted first-party app should send the user to the authorization server's (branded) login page with authorization code + PKCE.",
-		RedirectExample: redirectNative,
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, When: "the app has a server side: register it as a confidential client (like a web app)"},
+		{
+			When: map[string]string{FacetClient: ClientTrusted},
+			Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+			Summary:         "Even a trusted first-party app should send the user to the authorization server's (branded) login page with authorization code + PKCE.",
+			RedirectExample: redirectNative,
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, When: "the app has a server side: register it as a confidential client (like a web app)"},
+			},
+			Rejected: []Rejection{rejectPassword},
+			Caveats:  with(redirectCaveats, CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatPublicRefresh),
 		},
-		Rejected: []Rejection{rejectPassword},
-		Caveats:  with(redirectCaveats, CaveatPasswordMustNot, CaveatFirstPartyLogin, CaveatNativeSystemBrowser, CaveatNativeRedirectKinds, CaveatPublicRefresh),
-	},
-	{
-		When: map[string]string{FacetClient: ClientThirdParty, FacetAssertion: AssertionToken},
-		Flow: TokenExchange, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
-		Summary: "The partner exchanges a token from its own issuer for yours with RFC 8693 token exchange (a trusted issuer on your server).",
-		Alternatives: []Alternative{
-			{Flow: JWTBearer, When: "the partner can sign a JWT assertion itself (RFC 7523)"},
+		{
+			When: map[string]string{FacetClient: ClientThirdParty, FacetAssertion: AssertionToken},
+			Flow: TokenExchange, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
+			Summary: "The partner exchanges a token from its own issuer for yours with RFC 8693 token exchange (a trusted issuer on your server).",
+			Alternatives: []Alternative{
+				{Flow: JWTBearer, When: "the partner can sign a JWT assertion itself (RFC 7523)"},
+			},
+			Rejected: []Rejection{rejectPasswordPartner},
+			Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 		},
-		Rejected: []Rejection{rejectPasswordPartner},
-		Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
-	},
-	{
-		When: map[string]string{FacetClient: ClientThirdParty},
-		Flow: JWTBearer, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
-		Summary: "The partner presents a signed JWT from an issuer you trust and gets your access token (RFC 7523 JWT bearer grant).",
-		Alternatives: []Alternative{
-			{Flow: TokenExchange, When: "the partner holds access or ID tokens from its own server (--assertion token)"},
+		{
+			When: map[string]string{FacetClient: ClientThirdParty},
+			Flow: JWTBearer, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
+			Summary: "The partner presents a signed JWT from an issuer you trust and gets your access token (RFC 7523 JWT bearer grant).",
+			Alternatives: []Alternative{
+				{Flow: TokenExchange, When: "the partner holds access or ID tokens from its own server (--assertion token)"},
+			},
+			Rejected: []Rejection{rejectPasswordPartner},
+			Caveats:  []CaveatID{CaveatJWTBearerClaims, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 		},
-		Rejected: []Rejection{rejectPasswordPartner},
-		Caveats:  []CaveatID{CaveatJWTBearerClaims, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
-	},
-	{
-		When: map[string]string{FacetClient: ClientService},
-		Flow: TokenExchange, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
-		Summary: "The service exchanges the user's token it received for one for the downstream API (RFC 8693), so the user stays in the picture.",
-		Alternatives: []Alternative{
-			{Flow: ClientCredentials, When: "the downstream call is really made for the service itself, not for the user"},
+		{
+			When: map[string]string{FacetClient: ClientService},
+			Flow: TokenExchange, ClientType: Confidential, AuthMethod: AuthClientSecretBasic,
+			Summary: "The service exchanges the user's token it received for one for the downstream API (RFC 8693), so the user stays in the picture.",
+			Alternatives: []Alternative{
+				{Flow: ClientCredentials, When: "the downstream call is really made for the service itself, not for the user"},
+			},
+			Rejected: []Rejection{rejectCCForUser},
+			Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
 		},
-		Rejected: []Rejection{rejectCCForUser},
-		Caveats:  []CaveatID{CaveatTokenExchangeUser, CaveatAudienceRestrict, CaveatPreferAsymmetricAuth},
-	},
-	{
-		When: map[string]string{FacetClient: ClientAgent, FacetBackend: "true"},
-		Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthPrivateKeyJWT,
-		Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtPrivateKeyJWT},
-		Summary:         "A hosted agent runs authorization code + PKCE for each user as a confidential client with private_key_jwt, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
-		RedirectExample: redirectWeb,
-		Alternatives:    []Alternative{agentUpstream},
-		Rejected:        []Rejection{rejectCCForAgent, rejectPasswordAgent},
-		Caveats:         with(with(redirectCaveats, agentCaveats...), CaveatAgentBackend, CaveatSenderConstrain),
-	},
-	{
-		When: map[string]string{FacetClient: ClientAgent},
-		Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
-		Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtLoopback},
-		Summary:         "An agent on the user's machine runs authorization code + PKCE as a public client with a loopback redirect, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
-		HighSummary:     "An agent on the user's machine runs authorization code + PKCE with a loopback redirect; each installation registers itself as a confidential client with its own key, and sends resource on both requests, so that each token is for one MCP server or API.",
-		RedirectExample: redirectLoopback,
-		Alternatives: []Alternative{
-			{Flow: AuthorizationCode, Extensions: []string{ExtPrivateKeyJWT}, When: "the agent runs on a server it controls (--backend): a confidential client with private_key_jwt, its key published with its client ID metadata document"},
-			agentUpstream,
+		{
+			When: map[string]string{FacetClient: ClientAgent, FacetBackend: "true"},
+			Flow: AuthorizationCode, ClientType: Confidential, PKCE: true, AuthMethod: AuthPrivateKeyJWT,
+			Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtPrivateKeyJWT},
+			Summary:         "A hosted agent runs authorization code + PKCE for each user as a confidential client with private_key_jwt, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
+			RedirectExample: redirectWeb,
+			Alternatives:    []Alternative{agentUpstream},
+			Rejected:        []Rejection{rejectCCForAgent, rejectPasswordAgent},
+			Caveats:         with(with(redirectCaveats, agentCaveats...), CaveatAgentBackend, CaveatSenderConstrain),
 		},
-		HighAlternatives: []Alternative{agentUpstream},
-		Rejected:         []Rejection{rejectCCForAgent, rejectPasswordAgent},
-		Caveats:          with(with(redirectCaveats, agentCaveats...), CaveatAgentLoopback, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
-	},
-}
+		{
+			When: map[string]string{FacetClient: ClientAgent},
+			Flow: AuthorizationCode, ClientType: Public, PKCE: true, AuthMethod: AuthNone,
+			Extensions:      []string{ExtResourceIndicators, ExtClientIDMetadataDocument, ExtLoopback},
+			Summary:         "An agent on the user's machine runs authorization code + PKCE as a public client with a loopback redirect, identifies itself by the https URL of its client ID metadata document, and sends resource on both requests, so that each token is for one MCP server or API.",
+			HighSummary:     "An agent on the user's machine runs authorization code + PKCE with a loopback redirect; each installation registers itself as a confidential client with its own key, and sends resource on both requests, so that each token is for one MCP server or API.",
+			RedirectExample: redirectLoopback,
+			Alternatives: []Alternative{
+				{Flow: AuthorizationCode, Extensions: []string{ExtPrivateKeyJWT}, When: "the agent runs on a server it controls (--backend): a confidential client with private_key_jwt, its key published with its client ID metadata document"},
+				agentUpstream,
+			},
+			HighAlternatives: []Alternative{agentUpstream},
+			Rejected:         []Rejection{rejectCCForAgent, rejectPasswordAgent},
+			Caveats:          with(with(redirectCaveats, agentCaveats...), CaveatAgentLoopback, CaveatLoopbackIPLiteral, CaveatPublicRefresh),
+		},
+	}
+})
+
+// decisionBuilt records that decisionTable was built (startup_test.go).
+var decisionBuilt atomic.Bool
 
 // DecisionTable returns the rows of the decision table in match order.
-func DecisionTable() []Row { return decisionTable }
+func DecisionTable() []Row { return decisionTable() }
 
 // Matches reports whether the row applies to the answers.
 func (r Row) Matches(answers map[string]string) bool {

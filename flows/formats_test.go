@@ -20,7 +20,7 @@ func TestFormatTable(t *testing.T) {
 		}
 	}
 	for _, r := range Rules() {
-		for _, e := range r.Examples {
+		for _, e := range r.Examples() {
 			if _, ok := SyntaxOfFile(e.Name); !ok {
 				t.Errorf("%s: example %s has no syntax of the table", r.ID, e.Name)
 			}

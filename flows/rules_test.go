@@ -76,7 +76,7 @@ func TestRulesWellFormed(t *testing.T) {
 					t.Errorf("format %s: %d good and %d bad examples, want at least one of each", f, len(good), len(bad))
 				}
 			}
-			for _, e := range r.Examples {
+			for _, e := range r.Examples() {
 				if !applies[e.Format] {
 					t.Errorf("example %s for format %q, which the rule does not apply to", e.Name, e.Format)
 				}

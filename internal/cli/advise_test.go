@@ -212,9 +212,24 @@ func TestRunBuildsOnlyTheNamedCommand(t *testing.T) {
 		{[]string{"__complete", "li"}, ""},
 		{[]string{"lint", "x"}, "lint"},
 		{[]string{"docs"}, ""},
+		{[]string{"--version"}, versionOnly},
+		{[]string{"-v"}, versionOnly},
+		{[]string{"--version", "--client", "spa"}, "advise"}, // advise's flags are parsed
 	} {
 		if got := commandNamed(tt.args); got != tt.want {
 			t.Errorf("commandNamed(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	if root := newRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()}, versionOnly); len(root.Commands()) != 0 {
+		t.Errorf("--version alone built %d commands, want none", len(root.Commands()))
+	}
+	for _, args := range [][]string{{"--version"}, {"-v"}, {"--version", "--client", "spa"}, {"version"}} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := Run(context.Background(), &Factory{IOStreams: ios, Version: "1.2.3"}, args); code != 0 || errOut.Len() != 0 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+		if want := "whichflow 1.2.3"; !strings.HasPrefix(out.String(), want) || strings.Count(out.String(), "\n") != 1 {
+			t.Errorf("%q printed %q, want one line starting %q", args, out, want)
 		}
 	}
 	full := NewCmdRoot(&Factory{IOStreams: func() *iostreams.IOStreams { s, _, _, _ := iostreams.Test(); return s }()})

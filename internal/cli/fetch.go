@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whichflow/whichflow/internal/discovery"
+	"github.com/whichflow/whichflow/internal/redact"
 )
 
 // addTimeoutFlag registers --timeout, the bound on network waits, on a
@@ -27,7 +28,7 @@ func (f *Factory) fetchDiscovery(ctx context.Context, issuer string) (discovery.
 	}
 	fctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	stop := f.IOStreams.StartProgress("reading the discovery document of " + issuer)
+	stop := f.IOStreams.StartProgress("reading the discovery document of " + redact.URL(issuer))
 	m, err := discovery.Fetch(fctx, f.HTTPClient(), issuer)
 	stop()
 	switch {
@@ -36,7 +37,7 @@ func (f *Factory) fetchDiscovery(ctx context.Context, issuer string) (discovery.
 	case ctx.Err() != nil:
 		return m, ctx.Err()
 	case errors.Is(fctx.Err(), context.DeadlineExceeded):
-		return m, &FlagError{Err: fmt.Errorf("no discovery document from %s within %s: the server did not answer in time (wait longer with --timeout, e.g. --timeout %s)", issuer, timeout, 3*timeout)}
+		return m, &FlagError{Err: fmt.Errorf("no discovery document from %s within %s: the server did not answer in time (wait longer with --timeout, e.g. --timeout %s)", redact.URL(issuer), timeout, 3*timeout)}
 	}
 	return m, err
 }

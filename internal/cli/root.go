@@ -39,12 +39,21 @@ func NewCmdRoot(f *Factory) *cobra.Command { return newRoot(f, "") }
 // itself (whichflow --client spa): only advise is built.
 const rootOnly = "advise"
 
+// versionOnly is commandNamed's answer for `whichflow --version` (or -v)
+// alone: the root prints its version and needs no subcommand, so advise,
+// whose flags cost ~4% of that start-up, is not built.
+const versionOnly = "--version"
+
 // commandNamed returns the only subcommand a command line needs: the one it
-// starts with, advise when it names none (the root runs advise), or ""
-// (the whole tree) for help, completion and docs.
+// starts with, advise when it names none (the root runs advise), none for
+// the version flag alone, or "" (the whole tree) for help, completion and
+// docs.
 func commandNamed(args []string) string {
 	if len(args) == 0 {
 		return rootOnly
+	}
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
+		return versionOnly
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

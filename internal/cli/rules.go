@@ -89,7 +89,7 @@ func toRuleJSON(r flows.Rule, examples bool) ruleJSON {
 	out := ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Scope: r.Scope, ScopeIn: r.ScopeIn, Rationale: r.Rationale,
 		Remediation: r.Remediation, Refs: flows.RefStrings(r.Refs), Formats: r.Formats}
 	if examples {
-		for _, e := range r.Examples {
+		for _, e := range r.Examples() {
 			out.Examples = append(out.Examples, ruleExampleJSON{Format: e.Format, Good: e.Good, Name: e.Name, Text: e.Text})
 		}
 	}

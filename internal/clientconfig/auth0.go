@@ -38,7 +38,7 @@ import (
 // auth0Default names the defaults Auth0 applies to an absent field.
 const auth0Default = "Auth0's default"
 
-func init() { registerTree(70, readAuth0, "app_type", "callbacks") }
+func init() { registerTree(70, readAuth0, anyWord("name", "clients"), "app_type", "callbacks") }
 
 // auth0Keys are Management API client fields other formats do not use.
 var auth0Keys = []string{"app_type", "callbacks", "jwt_configuration", "oidc_conformant", "is_first_party",

@@ -116,6 +116,7 @@ func fuzzAdapter(f *testing.F, name string, seeds ...string) {
 			path = path[:32]
 		}
 		checkRead(t, path, data)
+		checkMay(t, path, data)
 	})
 }
 
@@ -180,4 +181,46 @@ func FuzzGravitee(f *testing.F) {
 
 func FuzzWhichflow(f *testing.F) {
 	fuzzAdapter(f, "whichflow.yaml", "kind: spa\nclient_id: a\ngrant_types: [implicit]\nredirect_uris: ['https://a/cb']\n")
+}
+
+// FuzzModule fuzzes a Terraform module directory: a declarations file and
+// a resources file read together (variables, locals, .tfvars, cycles,
+// chains, templates over locals). Neither may panic, and the module's
+// evaluation stays bounded.
+func FuzzModule(f *testing.F) {
+	main := "resource \"keycloak_openid_client\" \"a\" {\n  access_type = local.t\n  valid_redirect_uris = [\"${local.base}/cb\", var.u]\n  standard_flow_enabled = local.m.on\n}\n" +
+		"resource \"graviteeam_application\" \"g\" {\n  type = var.t\n  settings_json = local.js\n}\n"
+	for _, decl := range []string{
+		"locals {\n  t = \"PUBLIC\"\n  base = \"https://${local.h}\"\n  h = \"x\"\n  m = { on = true, r = keycloak_realm.r.id }\n  js = \"{\\\"oauth\\\":{\\\"grantTypes\\\":[\\\"implicit\\\"]}}\"\n}\nvariable \"u\" { default = \"*\" }\nvariable \"t\" {}\n",
+		"locals {\n  a = local.b\n  b = local.a\n  t = [for x in local.a : x]\n  base = \"${local.base}${local.base}\"\n}\n",
+		"locals {\n  l0 = \"xx\"\n  l1 = \"${local.l0}${local.l0}\"\n  l2 = \"${local.l1}${local.l1}\"\n  t = local.l2\n  m = local.m\n}\n",
+		"variable \"u\" {\n  default = [for a in [1,2,3] : [for b in [1,2,3] : \"${a}${b}\"]]\n}\nlocals { t = upper(var.u[0]) }\n",
+	} {
+		f.Add([]byte(decl), []byte(main), []byte("u = \"x\"\n"))
+	}
+	f.Fuzz(func(t *testing.T, decl, res, tfvars []byte) {
+		mod := NewModule([]ModuleFile{{Path: "m/locals.tf", Data: decl}, {Path: "m/main.tf", Data: res}, {Path: "m/terraform.tfvars", Data: tfvars}})
+		for _, name := range []string{"m/locals.tf", "m/main.tf"} {
+			data := decl
+			if name == "m/main.tf" {
+				data = res
+			}
+			file, err := ReadInModule(name, data, mod)
+			var pe *ParseError
+			var tl *TooLargeError
+			switch {
+			case err == nil:
+				if file == nil {
+					t.Fatal("nil File without error")
+				}
+			case errors.Is(err, ErrUnrecognised), errors.Is(err, ErrModuleFile), errors.As(err, &tl):
+			case errors.As(err, &pe):
+				if strings.HasPrefix(pe.Msg, "internal error") {
+					t.Fatalf("recovered panic: %v", pe)
+				}
+			default:
+				t.Fatalf("untyped error %T: %v", err, err)
+			}
+		}
+	})
 }

@@ -29,6 +29,7 @@ func FuzzRead(f *testing.F) {
 		if len(ext) > 16 {
 			ext = ext[:16]
 		}
+		checkMay(t, "fuzz"+ext, data)
 		file, err := Read("fuzz"+ext, data)
 		var pe *ParseError
 		switch {

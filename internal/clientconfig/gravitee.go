@@ -89,7 +89,7 @@ import (
 const graviteeDefault = "Gravitee AM's default"
 
 func init() {
-	registerTree(50, readGravitee, "grantTypes", "tokenEndpointAuthMethod", "redirectUris", "redirectUriStrictMatching")
+	registerTree(50, readGravitee, anyWord("oauth", "oidc", "type"), "grantTypes", "tokenEndpointAuthMethod", "redirectUris", "redirectUriStrictMatching")
 }
 
 // The grant and response types AM's rules name.

@@ -11,7 +11,7 @@ import (
 // Kubernetes Secret it names in spec.secretName reported as committed
 // secrets on that client.
 
-func init() { registerTree(10, readHydraCRD, "OAuth2Client") }
+func init() { registerTree(10, readHydraCRD, anyWord("OAuth2Client"), "OAuth2Client") }
 
 func isHydraCRD(d Node) bool {
 	return isMap(d) && scalar(d, "kind") == "OAuth2Client" && strings.HasPrefix(scalar(d, "apiVersion"), "hydra.ory.sh/")

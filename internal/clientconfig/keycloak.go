@@ -33,7 +33,7 @@ import (
 const keycloakDefault = "Keycloak's import default"
 
 func init() {
-	registerTree(60, readKeycloak, "clientId", "redirectUris", "standardFlowEnabled")
+	registerTree(60, readKeycloak, anyWord("clientId", "realm", "clients"), "clientId", "redirectUris", "standardFlowEnabled")
 	w := struct{ redirect, origin func(string) bool }{keycloakRedirectWildcard, keycloakOriginWildcard}
 	wildcardReaders[flows.FormatKeycloak] = w
 	wildcardReaders[flows.FormatTerraformKeycloak] = w

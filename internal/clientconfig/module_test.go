@@ -2,6 +2,8 @@ package clientconfig
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,5 +156,87 @@ func TestDeclares(t *testing.T) {
 		if got := declares([]byte(src)); got != want {
 			t.Errorf("declares(%q) = %v, want %v", src, got, want)
 		}
+	}
+}
+
+// TestModuleDeclarationsBounded: the files of a module directory that
+// declare variables or locals cost at most one Terraform file's cap
+// together (ModuleDeclLimit). Before the bound, a directory of many large
+// locals files kept every file's expressions at once (twelve 7.9 MB files:
+// 7.7 GB max RSS); past it the module resolves nothing, whatever the order
+// its files are read in, and a module inside the bound still resolves.
+func TestModuleDeclarationsBounded(t *testing.T) {
+	main := `
+resource "keycloak_openid_client" "c" {
+  client_id   = "c"
+  access_type = local.access
+}
+`
+	// Comments cost hclsyntax little, so the files are cheap to read here;
+	// what counts is their size.
+	pad := "# " + strings.Repeat("x", 1<<20) + "\n"
+	build := func(n int) map[string]string {
+		files := map[string]string{"mod/main.tf": main}
+		files["mod/a.tf"] = "locals {\n  access = \"PUBLIC\"\n}\n"
+		for i := 0; i < n; i++ {
+			files["mod/pad"+strconv.Itoa(i)+".tf"] = strings.Repeat(pad, 3) + "variable \"v" + strconv.Itoa(i) + "\" {}\n"
+		}
+		return files
+	}
+	for _, tc := range []struct {
+		pads     int
+		resolved bool
+	}{{1, true}, {2, true}, {3, false}, {8, false}} {
+		files := build(tc.pads)
+		var mf []ModuleFile
+		for p, d := range files {
+			mf = append(mf, ModuleFile{Path: p, Data: []byte(d)})
+		}
+		mod := NewModule(mf)
+		f, err := ReadInModule("mod/main.tf", []byte(main), mod)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := f.Clients[0].Public
+		if got := !p.Unresolved && p.Value; got != tc.resolved || mod.TooLarge() == tc.resolved {
+			t.Errorf("%d padded files of 3 MiB: access_type %+v, TooLarge %v; want resolved %v", tc.pads, p, mod.TooLarge(), tc.resolved)
+		}
+	}
+}
+
+// TestModuleLocalsChainFlat: a chain of locals, each naming the one
+// before, is resolved without recursion. As recursion, 300,000 such locals
+// in a 7.6 MB file grew the goroutine stack to 256 MB (that every
+// collection scanned); the stack must not grow with the chain.
+func TestModuleLocalsChainFlat(t *testing.T) {
+	const n = 50000
+	var b strings.Builder
+	b.WriteString("locals {\n  l0 = \"PUBLIC\"\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "  l%d = local.l%d\n", i, i-1)
+	}
+	fmt.Fprintf(&b, "}\nresource \"keycloak_openid_client\" \"c\" {\n  client_id   = \"c\"\n  access_type = local.l%d\n}\n", n-1)
+	data := []byte(b.String())
+	type result struct {
+		f     *File
+		err   error
+		stack uint64
+	}
+	got := make(chan result)
+	go func() { // a fresh goroutine: its stack is the walk's
+		f, err := Read("main.tf", data)
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		got <- result{f, err, ms.StackInuse}
+	}()
+	r := <-got
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if p := r.f.Clients[0].Public; !p.Value || p.Unresolved {
+		t.Errorf("access_type at the end of a chain of %d locals: %+v, want PUBLIC resolved", n, p)
+	}
+	if r.stack > 16<<20 {
+		t.Errorf("resolving a chain of %d locals left %d MiB of goroutine stacks in use", n, r.stack>>20)
 	}
 }

@@ -29,7 +29,9 @@ var swagger2Flows = map[string]string{
 	"accessCode":  flows.GrantAuthorizationCode,
 }
 
-func init() { registerTree(30, readOpenAPI, "securitySchemes", "securityDefinitions") }
+func init() {
+	registerTree(30, readOpenAPI, anyWord("openapi", "swagger"), "securitySchemes", "securityDefinitions")
+}
 
 func readOpenAPI(docs []Node) (*File, bool) {
 	if len(docs) != 1 {

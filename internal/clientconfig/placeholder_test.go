@@ -153,7 +153,16 @@ func TestRFCAlgKeys(t *testing.T) {
 			t.Errorf("%s: camel %q, rfcKey says %q", a.field, a.camel, rfcKey(a.field, true))
 		}
 	}
-	if len(rfcAlgs) > 8 {
-		t.Error("rfcAlgsOf keeps 8")
+	if len(rfcMembers) > maxFields || len(rfcCamelMembers()) != len(rfcMembers) {
+		t.Errorf("rfcMembers: %d and %d names; findFields finds at most %d", len(rfcMembers), len(rfcCamelMembers()), maxFields)
+	}
+	for _, names := range [][]string{rfcMembers, rfcCamelMembers()} {
+		seen := map[string]bool{}
+		for i, n := range names {
+			if n == "" || seen[n] {
+				t.Errorf("rfcMembers[%d] = %q: empty or twice (findFields takes distinct keys)", i, n)
+			}
+			seen[n] = true
+		}
 	}
 }

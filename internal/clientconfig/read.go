@@ -102,10 +102,103 @@ func SizeLimit(path string, head []byte) int64 {
 
 // treeFormat is a format adapter over a tree: it reports whether the
 // documents are in its format and maps them. Adapters register in init
-// (see registerTree); Read offers a tree to each in order of rank.
+// (see registerTree); Read offers a tree to each in order of rank whose
+// may test does not rule the file out.
 type treeFormat struct {
 	rank int
 	read func(docs []Node) (*File, bool)
+	// may is the adapter's own cheap test of the file's bytes: it rules
+	// out only a file read cannot recognise (TestMayIsNecessary holds
+	// every adapter to that). It spares a file the adapters before its
+	// own (RFC 7591, ranked last, was read after seven others that each
+	// looked through its keys).
+	may may
+}
+
+// may is a test of a file's bytes (treeFormat): the file may be the
+// adapter's when it has one of words as a whole word (anyWord) or when
+// test says so; the zero may rules nothing out.
+type may struct {
+	words uint64 // bits of mayWords
+	test  func(data []byte) bool
+}
+
+// allows reports whether the file whose words are in fw may be the
+// adapter's.
+func (m may) allows(data []byte, fw *fileWords) bool {
+	if m.words == 0 && m.test == nil {
+		return true
+	}
+	return m.words&fw.of(data) != 0 || m.test != nil && m.test(data)
+}
+
+// mayWords numbers the words the adapters' may tests look for: one scan
+// of a file finds them all (fileWords).
+var mayWords = map[string]uint64{}
+
+// fileWords is the set of mayWords in one file, scanned on first use.
+type fileWords struct {
+	set     uint64
+	scanned bool
+}
+
+// of returns the bits of the mayWords that are whole words of data: runs
+// of letters, digits and _, so client_name holds no name. The bytes are
+// the values only when the file has no escapes, which read checks first.
+func (fw *fileWords) of(data []byte) uint64 {
+	if fw.scanned {
+		return fw.set
+	}
+	fw.scanned = true
+	for i := 0; i < len(data); {
+		if !wordByte(data[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(data) && wordByte(data[j]) {
+			j++
+		}
+		if mayWordLens&(1<<min(j-i, 63)) != 0 {
+			if bit, ok := mayWords[string(data[i:j])]; ok {
+				fw.set |= bit
+			}
+		}
+		i = j
+	}
+	return fw.set
+}
+
+// mayWordLens has bit n set when a may word is n bytes long (63: longer),
+// so that most of a file's words are passed over without a map lookup.
+var mayWordLens uint64
+
+func wordByte(c byte) bool { return wordBytes[c] }
+
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
+
+// anyWord is the may test of an adapter that recognises no file without
+// one of words as a key or value.
+func anyWord(words ...string) may {
+	var m may
+	for _, w := range words {
+		bit, ok := mayWords[w]
+		if !ok {
+			if len(mayWords) == 64 {
+				panic("clientconfig: more than 64 may words")
+			}
+			bit = 1 << len(mayWords)
+			mayWords[w] = bit
+			mayWordLens |= 1 << min(len(w), 63)
+		}
+		m.words |= bit
+	}
+	return m
 }
 
 var treeFormats []treeFormat
@@ -119,8 +212,8 @@ var markers [][]byte
 // registerTree adds an adapter and its markers; rank orders the sniffing
 // (lower first): a format whose markers are more specific must come before
 // a looser one.
-func registerTree(rank int, read func([]Node) (*File, bool), marks ...string) {
-	treeFormats = append(treeFormats, treeFormat{rank, read})
+func registerTree(rank int, read func([]Node) (*File, bool), may may, marks ...string) {
+	treeFormats = append(treeFormats, treeFormat{rank, read, may})
 	slices.SortStableFunc(treeFormats, func(a, b treeFormat) int { return a.rank - b.rank })
 	for _, m := range marks {
 		markers = append(markers, []byte(m))
@@ -205,6 +298,7 @@ func read(path string, data []byte, mod *Module) (*File, error) {
 	)
 	switch syn {
 	case flows.SyntaxHCL:
+		defer oneBigHCL(len(data))()
 		body, perr, deep := parseHCL(data)
 		switch {
 		case deep:
@@ -241,7 +335,14 @@ func read(path string, data []byte, mod *Module) (*File, error) {
 	if len(docs) == 0 {
 		return nil, ErrUnrecognised
 	}
+	// A backslash may be an escape, whose value the bytes do not show:
+	// then every adapter is offered the file.
+	escapes := bytes.IndexByte(data, '\\') >= 0
+	var fw fileWords
 	for _, tf := range formats {
+		if !escapes && !tf.may.allows(data, &fw) {
+			continue
+		}
 		f, ok := tf.read(docs)
 		if err := docs[0].t.err; err != nil {
 			return nil, unlessUnmarked(data, withFormat(err, syn))

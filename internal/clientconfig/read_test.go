@@ -259,6 +259,8 @@ func TestCorpus(t *testing.T) {
 			var mod *Module
 			if strings.HasSuffix(p, ".tf") {
 				mod = moduleOfDir(t, filepath.Dir(p))
+			} else if IsModuleFile(p) {
+				return // terraform.tfvars: read with the module's .tf files
 			}
 			f, err := ReadInModule(rel, data, mod)
 			if errors.Is(err, ErrModuleFile) {

@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/whichflow/whichflow/flows"
 )
@@ -21,7 +22,7 @@ import (
 const rfc7591Default = "RFC 7591 §2 default"
 
 func init() {
-	registerTree(80, readRFC7591, "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
+	registerTree(80, readRFC7591, anyWord(rfcKeys...), "redirect_uris", "grant_types", "token_endpoint_auth_method", "client_secret")
 }
 
 // rfcKeys are the members that make a mapping an RFC 7591 client.
@@ -71,35 +72,88 @@ func rfcKey(snake string, camel bool) string {
 	return strings.Join(parts, "")
 }
 
+// The members rfcClient reads, by index into rfcMembers (the signing
+// algorithms follow, rfcAlgs' order, from rfcAlgMember on).
+const (
+	rfcClientID = iota
+	rfcClientName
+	rfcApplicationType
+	rfcGrantTypes
+	rfcResponseTypes
+	rfcRedirectURIs
+	rfcPostLogoutRedirectURIs
+	rfcAuthMethod
+	rfcDPoPBound
+	rfcMTLSBound
+	rfcPARRequired
+	rfcClientSecret
+	rfcJWKS
+	rfcAlgMember
+)
+
+// rfcMembers are the member names rfcClient reads, found in one pass
+// (findFields); rfcCamelMembers are their camelCase forms for Hydra CRDs
+// (rfcKey), made on first use, not at start-up.
+var rfcMembers = append([]string{rfcClientID: "client_id", rfcClientName: "client_name", rfcApplicationType: "application_type",
+	rfcGrantTypes: "grant_types", rfcResponseTypes: "response_types", rfcRedirectURIs: "redirect_uris",
+	rfcPostLogoutRedirectURIs: "post_logout_redirect_uris", rfcAuthMethod: "token_endpoint_auth_method",
+	rfcDPoPBound: "dpop_bound_access_tokens", rfcMTLSBound: "tls_client_certificate_bound_access_tokens",
+	rfcPARRequired: "require_pushed_authorization_requests", rfcClientSecret: "client_secret", rfcJWKS: "jwks"},
+	rfcAlgFields()...)
+
+var rfcCamelMembers = sync.OnceValue(func() []string {
+	out := make([]string, len(rfcMembers))
+	for i, n := range rfcMembers {
+		out[i] = rfcKey(n, true)
+	}
+	return out
+})
+
+func rfcAlgFields() []string {
+	out := make([]string, len(rfcAlgs))
+	for i, a := range rfcAlgs {
+		out[i] = a.field
+	}
+	return out
+}
+
 // rfcClient maps one RFC 7591 metadata object.
 func rfcClient(m Node, camel bool, format flows.Format) Client {
-	k := func(s string) string { return rfcKey(s, camel) }
+	keys := rfcMembers
+	if camel {
+		keys = rfcCamelMembers()
+	}
+	f := findFields(m, keys)
 	c := Client{Format: format, Pos: pos(m), End: endLine(m)}
-	c.ID = scalar(m, k("client_id"))
-	c.Name = scalar(m, k("client_name"))
+	c.ID = text(f.v[rfcClientID])
+	c.Name = text(f.v[rfcClientName])
 	if c.ID == "" {
 		c.ID = c.Name
 	}
 	d := defaults(rfc7591Default)
 	// application_type defaults to web: OpenID Connect Dynamic Client
 	// Registration 1.0 §2.
-	c.ApplicationType = defaults("OpenID Connect Registration §2 default").str(m, "web", k("application_type"))
+	c.ApplicationType = defaults("OpenID Connect Registration §2 default").strOf(m, f.v[rfcApplicationType], "web")
 	c.ApplicationType.Value = strings.ToLower(c.ApplicationType.Value)
 
-	c.GrantTypes = listKey(m, k("grant_types"))
+	c.GrantTypes = listOf(m, f.k[rfcGrantTypes], f.v[rfcGrantTypes])
 	if !c.GrantTypes.Set {
 		c.GrantTypes = defaultList(pos(m), rfc7591Default, flows.GrantAuthorizationCode)
 	}
-	c.ResponseTypes = listKey(m, k("response_types"))
+	c.ResponseTypes = listOf(m, f.k[rfcResponseTypes], f.v[rfcResponseTypes])
 	if !c.ResponseTypes.Set {
 		c.ResponseTypes = defaultList(pos(m), rfc7591Default, "code")
 	}
-	c.RedirectURIs = listKey(m, k("redirect_uris"))
+	c.RedirectURIs = listOf(m, f.k[rfcRedirectURIs], f.v[rfcRedirectURIs])
 	// OpenID Connect RP-Initiated Logout 1.0 §3.1.
-	c.PostLogoutRedirectURIs = listKey(m, k("post_logout_redirect_uris"))
-	c.Algs = rfcAlgsOf(m, camel)
+	c.PostLogoutRedirectURIs = listOf(m, f.k[rfcPostLogoutRedirectURIs], f.v[rfcPostLogoutRedirectURIs])
+	for j, a := range rfcAlgs {
+		if v := f.v[rfcAlgMember+j]; v.ok() {
+			c.Algs = append(c.Algs, Alg{Use: a.use, Field: a.key(camel), Value: str(v)})
+		}
+	}
 
-	c.AuthMethod = d.str(m, flows.AuthClientSecretBasic, k("token_endpoint_auth_method"))
+	c.AuthMethod = d.strOf(m, f.v[rfcAuthMethod], flows.AuthClientSecretBasic)
 	c.AuthMethods = List{Pos: c.AuthMethod.Pos, Set: c.AuthMethod.Set, Items: []String{c.AuthMethod}}
 	c.Public = Bool{Value: c.AuthMethod.Value == flows.AuthNone && !c.AuthMethod.Unresolved, Pos: c.AuthMethod.Pos,
 		Set: c.AuthMethod.Set, Unresolved: c.AuthMethod.Unresolved, Default: c.AuthMethod.Default}
@@ -107,14 +161,14 @@ func rfcClient(m Node, camel bool, format flows.Format) Client {
 	c.PKCE = Declarable{}
 	c.RefreshRotation = Declarable{}
 	// RFC 9449 §5.2, RFC 8705 §3.4, RFC 9126 §6: false when absent.
-	c.DPoPBound = defaults("RFC 9449 §5.2 default").boolean(m, false, k("dpop_bound_access_tokens"))
-	c.MTLSBound = defaults("RFC 8705 §3.4 default").boolean(m, false, k("tls_client_certificate_bound_access_tokens"))
-	c.PARRequired = defaults("RFC 9126 §6 default").boolean(m, false, k("require_pushed_authorization_requests"))
+	c.DPoPBound = defaults("RFC 9449 §5.2 default").booleanOf(m, f.k[rfcDPoPBound], f.v[rfcDPoPBound], false)
+	c.MTLSBound = defaults("RFC 8705 §3.4 default").booleanOf(m, f.k[rfcMTLSBound], f.v[rfcMTLSBound], false)
+	c.PARRequired = defaults("RFC 9126 §6 default").booleanOf(m, f.k[rfcPARRequired], f.v[rfcPARRequired], false)
 
-	if _, v := get(m, k("client_secret")); v.ok() {
-		c.readSecret(k("client_secret"), v)
+	if v := f.v[rfcClientSecret]; v.ok() {
+		c.readSecret(keys[rfcClientSecret], v)
 	}
-	c.Secrets = append(c.Secrets, jwksPrivateKeys(m, k("jwks"))...)
+	c.Secrets = append(c.Secrets, jwksPrivateKeysOf(keys[rfcJWKS], f.v[rfcJWKS])...)
 	return c
 }
 
@@ -146,46 +200,14 @@ func (a rfcAlg) key(camel bool) string {
 	return a.field
 }
 
-// rfcAlgsOf reads the signing algorithm members of m in one pass over its
-// keys, as lookup does for one key (six lookups that mostly miss cost more
-// than the rest of the client; eachPair's duplicate check too): a key that
-// appears twice has its last value.
-func rfcAlgsOf(m Node, camel bool) []Alg {
-	m = deref(m)
-	if m.kind() != kindMap {
-		return nil
-	}
-	var last [8]uint32 // len(rfcAlgs) <= 8
-	var seen uint8
-	t := m.t
-	first, n := t.kids(m.i)
-	for i := first; i+1 < first+n; i += 2 {
-		kn := t.at(i)
-		if kn.n < 7 || kn.kind != kindScalar {
-			continue
-		}
-		for j, a := range rfcAlgs {
-			if t.keyIs(kn, a.key(camel)) {
-				last[j], seen = i, seen|1<<j
-				break
-			}
-		}
-	}
-	var out []Alg
-	for j, a := range rfcAlgs {
-		if seen&(1<<j) == 0 {
-			continue
-		}
-		if v := deref(Node{t, last[j] + 1}); v.ok() && !isNull(v) {
-			out = append(out, Alg{Use: a.use, Field: a.key(camel), Value: str(v)})
-		}
-	}
-	return out
-}
-
 // jwksPrivateKeys reports JWKs carrying private members (d, p, q, k) inline.
 func jwksPrivateKeys(m Node, key string) []Secret {
 	_, j := get(m, key)
+	return jwksPrivateKeysOf(key, j)
+}
+
+// jwksPrivateKeysOf is jwksPrivateKeys for the value j of key.
+func jwksPrivateKeysOf(key string, j Node) []Secret {
 	if !j.ok() {
 		return nil
 	}

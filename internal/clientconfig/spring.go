@@ -48,7 +48,9 @@ var (
 // secret, else client_secret_basic.
 const springDefault = "Spring Security's default"
 
-func init() { registerTree(40, readSpringDocs, "authorizationserver", "oauth2.client", "registration") }
+func init() {
+	registerTree(40, readSpringDocs, may{test: maySpring}, "authorizationserver", "oauth2.client", "registration")
+}
 
 type springEntry struct {
 	raw   []string
@@ -161,6 +163,37 @@ func readSpringDocs(docs []Node) (*File, bool) {
 		}
 	}
 	return springFromEntries(fl.out)
+}
+
+// maySpring is Spring's may test (treeFormat): a top-level key whose first
+// segment is spring under relaxed binding (canonProp: any case, - and _
+// anywhere) has the letters of "spring" in order with only - and _
+// between them.
+func maySpring(data []byte) bool {
+	const word = "spring"
+	for i, c := range data {
+		if c|0x20 == word[0] && springFrom(data[i+1:], word[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// springFrom reports whether data starts with the letters of rest in
+// order, in any case, with only - and _ between them.
+func springFrom(data []byte, rest string) bool {
+	for _, b := range data {
+		switch {
+		case rest == "":
+			return true
+		case b == '-' || b == '_':
+		case b|0x20 == rest[0]:
+			rest = rest[1:]
+		default:
+			return false
+		}
+	}
+	return rest == ""
 }
 
 // propertiesFormats are the adapters a .properties tree (one flat mapping

@@ -98,10 +98,17 @@ type tfBlock struct {
 	def string
 	// mod resolves variables and locals of the module directory.
 	mod *Module
+	// generated: b is the content of a `dynamic` block, which for_each
+	// expands at plan time zero or more times; a value written in it is
+	// unresolved (absent ones take the default either way).
+	generated bool
 }
 
-// child is nested block b of t, read in the same module.
-func (t tfBlock) child(b *hclsyntax.Block) tfBlock { return tfBlock{b: b, def: t.def, mod: t.mod} }
+// child is nested block b of t, read in the same module; the content of a
+// dynamic block (see block) reads as generated.
+func (t tfBlock) child(b *hclsyntax.Block) tfBlock {
+	return tfBlock{b: b, def: t.def, mod: t.mod, generated: t.generated || b.Type == "content"}
+}
 
 func (t tfBlock) attr(name string) *hclsyntax.Attribute {
 	if a, ok := t.b.Body.Attributes[name]; ok {
@@ -110,10 +117,21 @@ func (t tfBlock) attr(name string) *hclsyntax.Attribute {
 	return nil
 }
 
+// block is the nested block name, or the content block of a
+// `dynamic "name"` block (read it with child: its values are unresolved).
 func (t tfBlock) block(name string) *hclsyntax.Block {
 	for _, b := range t.b.Body.Blocks {
 		if b.Type == name {
 			return b
+		}
+	}
+	for _, b := range t.b.Body.Blocks {
+		if b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == name {
+			for _, c := range b.Body.Blocks {
+				if c.Type == "content" {
+					return c
+				}
+			}
 		}
 	}
 	return nil
@@ -145,7 +163,7 @@ func staticValue(e hclsyntax.Expression) (cty.Value, bool) {
 func (t tfBlock) exprString(e hclsyntax.Expression) String {
 	s := String{Pos: hpos(e.Range().Start), Set: true}
 	v, ok := t.mod.value(e)
-	if !ok {
+	if !ok || t.generated {
 		s.Unresolved = true
 		s.Value = templateText(e)
 		return s
@@ -189,7 +207,7 @@ func (t tfBlock) boolean(name string, def bool) Bool {
 	}
 	b := Bool{Pos: hpos(a.NameRange.Start), Set: true, Value: def}
 	v, ok := t.mod.value(a.Expr)
-	if !ok {
+	if !ok || t.generated {
 		b.Unresolved = true
 		return b
 	}
@@ -219,6 +237,10 @@ func (t tfBlock) list(name string) List {
 		return List{Pos: t.pos()}
 	}
 	l := List{Pos: hpos(a.NameRange.Start), Set: true}
+	if t.generated {
+		l.Unresolved = true
+		return l
+	}
 	tup, ok := a.Expr.(*hclsyntax.TupleConsExpr)
 	if !ok {
 		v, ok := t.mod.value(a.Expr)

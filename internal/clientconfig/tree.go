@@ -333,6 +333,46 @@ func lookup(m Node, keys []string) (k, v uint32, ok bool) {
 	return 0, 0, false
 }
 
+// maxFields is the most keys findFields looks for at once.
+const maxFields = 32
+
+// fields are members of one mapping found in one pass (findFields): k[i]
+// and v[i] are what get(m, keys[i]) returns.
+type fields struct{ k, v [maxFields]Node }
+
+// findFields finds keys (distinct) in mapping m in one pass over its keys, each as
+// get finds it (its last occurrence; a null value is absent). For an
+// adapter that reads many members of one mapping: a get is a scan of
+// every key of the mapping for one of them.
+func findFields(m Node, keys []string) (f fields) {
+	if len(keys) > maxFields {
+		panic("clientconfig: findFields: too many keys")
+	}
+	m = deref(m)
+	if m.kind() != kindMap {
+		return f
+	}
+	var last [maxFields]uint32
+	var seen uint32
+	t := m.t
+	first, n := t.kids(m.i)
+	for i := first; i+1 < first+n; i += 2 {
+		kn := t.at(i)
+		for j, key := range keys {
+			if t.keyIs(kn, key) {
+				last[j], seen = i, seen|1<<j
+				break
+			}
+		}
+	}
+	for j := range keys {
+		if seen&(1<<j) != 0 && !isNull(Node{t, last[j] + 1}) {
+			f.k[j], f.v[j] = Node{t, last[j]}, deref(Node{t, last[j] + 1})
+		}
+	}
+	return f
+}
+
 // get returns the key and value of key in mapping m; the zero Nodes when m
 // is not a mapping or has no such key, or its value is null. A key that
 // appears twice has its last value, as Jackson, encoding/json and

@@ -37,12 +37,17 @@ func newFile(format flows.Format, in Node, n int) (f *File, room bool) {
 // strItems reads a sequence of strings as a list positioned at k.
 func strItems(k, v Node) List {
 	l := List{Pos: pos(k), Set: true}
-	if n := count(v); n > maxListItems {
+	n := count(v)
+	if n > maxListItems {
 		v.t.fail(pos(k), "a list of %d values: more than any client configuration holds (%d); not read, to keep memory bounded", n, maxListItems)
 		l.Unresolved = true
 		return l
 	}
-	for _, it := range items(v) {
+	its := items(v)
+	if len(its) > 0 {
+		l.Items = make([]String, 0, len(its))
+	}
+	for _, it := range its {
 		l.Items = append(l.Items, str(it))
 	}
 	return l
@@ -79,6 +84,11 @@ func str(v Node) String {
 // ("" when there is none).
 func (d defaults) str(m Node, def string, keys ...string) String {
 	_, v := getAny(m, keys...)
+	return d.strOf(m, v, def)
+}
+
+// strOf is str for the value v that get found in m.
+func (d defaults) strOf(m, v Node, def string) String {
 	if !v.ok() {
 		s := String{Value: def, Pos: pos(m)}
 		if def != "" {
@@ -113,6 +123,11 @@ func boolString(b bool) string {
 // boolean reads a boolean; Pos is the key's (the switch), def the default.
 func (d defaults) boolean(m Node, def bool, keys ...string) Bool {
 	k, v := getAny(m, keys...)
+	return d.booleanOf(m, k, v, def)
+}
+
+// booleanOf is boolean for the key k and value v that get found in m.
+func (d defaults) booleanOf(m, k, v Node, def bool) Bool {
 	if !k.ok() {
 		return Bool{Value: def, Pos: pos(m), Default: string(d)}
 	}
@@ -136,6 +151,11 @@ func (d defaults) boolean(m Node, def bool, keys ...string) Bool {
 // list.
 func listKey(m Node, keys ...string) List {
 	k, v := getAny(m, keys...)
+	return listOf(m, k, v)
+}
+
+// listOf is listKey for the key k and value v that get found in m.
+func listOf(m, k, v Node) List {
 	if !k.ok() {
 		return List{Pos: pos(m)}
 	}

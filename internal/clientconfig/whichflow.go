@@ -19,7 +19,7 @@ func isWhichflowClient(m Node) bool {
 	return isMap(m) && !has(m, "apiVersion") && isKind(scalar(m, "kind"))
 }
 
-func init() { registerTree(20, readWhichflow) }
+func init() { registerTree(20, readWhichflow, anyWord("kind")) }
 
 func readWhichflow(docs []Node) (*File, bool) {
 	objs := collect(docs, isWhichflowClient, "clients")

@@ -21,7 +21,7 @@ func TestRulesFireOnlyWhereTheyApply(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
 	for _, r := range flows.Rules() {
-		for i, e := range r.Examples {
+		for i, e := range r.Examples() {
 			sub := filepath.Join(dir, r.ID, string(e.Format), string(rune('a'+i%26))+string(rune('a'+i/26)))
 			if err := os.MkdirAll(sub, 0o755); err != nil {
 				t.Fatal(err)

@@ -20,7 +20,7 @@ var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 // TestCheckExamples).
 func TestRuleExamples(t *testing.T) {
 	for _, r := range flows.Rules() {
-		for i, e := range r.Examples {
+		for i, e := range r.Examples() {
 			kind := "bad"
 			if e.Good {
 				kind = "good"

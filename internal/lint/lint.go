@@ -621,7 +621,7 @@ func lintBytes(path, display string, data []byte, opts *Options, cfg *config, mo
 	case errors.Is(err, clientconfig.ErrUnrecognised):
 		return fileResult{skip: &Skip{Path: display, Reason: NotRecognised()}}
 	case errors.Is(err, clientconfig.ErrModuleFile):
-		return fileResult{skip: &Skip{Path: display, Reason: moduleFileReason(display), moduleFile: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: moduleFileReason(display, mod), moduleFile: true, Notable: mod.TooLarge()}}
 	case errors.As(err, &pe):
 		msg := pe.Msg
 		if pe.Format != "" {

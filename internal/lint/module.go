@@ -1,11 +1,9 @@
 package lint
 
 import (
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -105,58 +103,43 @@ func (ms *modules) forFile(path string) *clientconfig.Module {
 }
 
 // loadModule reads the module files of dir: regular files only (no links,
-// FIFOs or devices), each up to moduleFileCap. What cannot be read adds
-// nothing; the file's own job reports it.
+// FIFOs or devices), each up to moduleFileCap, one at a time per worker
+// (clientconfig.LoadModule). What cannot be read adds nothing; the file's
+// own job reports it.
 func loadModule(dir string) *clientconfig.Module {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return clientconfig.NewModule(nil)
 	}
-	var names []string
+	var paths []string
 	for _, e := range entries {
 		if e.Type().IsRegular() && clientconfig.IsModuleFile(e.Name()) {
-			names = append(names, e.Name())
+			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
-	// Read in parallel: the directory's other jobs wait for its module.
-	files := make([]clientconfig.ModuleFile, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0) && w < len(names); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := filepath.Join(dir, names[i])
-				files[i] = clientconfig.ModuleFile{Path: p, Data: readModuleFile(p)}
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return clientconfig.NewModule(files)
+	return clientconfig.LoadModule(paths, readModuleFile)
 }
 
 // readModuleFile reads a module file up to moduleFileCap; nil when it
-// cannot be read or is larger.
+// cannot be read, is larger, or is no longer a regular file (replaced by a
+// link to a FIFO or device since the directory was listed).
 func readModuleFile(p string) []byte {
-	f, err := openFile(p)
-	if err != nil {
+	var buf []byte
+	data, _, mode, err := readRegular(p, moduleFileCap, &buf)
+	if err != nil || !mode.IsRegular() || len(data) > moduleFileCap {
 		return nil
 	}
-	defer f.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(io.LimitReader(f, moduleFileCap+1)); err != nil || b.Len() > moduleFileCap {
-		return nil
-	}
-	return b.Bytes()
+	return data
 }
 
 // moduleFileReason is the skip reason of a Terraform file that holds no
-// clients or realms of its own in a module directory that has some.
-func moduleFileReason(display string) string {
-	return "part of the Terraform module in " + filepath.ToSlash(filepath.Dir(display)) + "/ (variables, locals, providers or outputs: no clients or realms of its own)"
+// clients or realms of its own in a module directory that has some; a
+// module too large to resolve says so (its files' var. and local.
+// references are all unresolved).
+func moduleFileReason(display string, mod *clientconfig.Module) string {
+	r := "part of the Terraform module in " + filepath.ToSlash(filepath.Dir(display)) + "/ (variables, locals, providers or outputs: no clients or realms of its own)"
+	if mod.TooLarge() {
+		r += "; the module's variable and locals files are over " + strconv.Itoa(clientconfig.ModuleDeclLimit>>20) + " MiB together, so none of its variables or locals is resolved"
+	}
+	return r
 }

@@ -1,0 +1,9 @@
+terraform {
+  required_version = ">= 0.11"
+  backend "remote" {
+    organization = "VGW"
+    workspaces {
+      name = "auth0-pok-sandbox"
+    }
+  }
+}

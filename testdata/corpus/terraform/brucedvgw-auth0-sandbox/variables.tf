@@ -1,0 +1,5 @@
+variable "domain" {}
+
+variable "client_id" {}
+
+variable "client_secret" {}

@@ -1,0 +1,5 @@
+output "ids" {
+  value = {
+    for k, v in keycloak_openid_client.openid_client : k => v.id
+  }
+}

@@ -1,0 +1,3 @@
+#variable "org_name" {}
+#variable "api_token" {}
+#variable "base_url" {}

@@ -1,0 +1,7 @@
+variable "env" {
+  type = string
+}
+
+variable "tags" {
+  type = map(string)
+}
