@@ -629,9 +629,9 @@ var rules = []Rule{
 		Scope:    ScopeClient,
 		Profile:  ProfileStandard,
 		Rationale: "Any app on the device can register a private-use URI scheme, and short names such as `myapp:` " +
-			"collide: another app that claims the same scheme receives the authorization code. RFC 8252 asks native " +
-			"apps to use a scheme based on a domain name they control, in reverse order (`com.example.app:`), or a " +
-			"claimed https redirect, which the operating system verifies.",
+			"collide: another app that claims the same scheme receives the authorization code. RFC 8252 requires a " +
+			"private-use scheme to be based on a domain name the app controls, in reverse order (`com.example.app:`), " +
+			"and prefers claimed https redirects, which the operating system verifies.",
 		Remediation: "Use a reverse-DNS scheme for a domain you own (`com.example.app:/oauth2redirect`) or a claimed " +
 			"https redirect (Android App Links, iOS Universal Links), and keep PKCE on.",
 		Refs:    []Ref{RFC8252.S("7.1"), RFC8252.S("7.2"), RFC8252.S("8.6")},
@@ -663,12 +663,13 @@ var rules = []Rule{
 		Rationale: "Cross-origin authentication is Auth0's embedded login: the user types credentials into the " +
 			"application's own page and the page posts them to Auth0 from another origin. Users learn to enter " +
 			"passwords outside the authorization server, the app sees them, third-party-cookie blocking breaks the " +
-			"flow in current browsers, and the server's phishing and MFA protections are bypassed. RFC 9700 and " +
-			"RFC 8252 ask for the authorization server's own login page in the user's browser.",
+			"flow in current browsers, and the server's phishing and MFA protections are bypassed. RFC 9700 forbids " +
+			"the password grant this login amounts to, and RFC 10017 requires browser-based apps to use a " +
+			"redirect-based flow: the authorization server's own login page.",
 		Remediation: "Turn cross-origin authentication off (Dashboard: Applications > the app > Settings > Advanced " +
 			"Settings > OAuth > Allow Cross-Origin Authentication; `cross_origin_authentication: false` in the " +
 			"tenant file, `cross_origin_auth = false` in Terraform) and use Universal Login.",
-		Refs:    []Ref{RFC9700.S("2.4"), RFC8252.S("8.12")},
+		Refs:    []Ref{RFC9700.S("2.4"), RFC10017.S("7.3")},
 		Formats: []Format{FormatAuth0, FormatTerraformAuth0},
 	},
 	{

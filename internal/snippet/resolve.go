@@ -88,6 +88,7 @@ func Resolve(in Input) (Request, error) {
 			// MCP authorization 2025-11-25 §6: the challenge's scope, else
 			// every scope the resource supports.
 			req.Scope = in.Found.Scope()
+			req.scopeFrom = "the protected resource's scope (its 401 challenge or scopes_supported)"
 		}
 	}
 	if m != nil {

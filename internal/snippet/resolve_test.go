@@ -110,4 +110,12 @@ func TestResolveResource(t *testing.T) {
 	if r, _ := Resolve(Input{Flow: flows.AuthorizationCode, Scope: "mine", Resource: "https://mcp.example/mcp", Found: found}); r.Scope != "mine" {
 		t.Errorf("--scope lost to the resource's: %q", r.Scope)
 	}
+	// A control character in the resource's scope is refused, naming where
+	// the scope came from (the user typed no --scope).
+	found.Resource.ScopesSupported = []string{"files:read\x1b[2J"}
+	r, _ = Resolve(Input{Flow: flows.AuthorizationCode, Resource: "https://mcp.example/mcp", Found: found})
+	r.Lang = flows.LangCurl
+	if _, err := Render(r); err == nil || strings.Contains(err.Error(), "--scope") || !strings.Contains(err.Error(), "protected resource's scope") {
+		t.Errorf("hostile resource scope: %v", err)
+	}
 }

@@ -5,6 +5,7 @@ package snippet
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"go/format"
@@ -28,8 +29,11 @@ type Request struct {
 	ClientID    string
 	RedirectURI string
 	Scope       string
-	Audience    string
-	LoginHint   string
+	// scopeFrom names where Scope came from when not --scope (the
+	// protected resource's metadata), for errors about its value.
+	scopeFrom string
+	Audience  string
+	LoginHint string
 	// Resource is the resource indicator (RFC 8707 §2): sent on the
 	// authorization request and every request to the authorization server,
 	// and, with DPoP, the protected resource the token is used at.
@@ -463,7 +467,7 @@ func funcsFor(lang string) template.FuncMap {
 // one line: every string that reaches a template as a value.
 func validateValues(r Request) error {
 	for _, v := range []struct{ name, v string }{
-		{"--client-id", r.ClientID}, {"--redirect-uri", r.RedirectURI}, {"--scope", r.Scope},
+		{"--client-id", r.ClientID}, {"--redirect-uri", r.RedirectURI}, {cmp.Or(r.scopeFrom, "--scope"), r.Scope},
 		{"--audience", r.Audience}, {"--login-hint", r.LoginHint}, {"--resource", r.Resource},
 		{"the issuer", r.Endpoints.Issuer}, {"the authorization_endpoint", r.Endpoints.Authorization},
 		{"the token_endpoint", r.Endpoints.Token}, {"the device_authorization_endpoint", r.Endpoints.Device},
