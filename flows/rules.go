@@ -687,7 +687,7 @@ var rules = []Rule{
 			"Registration, and the connections promoted to domain level), restrict their redirect URIs and scopes, " +
 			"or turn `flags.enable_dynamic_client_registration` off.",
 		Refs:    []Ref{RFC7591.S("3"), RFC7591.S("5"), RFC9700.S("4.1")},
-		Formats: []Format{FormatAuth0, FormatTerraformAuth0},
+		Formats: []Format{FormatAuth0, FormatTerraformAuth0, FormatGravitee, FormatTerraformGravitee},
 	},
 	{
 		ID:       RuleOpenAPIOAuthURLInsecure,

@@ -709,5 +709,25 @@ func graviteeDomain(d Node) Realm {
 		}
 	}
 	r.RedirectStrictMatching = strict
+	_, crs := get(o, "clientRegistrationSettings")
+	r.DynamicRegistration = amOpenRegistration(amBool(crs, "dynamicClientRegistrationEnabled"), amBool(crs, "openDynamicClientRegistrationEnabled"), pos(o))
 	return r
+}
+
+// amOpenRegistration: AM accepts registrations without an initial access
+// token when both dynamicClientRegistrationEnabled and
+// openDynamicClientRegistrationEnabled are on
+// (ClientRegistrationSettings, both false in defaultSettings).
+func amOpenRegistration(enabled, open Bool, at Pos) Bool {
+	switch {
+	case enabled.Set && !enabled.Unresolved && !enabled.Value, open.Set && !open.Unresolved && !open.Value:
+		return Bool{Pos: at, Set: true}
+	case enabled.Unresolved || open.Unresolved:
+		return Bool{Pos: at, Set: true, Unresolved: true}
+	}
+	b := Bool{Value: enabled.Value && open.Value, Pos: at, Set: enabled.Set || open.Set}
+	if open.Set {
+		b.Pos = open.Pos
+	}
+	return b
 }

@@ -314,3 +314,33 @@ func TestGraviteeTerraform(t *testing.T) {
 		})
 	}
 }
+
+// TestGraviteeOpenRegistration: AM registers clients without an initial
+// access token only when both switches are on; either off, or absent (AM's
+// default false), is closed; a placeholder is unknown.
+func TestGraviteeOpenRegistration(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"dynamicClientRegistrationEnabled":true,"openDynamicClientRegistrationEnabled":true}`:     "open",
+		`{"dynamicClientRegistrationEnabled":true,"openDynamicClientRegistrationEnabled":false}`:    "closed",
+		`{"dynamicClientRegistrationEnabled":true}`:                                                 "closed",
+		`{"openDynamicClientRegistrationEnabled":true}`:                                             "closed",
+		`{"dynamicClientRegistrationEnabled":false,"openDynamicClientRegistrationEnabled":true}`:    "closed",
+		`{"dynamicClientRegistrationEnabled":"${DCR}","openDynamicClientRegistrationEnabled":true}`: "unknown",
+	} {
+		f, err := Read("domain.json", []byte(`{"oidc":{"clientRegistrationSettings":`+body+`}}`))
+		if err != nil || len(f.Realms) != 1 {
+			t.Fatalf("%s: %v", body, err)
+		}
+		d := f.Realms[0].DynamicRegistration
+		got := "closed"
+		switch {
+		case d.Unresolved:
+			got = "unknown"
+		case d.Value:
+			got = "open"
+		}
+		if got != want {
+			t.Errorf("%s: %s (%+v), want %s", body, got, d, want)
+		}
+	}
+}

@@ -60,6 +60,16 @@ func tfGraviteeDomain(t tfBlock) Realm {
 		}
 	}
 	r.RedirectStrictMatching = strict
+	// Registration: the typed oidc block's switch wins over settings_json;
+	// only settings_json can open it (openDynamicClientRegistrationEnabled).
+	crs := js.object("clientRegistrationSettings")
+	enabled := crs.boolean("dynamicClientRegistrationEnabled", t.pos())
+	if b := t.block("oidc"); b != nil {
+		if typed := t.child(b); typed.attr("dynamic_client_registration_enabled") != nil {
+			enabled = typed.boolean("dynamic_client_registration_enabled", false)
+		}
+	}
+	r.DynamicRegistration = amOpenRegistration(enabled, crs.boolean("openDynamicClientRegistrationEnabled", t.pos()), t.pos())
 	return r
 }
 
