@@ -30,9 +30,12 @@ case " $LANGS " in *" httpie "*)
 esac
 
 WORK=$(mktemp -d)
-SERVER_PIDS=
+# Server pids go to a file: start_server runs in a command substitution's
+# subshell, where a variable it sets is lost to the cleanup.
+SERVER_PIDS=$WORK/server.pids
+: >"$SERVER_PIDS"
 cleanup() {
-  for pid in $SERVER_PIDS; do kill "$pid" 2>/dev/null; done
+  while read -r pid; do kill "$pid" 2>/dev/null; done <"$SERVER_PIDS"
   [ -n "${E2E_KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -69,7 +72,7 @@ start_server() {
   : >"$_log" # exists before the first read below, however late node starts
   env FAPI_KEY_FILE="$WORK/client.key" REDIRECT_URI="$REDIRECT_URI" "$@" node "$E2E_DIR/server.mjs" >"$_log" 2>&1 &
   _pid=$!
-  SERVER_PIDS="$SERVER_PIDS $_pid"
+  echo "$_pid" >>"$SERVER_PIDS"
   _i=0
   while [ $_i -lt 100 ]; do
     _iss=$(sed -n 's/^READY //p' "$_log")
