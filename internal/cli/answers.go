@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/whichflow/whichflow/advisor"
 	"github.com/whichflow/whichflow/flows"
+	"github.com/whichflow/whichflow/internal/lint"
 )
 
 // Keys an --answers file may hold besides facets: the same as the
@@ -52,7 +52,7 @@ func readAnswersBytes(path string, stdin io.Reader) ([]byte, error) {
 			return nil, FlagErrorf("cannot read --answers file: %v", err)
 		}
 		if !st.Mode().IsRegular() {
-			return nil, FlagErrorf("--answers %s: %s, not a regular file (use --answers - to read standard input)", path, fileKind(st.Mode()))
+			return nil, FlagErrorf("--answers %s: %s, not a regular file (use --answers - to read standard input)", path, lint.FileKind(st.Mode()))
 		}
 		if st.Size() > maxAnswersSize {
 			return nil, FlagErrorf("--answers %s: answers file is larger than 1 MiB (%d bytes)", path, st.Size())
@@ -68,21 +68,6 @@ func readAnswersBytes(path string, stdin io.Reader) ([]byte, error) {
 		return nil, FlagErrorf("--answers %s: answers are larger than 1 MiB", name)
 	}
 	return buf.Bytes(), nil
-}
-
-// fileKind names what a non-regular file is, for messages.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // readAnswersFile reads an --answers file (YAML or JSON: JSON is YAML) into

@@ -426,7 +426,7 @@ func discover(paths []string, cfgs *configs) ([]job, []Skip, error) {
 		}
 		if !st.IsDir() {
 			if !st.Mode().IsRegular() {
-				return nil, nil, &PathError{Path: p, Err: fmt.Errorf("%s, not a regular file; whichflow reads files and directories", fileKind(st.Mode()))}
+				return nil, nil, &PathError{Path: p, Err: fmt.Errorf("%s, not a regular file; whichflow reads files and directories", FileKind(st.Mode()))}
 			}
 			if err := readable(p); err != nil {
 				return nil, nil, &PathError{Path: p, Err: err}
@@ -519,13 +519,14 @@ func walkEntry(path, root string, d fs.DirEntry) (descend, lint bool, skip *Skip
 			Reason: "a symbolic link; links inside directories are not followed (name the target on the command line to lint it)"}
 	}
 	if !d.Type().IsRegular() {
-		return false, false, &Skip{Path: filepath.ToSlash(path), Reason: fileKind(d.Type()) + ", not a regular file", Notable: true}
+		return false, false, &Skip{Path: filepath.ToSlash(path), Reason: FileKind(d.Type()) + ", not a regular file", Notable: true}
 	}
 	return false, true, nil
 }
 
-// fileKind names a file mode that is not a regular file.
-func fileKind(m fs.FileMode) string {
+// FileKind names a file mode that is not a regular file, for messages: a
+// linted path's and an --answers file's.
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"
@@ -605,7 +606,7 @@ func lintFile(j job, opts *Options, cfg *config, buf *[]byte) (fr fileResult) {
 	case err != nil:
 		return fileResult{skip: &Skip{Path: display, Reason: unwrapPathErr(err).Error(), Notable: true, unreadable: true}}
 	case !mode.IsRegular(): // replaced by a FIFO or device since discovery
-		return fileResult{skip: &Skip{Path: display, Reason: fileKind(mode) + ", not a regular file", Notable: true, unreadable: true}}
+		return fileResult{skip: &Skip{Path: display, Reason: FileKind(mode) + ", not a regular file", Notable: true, unreadable: true}}
 	case size > limit:
 		return tooLarge(display, size, limit, opts, cfg)
 	case int64(len(data)) > limit: // grew while we read it
