@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"time"
 
 	"github.com/whichflow/whichflow/internal/discovery"
 	"github.com/whichflow/whichflow/internal/redact"
@@ -32,22 +32,14 @@ func fetchMetadata(ctx context.Context, f *Factory, issuer string) (discovery.Me
 // as --issuer plus the resource's own (RFC 9728 §3.3); what is allowed but
 // unsafe goes to stderr. An error is exit 2.
 func fetchResource(ctx context.Context, f *Factory, resource string) (discovery.Found, error) {
-	timeout := f.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
-	fctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	stop := f.IOStreams.StartProgress("finding the authorization server of " + redact.URL(resource))
-	found, err := discovery.FetchResource(fctx, f.HTTPClient(), resource)
-	stop()
-	switch {
-	case err == nil:
-	case ctx.Err() != nil:
-		return found, ctx.Err()
-	case errors.Is(fctx.Err(), context.DeadlineExceeded):
-		return found, &FlagError{Err: fmt.Errorf("the resource %s and its authorization server did not answer within %s (wait longer with --timeout, e.g. --timeout %s)", redact.URL(resource), timeout, 3*timeout)}
-	default:
+	found, err := fetchWithin(ctx, f, "finding the authorization server of "+redact.URL(resource),
+		func(ctx context.Context) (discovery.Found, error) {
+			return discovery.FetchResource(ctx, f.HTTPClient(), resource)
+		},
+		func(timeout time.Duration) string {
+			return fmt.Sprintf("the resource %s and its authorization server did not answer within %s", redact.URL(resource), timeout)
+		})
+	if err != nil {
 		return found, err
 	}
 	for _, w := range append(found.Warnings, found.Server.Warnings...) {

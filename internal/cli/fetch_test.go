@@ -54,4 +54,15 @@ func TestFetchInterruptAndTimeout(t *testing.T) {
 			t.Errorf("--timeout 200ms took %s", d)
 		}
 	})
+	t.Run("resource timeout", func(t *testing.T) {
+		f, _, _, errOut := testFactory()
+		f.HTTPClient = srv.Client
+		code := Run(context.Background(), f, []string{"advise", "--client", "agent", "--resource", srv.URL + "/mcp", "--timeout", "200ms"})
+		if code != ExitUsage {
+			t.Errorf("exit %d, want %d; stderr %q", code, ExitUsage, errOut)
+		}
+		if !strings.Contains(errOut.String(), "did not answer within 200ms (wait longer with --timeout") {
+			t.Errorf("stderr %q", errOut)
+		}
+	})
 }
