@@ -185,26 +185,8 @@ func runJobs(ctx context.Context, src unitSource, opts *Options, res *Result) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	sort.SliceStable(e.skips, func(i, j int) bool {
-		a, b := e.skips[i], e.skips[j]
-		if a.seq >= 0 && b.seq >= 0 {
-			return a.seq < b.seq
-		}
-		return walkLess(a.s.Path, b.s.Path)
-	})
-	for _, s := range e.skips {
-		res.Skipped = append(res.Skipped, s.s)
-	}
-	sort.SliceStable(e.linted, func(i, j int) bool {
-		a, b := e.linted[i], e.linted[j]
-		if a.seq >= 0 && b.seq >= 0 {
-			return a.seq < b.seq
-		}
-		return walkLess(a.lf.Path, b.lf.Path)
-	})
-	for _, lf := range e.linted {
-		res.Linted = append(res.Linted, lf.lf)
-	}
+	res.Skipped = appendInUnitOrder(res.Skipped, e.skips, func(s Skip) string { return s.Path })
+	res.Linted = appendInUnitOrder(res.Linted, e.linted, func(lf LintedFile) string { return lf.Path })
 	return nil
 }
 
@@ -236,18 +218,31 @@ type emitter struct {
 
 	group  *findingPack // findings of the file name being handed on
 	name   string
-	skips  []seqSkip
-	linted []seqLinted
+	skips  []numbered[Skip]
+	linted []numbered[LintedFile]
 }
 
-type seqSkip struct {
+// numbered is a skip or a linted file with the number of the unit it came
+// from (seq), or -1 for one the walk reported itself.
+type numbered[T any] struct {
 	seq int
-	s   Skip
+	v   T
 }
 
-type seqLinted struct {
-	seq int
-	lf  LintedFile
+// appendInUnitOrder appends the values of xs to dst in report order: by
+// unit number where both have one, else by path as the walk orders it.
+func appendInUnitOrder[T any](dst []T, xs []numbered[T], path func(T) string) []T {
+	sort.SliceStable(xs, func(i, j int) bool {
+		a, b := xs[i], xs[j]
+		if a.seq >= 0 && b.seq >= 0 {
+			return a.seq < b.seq
+		}
+		return walkLess(path(a.v), path(b.v))
+	})
+	for _, x := range xs {
+		dst = append(dst, x.v)
+	}
+	return dst
 }
 
 // take returns the next file to lint, waiting while the window of
@@ -337,14 +332,14 @@ func (e *emitter) file(u *unit, fr fileResult) {
 		if u.j.explicit {
 			fr.skip.Notable = true
 		}
-		e.skips = append(e.skips, seqSkip{u.seq, *fr.skip})
+		e.skips = append(e.skips, numbered[Skip]{u.seq, *fr.skip})
 		return
 	}
 	if fr.recognised {
 		e.res.Files++
 		e.res.Clients += fr.linted.Clients()
 		if e.opts.Stream == nil || e.opts.KeepLinted {
-			e.linted = append(e.linted, seqLinted{u.seq, fr.linted})
+			e.linted = append(e.linted, numbered[LintedFile]{u.seq, fr.linted})
 		}
 	}
 	if e.group.len() == 0 {
