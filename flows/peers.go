@@ -80,7 +80,7 @@ func Coverage(checks []PeerCheck) []PeerCoverage {
 // kriops/keycloak-config-verifyer docs/check-reference.md and
 // src/keycloak_analyzer/checks/*.py @783d215; auth0/auth0-checkmate
 // analyzer/lib/** @2d7a797; the Keycloak executor table in
-// ../shared/reference/tools-and-formats.md §2.1; OWASP/ASVS
+// the project's reference notes (tools-and-formats.md §2.1); OWASP/ASVS
 // 5.0/en/0x19-V10-OAuth-and-OIDC.md @fe04986; stoplightio/spectral-owasp-ruleset
 // src/ruleset.ts @624d67f.
 var PeerChecks = []PeerCheck{
