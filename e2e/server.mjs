@@ -206,8 +206,12 @@ Promise.all([listen(server), MCP ? listen(mcpServer) : 0, MCP ? listen(cimdServe
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
 
 // The resource server's own DPoP nonce (RFC 9449 §9), changed every minute.
+// The one it replaced is still accepted, as oidc-provider does for its own:
+// a client that fetched a nonce just before the change retries once with
+// it (the e2e run failed on that window).
 let rsNonce = b64url(randomBytes(16));
-setInterval(() => { rsNonce = b64url(randomBytes(16)); }, 60_000).unref();
+let rsPrevNonce = rsNonce;
+setInterval(() => { rsPrevNonce = rsNonce; rsNonce = b64url(randomBytes(16)); }, 60_000).unref();
 
 // resource serves GET /resource to a DPoP-bound access token (RFC 9449 §7.1).
 async function resource(provider, issuer, req, res) {
@@ -243,7 +247,7 @@ async function resource(provider, issuer, req, res) {
   if (payload.htm !== req.method || payload.htu !== `${issuer}/resource`) return refuse('invalid_dpop_proof', 'htm or htu');
   if (payload.ath !== b64url(createHash('sha256').update(token).digest())) return refuse('invalid_dpop_proof', 'ath');
   if (Math.abs(Date.now() / 1000 - payload.iat) > 60) return refuse('invalid_dpop_proof', 'iat');
-  if (REQUIRE_NONCE && payload.nonce !== rsNonce) return refuse('use_dpop_nonce', 'the resource requires its nonce');
+  if (REQUIRE_NONCE && payload.nonce !== rsNonce && payload.nonce !== rsPrevNonce) return refuse('use_dpop_nonce', 'the resource requires its nonce');
   console.log(`RESOURCE ok ${stored.clientId}`);
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, client_id: stored.clientId }));
 }
